@@ -1,0 +1,48 @@
+# Two entry points for a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SAMPLES := $(shell find samples -name '*.yaml' -o -name '*.json' | sort)
+
+.PHONY: demo test lint bench golden clean
+
+# WeasyPrint needs Pango at run time; install it with apt when the machine lacks it.
+$(VENV)/.system:
+	@$(PYTHON) -c "import ctypes.util,sys; sys.exit(0 if ctypes.util.find_library('pango-1.0') else 1)" \
+	  || (apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.system pyproject.toml
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.system pyproject.toml
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+demo: $(VENV)/.installed
+	$(BIN)/dpia validate $(SAMPLES)
+	$(BIN)/dpia batch samples -o out
+	@echo "Documents are in out/"
+
+test: $(VENV)/.test-installed
+	$(BIN)/ruff check dpia tests bench
+	$(BIN)/mypy
+	$(BIN)/pytest -q
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check dpia tests bench
+	$(BIN)/ruff format --check dpia tests bench
+	$(BIN)/mypy
+
+bench: $(VENV)/.test-installed
+	$(BIN)/python bench/run.py
+
+# Regenerate the HTML golden files after an intended change to templates or samples.
+golden: $(VENV)/.test-installed
+	$(BIN)/python -m tests.golden update
+
+clean:
+	rm -rf $(VENV) out build dist

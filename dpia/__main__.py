@@ -1,0 +1,3 @@
+from dpia.cli import main
+
+main()

@@ -1,0 +1,62 @@
+"""Stage 1: read questionnaire files (YAML/JSON, with `extends`) into plain data with positions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dpia.load.overlay import read_with_extends
+from dpia.load.problems import LoadError, Pos, Problem, Severity, display_path, field_path
+from dpia.load.source import LMap, LSeq
+
+__all__ = ["LoadError", "Loaded", "Pos", "Problem", "Severity", "field_path", "load"]
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class Loaded:
+    """Plain data (dicts, lists, scalars) plus where each value and key was written."""
+
+    path: Path
+    data: dict[str, Any]
+    sources: list[Path]
+    value_pos: dict[Loc, Pos] = field(default_factory=dict)
+    key_pos: dict[Loc, Pos] = field(default_factory=dict)
+
+    def locate(self, loc: Loc, *, key: bool = False) -> Pos:
+        """The position of `loc`, or of its nearest ancestor that was written in a file."""
+        for n in range(len(loc), -1, -1):
+            prefix = loc[:n]
+            table = self.key_pos if key and n == len(loc) else self.value_pos
+            if prefix in table:
+                return table[prefix]
+            if prefix in self.key_pos:
+                return self.key_pos[prefix]
+        return Pos(display_path(self.path))
+
+
+def load(path: Path) -> Loaded:
+    tree, sources = read_with_extends(path)
+    loaded = Loaded(path=path, data={}, sources=sources)
+    loaded.value_pos[()] = tree.pos
+    loaded.data = _plain(tree, (), loaded)
+    return loaded
+
+
+def _plain(node: Any, loc: Loc, loaded: Loaded) -> Any:
+    if isinstance(node, LMap):
+        out = {}
+        for key, value in node.items():
+            loaded.key_pos[(*loc, key)] = node.key_pos[key]
+            loaded.value_pos[(*loc, key)] = node.val_pos[key]
+            out[key] = _plain(value, (*loc, key), loaded)
+        return out
+    if isinstance(node, LSeq):
+        items = []
+        for i, (item, pos) in enumerate(zip(node, node.item_pos, strict=True)):
+            loaded.value_pos[(*loc, i)] = pos
+            items.append(_plain(item, (*loc, i), loaded))
+        return items
+    return node

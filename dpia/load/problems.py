@@ -1,0 +1,76 @@
+"""Problems found in a questionnaire, each located in the file that caused it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+
+class Severity(StrEnum):
+    error = "error"
+    warning = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Pos:
+    """A place in a source file; line and column are 1-based, as editors show them."""
+
+    file: str
+    line: int = 1
+    col: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    pos: Pos
+    field: str
+    message: str
+    severity: Severity = Severity.error
+    code: str = "invalid"
+
+    def __str__(self) -> str:
+        where = f"{self.field}: " if self.field else ""
+        tag = "" if self.severity is Severity.error else "warning: "
+        return f"{self.pos}: {tag}{where}{self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.pos.file,
+            "line": self.pos.line,
+            "col": self.pos.col,
+            "field": self.field,
+            "severity": str(self.severity),
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+class LoadError(Exception):
+    """Loading could not produce data to validate; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def display_path(path: Path) -> str:
+    """The path as the user would type it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def field_path(loc: tuple[str | int, ...]) -> str:
+    """`('risks', 0, 'measures')` -> `risks[0].measures`."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out

@@ -1,0 +1,110 @@
+"""Building blocks shared by every section of the questionnaire."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
+
+MAX_TEXT = 20_000
+MAX_ITEMS = 500
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors. Scalars use strict types, so 'no' never becomes False."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)
+
+
+Name = Annotated[
+    str, StringConstraints(strict=True, min_length=1, max_length=300, strip_whitespace=True)
+]
+LongStr = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=MAX_TEXT)]
+Id = Annotated[
+    str,
+    StringConstraints(strict=True, pattern=r"^[A-Za-z][A-Za-z0-9_.-]{0,39}$"),
+    Field(description="A short identifier (letters, digits, `_`, `.`, `-`), unique in its list."),
+]
+Date = Annotated[dt.date, Field(strict=False, description="A date, YYYY-MM-DD.")]
+Email = Annotated[
+    str, StringConstraints(strict=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=300)
+]
+Country = Annotated[
+    str,
+    StringConstraints(strict=True, pattern=r"^[A-Z]{2}$"),
+    Field(description="ISO 3166-1 alpha-2 country code, e.g. NL, IE, US."),
+]
+
+
+def items(description: str) -> Any:
+    """A list field: empty by default, bounded in length."""
+    return Field(default_factory=list, max_length=MAX_ITEMS, description=description)
+
+
+class Text(Strict):
+    """Free text: a plain string (in the questionnaire's first language) or one per language."""
+
+    nl: LongStr | None = Field(None, description="The Dutch text.")
+    en: LongStr | None = Field(None, description="The English text.")
+    plain: LongStr | None = Field(
+        None, description="Text written without a language tag.", exclude=True
+    )
+
+    def languages(self) -> set[str]:
+        return {lang for lang in ("nl", "en") if getattr(self, lang)}
+
+    def get(self, lang: str, default_lang: str) -> tuple[str, str]:
+        """The text for `lang` and the language it is really in (another one if missing)."""
+        if self.plain is not None:
+            return self.plain, default_lang
+        own = getattr(self, lang)
+        if own:
+            return own, lang
+        other = "en" if lang == "nl" else "nl"
+        return getattr(self, other), other
+
+
+def _text_from_input(value: Any) -> Any:
+    if isinstance(value, str):
+        if not value.strip():
+            raise ValueError("text is empty; leave the field out instead")
+        if len(value) > MAX_TEXT:
+            raise ValueError(f"text is longer than {MAX_TEXT} characters")
+        return Text.model_construct(plain=value)
+    if isinstance(value, dict):
+        if "plain" in value:  # internal field, not part of the file format
+            raise ValueError("unknown key `plain`; use `nl` and/or `en`")
+        if not (value.get("nl") or value.get("en")):
+            raise ValueError("give the text itself, or a mapping with `nl` and/or `en`")
+    return value
+
+
+TEXT_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "maxLength": MAX_TEXT},
+        {
+            "type": "object",
+            "properties": {
+                "nl": {"type": "string", "maxLength": MAX_TEXT},
+                "en": {"type": "string", "maxLength": MAX_TEXT},
+            },
+            "additionalProperties": False,
+            "minProperties": 1,
+        },
+    ],
+}
+
+
+TextValue = Annotated[
+    Text,
+    BeforeValidator(_text_from_input),
+    WithJsonSchema({**TEXT_SCHEMA, "description": "Text, or {nl: ..., en: ...}."}),
+]

@@ -1,0 +1,122 @@
+"""Part A of the Model DPIA Rijksdienst (points 1-10): what is processed, by whom, where."""
+
+from __future__ import annotations
+
+from pydantic import Field, StrictBool, StrictInt, model_validator
+
+from dpia.model.base import Country, Id, Name, Strict, TextValue, items
+from dpia.model.enums import (
+    DataKind,
+    NationalId,
+    Role,
+    ServiceKind,
+    SpecialCategory,
+    ToolPicker,
+    TransferMechanism,
+)
+
+
+class AiSystem(Strict):
+    name: Name = Field(description="Product name of the AI system.")
+    vendor: Name = Field(description="Who offers it.")
+    model: Name | None = Field(None, description="Underlying model, e.g. a named LLM.")
+    service: ServiceKind = Field(
+        description="public: a consumer service anyone can use; private: a contracted instance."
+    )
+    inputs_train_model: StrictBool = Field(
+        description="Whether inputs are used to train the model."
+    )
+    tool_picker: ToolPicker = Field(
+        ToolPicker.unlisted, description="Status in the institution's AI tool picker."
+    )
+    description: TextValue | None = Field(None, description="What the system does.")
+
+
+class Operation(Strict):
+    id: Id
+    description: TextValue = Field(description="A processing operation (collect, store, ...).")
+
+
+class Purpose(Strict):
+    id: Id
+    description: TextValue = Field(description="What the processing is for.")
+
+
+class AgeRange(Strict):
+    min: StrictInt = Field(ge=0, le=120, description="Youngest age.")
+    max: StrictInt = Field(ge=0, le=120, description="Oldest age.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> AgeRange:
+        if self.min > self.max:
+            raise ValueError("min is greater than max")
+        return self
+
+
+class DataSubject(Strict):
+    id: Id
+    category: TextValue = Field(description="Who they are, e.g. pupils of years 1-3.")
+    minors: StrictBool = Field(False, description="Whether they include children under 18.")
+    age_range: AgeRange | None = Field(None, description="Ages, where minors are involved.")
+    vulnerable: StrictBool = Field(False, description="Whether they form a vulnerable group.")
+    vulnerability: TextValue | None = Field(None, description="In what way they are vulnerable.")
+    approximate_number: StrictInt | None = Field(None, ge=0, description="About how many people.")
+
+
+class DataCategory(Strict):
+    id: Id
+    name: TextValue = Field(description="The category of personal data.")
+    kind: DataKind = Field(description="ordinary, sensitive, special, criminal or national_id.")
+    special_category: SpecialCategory | None = Field(
+        None, description="The Art. 9(1) category, when kind is special."
+    )
+    national_id: NationalId | None = Field(None, description="Which number, when national_id.")
+    source: TextValue | None = Field(None, description="Where the data come from.")
+    subjects: list[Id] = items("Ids of the data subjects concerned.")
+    retention: TextValue | None = Field(None, description="How long the data are kept.")
+
+    @model_validator(mode="after")
+    def _kind_details(self) -> DataCategory:
+        if self.kind is DataKind.special and self.special_category is None:
+            raise ValueError("kind is special: give special_category (the Art. 9(1) category)")
+        if self.kind is DataKind.national_id and self.national_id is None:
+            raise ValueError("kind is national_id: give national_id (bsn, pgn or other)")
+        return self
+
+
+class Party(Strict):
+    id: Id
+    name: Name = Field(description="Name of the organisation.")
+    role: Role = Field(description="Its role under the AVG/GDPR.")
+    country: Country = Field(description="Where it is established.")
+    agreement: StrictBool | None = Field(
+        None, description="Processors: whether a processor agreement is in place."
+    )
+    description: TextValue | None = Field(None, description="What it does in the processing.")
+
+
+class Location(Strict):
+    id: Id
+    country: Country = Field(description="Where data are stored or accessed from.")
+    description: TextValue | None = Field(None, description="What happens there, and by whom.")
+    mechanism: TransferMechanism = Field(
+        TransferMechanism.none, description="Transfer mechanism when outside the EEA."
+    )
+    tia_done: StrictBool = Field(
+        False, description="Whether a transfer impact assessment was done."
+    )
+
+
+class Description(Strict):
+    proposal: TextValue | None = Field(None, description="1 The proposal and its context.")
+    operations: list[Operation] = items("3 Processing operations.")
+    techniques: TextValue | None = Field(None, description="4 Techniques and methods.")
+    ai_system: AiSystem | None = Field(None, description="4 The AI system, if one is used.")
+    purposes: list[Purpose] = items("5 Purposes of the processing.")
+    data_subjects: list[DataSubject] = items("2 Whose data are processed.")
+    personal_data: list[DataCategory] = items("2 Categories of personal data.")
+    parties: list[Party] = items("6 Parties involved and their roles.")
+    interests: TextValue | None = Field(None, description="7 Interests in the processing.")
+    locations: list[Location] = items("8 Processing locations and transfers.")
+    legal_framework: TextValue | None = Field(None, description="9 Legal and policy framework.")
+    retention: TextValue | None = Field(None, description="10 Retention periods in general.")

@@ -1,0 +1,66 @@
+"""Part B of the Model DPIA Rijksdienst (points 11-15): is the processing lawful."""
+
+from __future__ import annotations
+
+from pydantic import Field, StrictBool
+
+from dpia.model.base import Id, Name, Strict, TextValue, items
+from dpia.model.enums import Art9Exception, ConsentBy, LawfulBasis, SpecialCategory
+
+
+class BasisForPurpose(Strict):
+    purpose: Id = Field(description="Id of the purpose (description.purposes).")
+    basis: LawfulBasis = Field(description="The Art. 6(1) lawful basis.")
+    justification: TextValue | None = Field(None, description="Why this basis applies.")
+    legal_provision: Name | None = Field(
+        None, description="The statutory provision, for legal_obligation and public_task."
+    )
+    consent_by: ConsentBy | None = Field(
+        None, description="For consent: who gives it (data_subject, parent, both)."
+    )
+
+
+class SpecialException(Strict):
+    category: SpecialCategory = Field(description="The Art. 9(1) category.")
+    exception: Art9Exception = Field(description="The Art. 9(2) exception relied on.")
+    justification: TextValue | None = Field(None, description="Why the exception applies.")
+
+
+class Rights(Strict):
+    access: TextValue | None = Field(None, description="Right of access (Art. 15).")
+    rectification: TextValue | None = Field(None, description="Rectification (Art. 16).")
+    erasure: TextValue | None = Field(None, description="Erasure (Art. 17).")
+    restriction: TextValue | None = Field(None, description="Restriction (Art. 18).")
+    portability: TextValue | None = Field(None, description="Data portability (Art. 20).")
+    objection: TextValue | None = Field(None, description="Objection (Art. 21).")
+    automated_decisions: TextValue | None = Field(
+        None, description="Safeguards on automated decisions (Art. 22)."
+    )
+
+
+class Transparency(Strict):
+    how_informed: TextValue | None = Field(None, description="How people are informed.")
+    privacy_statement_updated: StrictBool = Field(
+        False, description="Whether the privacy statement covers this processing."
+    )
+
+
+class Lawfulness(Strict):
+    lawful_bases: list[BasisForPurpose] = items("11 A lawful basis for each purpose.")
+    special_categories: list[SpecialException] = items("12 Art. 9(2) exception per category.")
+    criminal_data: TextValue | None = Field(None, description="12 Criminal-offence data.")
+    national_identifiers: TextValue | None = Field(
+        None, description="12 Use of BSN, PGN or other national numbers, and its legal ground."
+    )
+    purpose_limitation: TextValue | None = Field(None, description="13 Purpose limitation.")
+    necessity: TextValue | None = Field(None, description="14 Why the processing is necessary.")
+    proportionality: TextValue | None = Field(None, description="14 Proportionality.")
+    subsidiarity: TextValue | None = Field(
+        None, description="14 Less intrusive alternatives considered, and why not chosen."
+    )
+    minimisation: TextValue | None = Field(None, description="Data minimisation measures.")
+    accuracy: TextValue | None = Field(None, description="How data are kept accurate.")
+    rights: Rights = Field(default_factory=Rights, description="15 Data-subject rights.")
+    transparency: Transparency = Field(
+        default_factory=Transparency, description="How people are informed."
+    )

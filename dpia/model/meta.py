@@ -1,0 +1,111 @@
+"""Who assesses what, and the screening questions that decide whether a DPIA is needed."""
+
+from __future__ import annotations
+
+from pydantic import Field, StrictBool
+
+from dpia.model.base import Date, Email, Name, Strict, TextValue
+from dpia.model.enums import Classification, Lang, Sector, Status
+
+
+class Contact(Strict):
+    name: Name | None = Field(None, description="Name or role of the contact.")
+    email: Email | None = Field(None, description="E-mail address.")
+    phone: Name | None = Field(None, description="Telephone number.")
+
+
+class Organisation(Strict):
+    name: Name = Field(description="The controller (verwerkingsverantwoordelijke).")
+    sector: Sector = Field(description="Education sector of the organisation.")
+    public_body: StrictBool = Field(
+        True,
+        description="Whether the organisation carries out a public task (most Dutch schools, "
+        "universities and colleges do); legitimate interests is then not available for it.",
+    )
+    address: Name | None = Field(None, description="Postal address.")
+    dpo: Contact | None = Field(
+        None, description="The data protection officer (functionaris gegevensbescherming, FG)."
+    )
+    contact: Contact | None = Field(None, description="Contact for questions about privacy.")
+
+
+class Meta(Strict):
+    title: TextValue = Field(description="Title of the assessment.")
+    organisation: Organisation = Field(description="The controller organisation.")
+    version: Name = Field(description="Version of this assessment, e.g. 1.0.")
+    status: Status = Field(description="draft or final.")
+    assessment_date: Date = Field(description="Date of this version; dates the documents.")
+    review_date: Date | None = Field(None, description="When the assessment is reviewed next.")
+    classification: Classification = Field(
+        description="Information classification label of the documents."
+    )
+    languages: list[Lang] = Field(
+        min_length=1,
+        max_length=2,
+        description="The language(s) the answers are written in; plain text is in the first.",
+    )
+    authors: list[Name] = Field(
+        default_factory=list, max_length=50, description="Who wrote the assessment."
+    )
+    logo: Name | None = Field(
+        None, description="A PNG or SVG logo, relative to this file and inside its folder."
+    )
+    subject: TextValue | None = Field(None, description="One line on what is assessed.")
+
+
+class Answer(Strict):
+    applies: StrictBool = Field(description="Whether this applies to the processing.")
+    reason: TextValue | None = Field(None, description="Why it does or does not apply.")
+
+
+def _answer(text: str) -> Answer | None:
+    return Field(None, description=text)
+
+
+class EdpbCriteria(Strict):
+    """EDPB guidelines WP248 rev.01: nine criteria pointing to a likely high risk."""
+
+    evaluation_scoring: Answer | None = _answer("Evaluation or scoring, incl. profiling.")
+    automated_decision_legal_effect: Answer | None = _answer(
+        "Automated decisions with legal or similarly significant effect."
+    )
+    systematic_monitoring: Answer | None = _answer("Systematic monitoring.")
+    sensitive_highly_personal_data: Answer | None = _answer("Sensitive or highly personal data.")
+    large_scale: Answer | None = _answer("Processing on a large scale.")
+    matching_combining_datasets: Answer | None = _answer("Matching or combining datasets.")
+    vulnerable_data_subjects: Answer | None = _answer(
+        "Vulnerable data subjects (children, employees, patients)."
+    )
+    innovative_technology: Answer | None = _answer("Innovative use of new technology.")
+    prevents_right_or_service: Answer | None = _answer(
+        "The processing prevents exercising a right or using a service or contract."
+    )
+
+
+class ApList(Strict):
+    """AP list: processing that always needs a DPIA (Stcrt. 2019, 64418)."""
+
+    covert_investigation: Answer | None = _answer("1 Covert investigation.")
+    blacklists: Answer | None = _answer("2 Blacklists or warning lists.")
+    fraud_prevention: Answer | None = _answer("3 Fraud prevention.")
+    credit_scores: Answer | None = _answer("4 Credit scores.")
+    financial_situation: Answer | None = _answer("5 Financial situation.")
+    genetic_data: Answer | None = _answer("6 Genetic data.")
+    health_data: Answer | None = _answer("7 Health data.")
+    partnerships: Answer | None = _answer("8 Data-sharing partnerships.")
+    camera_surveillance: Answer | None = _answer("9 Camera surveillance.")
+    flexible_camera_surveillance: Answer | None = _answer("10 Flexible camera surveillance.")
+    employee_monitoring: Answer | None = _answer("11 Monitoring of employees.")
+    location_data: Answer | None = _answer("12 Location data.")
+    communication_data: Answer | None = _answer("13 Communication data.")
+    internet_of_things: Answer | None = _answer("14 Internet of things.")
+    profiling: Answer | None = _answer("15 Profiling.")
+    behaviour_observation_influence: Answer | None = _answer(
+        "16 Observing or influencing behaviour."
+    )
+    biometric_data: Answer | None = _answer("17 Biometric data for identification.")
+
+
+class Screening(Strict):
+    edpb: EdpbCriteria = Field(default_factory=EdpbCriteria, description="The nine EDPB criteria.")
+    ap_list: ApList = Field(default_factory=ApList, description="The 17 AP-list categories.")

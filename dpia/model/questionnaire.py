@@ -1,0 +1,99 @@
+"""The whole questionnaire, and the checks of ids that point from one section to another."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import Field, StrictBool
+
+from dpia.model.agreement import Consultation, ProcessorAgreement
+from dpia.model.ai import Ai, Equality
+from dpia.model.base import Strict, items
+from dpia.model.description import Description
+from dpia.model.lawfulness import Lawfulness
+from dpia.model.meta import Meta, Screening
+from dpia.model.risks import Measure, Risk, Security
+
+Loc = tuple[str | int, ...]
+
+
+class Questionnaire(Strict):
+    """One assessment: the answers every dpia document is made from."""
+
+    base_only: StrictBool = Field(
+        False, description="A base for `extends` only: batch runs do not render it by itself."
+    )
+    meta: Meta = Field(description="Title, organisation, version, dates, classification.")
+    screening: Screening = Field(default_factory=Screening, description="Is a DPIA needed.")
+    description: Description = Field(
+        default_factory=Description, description="Part A: description of the processing."
+    )
+    lawfulness: Lawfulness = Field(
+        default_factory=Lawfulness, description="Part B: assessment of lawfulness."
+    )
+    risks: list[Risk] = items("Part C: the risk register.")
+    measures: list[Measure] = items("Part D: the measures.")
+    security: Security = Field(default_factory=Security, description="Security measures.")
+    ai: Ai | None = Field(None, description="AI and the AI Act, when an AI system is used.")
+    equality: Equality = Field(default_factory=Equality, description="Equality impact.")
+    processor_agreement: ProcessorAgreement = Field(
+        default_factory=ProcessorAgreement, description="The processor agreement (Art. 28)."
+    )
+    consultation: Consultation = Field(
+        default_factory=Consultation, description="DPO advice, views, decision, sign-off."
+    )
+
+
+def reference_errors(data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
+    """Duplicate ids, and ids that point at nothing.
+
+    Works on the raw data, so these are reported together with the model's own errors.
+    """
+
+    def entries(*loc: str) -> list[dict[str, Any]]:
+        node: Any = data
+        for part in loc:
+            node = node.get(part) if isinstance(node, dict) else None
+        return [e for e in node if isinstance(e, dict)] if isinstance(node, list) else []
+
+    def ids(*loc: str) -> list[str]:
+        return [e["id"] for e in entries(*loc) if isinstance(e.get("id"), str)]
+
+    for loc in ID_LISTS:
+        seen: set[str] = set()
+        for i, entry in enumerate(entries(*loc)):
+            if entry.get("id") in seen:
+                yield (*loc, i, "id"), f"duplicate id '{entry['id']}'"
+            seen.add(entry.get("id"))  # type: ignore[arg-type]
+
+    def refs(source: Loc, key: str, target: tuple[str, ...]) -> Iterator[tuple[Loc, str]]:
+        known = ids(*target)
+        listed = ", ".join(known) if known else f"none yet (add them under {'.'.join(target)})"
+        for i, entry in enumerate(entries(*source)):  # type: ignore[arg-type]
+            values = entry.get(key)
+            for j, value in enumerate(values) if isinstance(values, list) else [(None, values)]:
+                if isinstance(value, str) and value not in known:
+                    loc = (*source, i, key) if j is None else (*source, i, key, j)
+                    yield loc, f"unknown id '{value}'; known: {listed}"
+
+    yield from refs(("risks",), "measures", ("measures",))
+    yield from refs(("lawfulness", "lawful_bases"), "purpose", ("description", "purposes"))
+    yield from refs(("description", "personal_data"), "subjects", ("description", "data_subjects"))
+    agreement = data.get("processor_agreement")
+    processor = agreement.get("processor") if isinstance(agreement, dict) else None
+    if isinstance(processor, str) and processor not in ids("description", "parties"):
+        known = ", ".join(ids("description", "parties")) or "none yet"
+        yield ("processor_agreement", "processor"), f"unknown id '{processor}'; known: {known}"
+
+
+ID_LISTS: list[tuple[str, ...]] = [
+    ("description", "operations"),
+    ("description", "purposes"),
+    ("description", "data_subjects"),
+    ("description", "personal_data"),
+    ("description", "parties"),
+    ("description", "locations"),
+    ("risks",),
+    ("measures",),
+]
