@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SAMPLES := $(shell find samples -name '*.yaml' -o -name '*.json' | sort)
 
-.PHONY: demo test lint bench golden clean
+.PHONY: demo test lint bench golden catalogs clean
 
 # WeasyPrint needs Pango at run time; install it with apt when the machine lacks it.
 $(VENV)/.system:
@@ -46,3 +46,12 @@ golden: $(VENV)/.test-installed
 
 clean:
 	rm -rf $(VENV) out build dist
+
+# Re-extract messages into locales/dpia.pot and merge them into each language's .po.
+catalogs: $(VENV)/.test-installed
+	$(BIN)/pybabel extract -q -F babel.cfg -k N_ --no-location --sort-output -o locales/dpia.pot .
+	for l in nl en; do \
+	  if [ -f locales/$$l/LC_MESSAGES/dpia.po ]; then \
+	    $(BIN)/pybabel update -q --no-fuzzy-matching -i locales/dpia.pot -d locales -D dpia -l $$l; \
+	  else $(BIN)/pybabel init -q -i locales/dpia.pot -d locales -D dpia -l $$l; fi; \
+	done

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from dpia.cli.common import check_file, report
+from dpia.cli.exits import Exit
+from dpia.model.base import Text
+from dpia.render.i18n import Translator
+from dpia.rules.screening import Item
+from dpia.rules.screening import screen as run_screening
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option("--lang", type=click.Choice(["en", "nl"]), default="en", show_default=True)
+def screen(file: Path, fmt: str, lang: str) -> None:
+    """Does this processing need a DPIA? Required, recommended or not required, and why."""
+    checked = check_file(file)
+    q = checked.validated.questionnaire
+    if q is None:
+        report([checked], "text")
+        raise SystemExit(Exit.INVALID)
+    result = run_screening(q.screening)
+    first = q.meta.languages[0].value
+    t = Translator(lang)
+
+    def reason(item: Item) -> str:
+        return _text(item.reason, lang, first)
+
+    if fmt == "json":
+        data = {
+            "file": str(file),
+            "verdict": result.verdict.value,
+            "complete": result.complete,
+            "edpb": [{"criterion": i.key.value, "reason": reason(i)} for i in result.edpb_applying],
+            "ap_list": [{"category": i.key.value, "reason": reason(i)} for i in result.ap_applying],
+            "unanswered": [i.key.value for i in result.unanswered],
+        }
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{file}: {t.label(result.verdict)}")
+    for title, items in (
+        (t.gettext("EDPB criteria that apply"), result.edpb_applying),
+        (t.gettext("AP-list categories that apply"), result.ap_applying),
+    ):
+        click.echo(f"  {title}: {len(items)}")
+        for i in items:
+            click.echo(f"    - {t.label(i.key)}: {reason(i)}")
+    if result.unanswered:
+        keys = ", ".join(i.key.value for i in result.unanswered)
+        click.echo(f"  {t.gettext('Unanswered')}: {keys}")
+
+
+def _text(text: Text | None, lang: str, first: str) -> str:
+    return text.get(lang, first)[0] if text else "—"

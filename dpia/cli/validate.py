@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from dpia.cli.common import check_file, report
+from dpia.cli.exits import Exit
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Fail on any finding, warnings included.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def validate(files: tuple[Path, ...], strict: bool, fmt: str) -> None:
+    """Check questionnaires: report every problem and finding, located as FILE:LINE:COL.
+
+    Exit 0 when all are valid, 1 when any is invalid (or has any finding, with --strict).
+    """
+    checked = [check_file(f) for f in files]
+    report(checked, fmt)
+    failed = any(not c.ok or (strict and c.findings) for c in checked)
+    raise SystemExit(Exit.INVALID if failed else Exit.OK)

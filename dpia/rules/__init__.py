@@ -1,0 +1,1 @@
+"""Stage 3: pure functions that judge a questionnaire."""

@@ -1,0 +1,233 @@
+"""Checks on what is processed and on what grounds: Parts A and B, transfers, processors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dpia.model import Questionnaire
+from dpia.model.enums import (
+    Classification,
+    ClauseStatus,
+    ConsentBy,
+    DataKind,
+    LawfulBasis,
+    Role,
+    TransferMechanism,
+)
+from dpia.rules.finding import EEA, N_, NEEDS_TIA, SCHOOLS, E, Finding, Loc, W, check
+
+
+@check
+def _special_categories(q: Questionnaire) -> Iterator[Finding]:
+    covered = {s.category for s in q.lawfulness.special_categories}
+    for i, cat in enumerate(q.description.personal_data):
+        loc: Loc = ("description", "personal_data", i)
+        if cat.kind is DataKind.special and cat.special_category not in covered:
+            yield Finding(
+                "special-without-exception",
+                E,
+                (*loc, "special_category"),
+                N_(
+                    "special-category data ({category}) has no Art. 9(2) exception "
+                    "in lawfulness.special_categories"
+                ),
+                {"category": str(cat.special_category)},
+            )
+        if cat.kind is DataKind.criminal and q.lawfulness.criminal_data is None:
+            yield Finding(
+                "criminal-data-unjustified",
+                E,
+                (*loc, "kind"),
+                N_(
+                    "criminal-offence data (Art. 10) without lawfulness.criminal_data "
+                    "explaining the legal ground"
+                ),
+            )
+        if cat.kind is DataKind.national_id and q.lawfulness.national_identifiers is None:
+            yield Finding(
+                "national-id-unjustified",
+                E,
+                (*loc, "national_id"),
+                N_(
+                    "a national identification number ({number}) is used without "
+                    "lawfulness.national_identifiers naming the law that allows it"
+                ),
+                {"number": str(cat.national_id)},
+            )
+        if cat.retention is None:
+            yield Finding(
+                "retention-missing",
+                W,
+                loc,
+                N_("no retention period for data category '{id}'"),
+                {"id": cat.id},
+            )
+        if cat.kind is DataKind.special and q.meta.classification in (
+            Classification.public,
+            Classification.internal,
+        ):
+            yield Finding(
+                "special-data-classification",
+                W,
+                ("meta", "classification"),
+                N_(
+                    "special-category data are processed but the documents are classified "
+                    "'{label}'; confidential is usual"
+                ),
+                {"label": str(q.meta.classification)},
+            )
+
+
+@check
+def _lawful_bases(q: Questionnaire) -> Iterator[Finding]:
+    subjects = q.description.data_subjects
+    minors = any(s.minors for s in subjects)
+    under_16 = any(s.minors and (s.age_range is None or s.age_range.min < 16) for s in subjects)
+    school = q.meta.organisation.sector in SCHOOLS
+    for i, lb in enumerate(q.lawfulness.lawful_bases):
+        loc: Loc = ("lawfulness", "lawful_bases", i)
+        if lb.basis is LawfulBasis.consent and school and minors:
+            yield Finding(
+                "consent-power-imbalance",
+                W,
+                (*loc, "basis"),
+                N_(
+                    "consent of pupils is rarely freely given to their school (power "
+                    "imbalance, EDPB 05/2020); consider public task or legal obligation"
+                ),
+            )
+        if (
+            lb.basis is LawfulBasis.consent
+            and under_16
+            and lb.consent_by not in (ConsentBy.parent, ConsentBy.both)
+        ):
+            yield Finding(
+                "child-consent-without-parent",
+                E,
+                (*loc, "consent_by"),
+                N_(
+                    "consent is relied on for children under 16 without the consent of a "
+                    "parent or guardian (AVG art. 8, UAVG art. 5)"
+                ),
+            )
+        if lb.basis is LawfulBasis.legitimate_interests and q.meta.organisation.public_body:
+            yield Finding(
+                "legitimate-interests-public-body",
+                E,
+                (*loc, "basis"),
+                N_(
+                    "a public body cannot rely on legitimate interests for its public task "
+                    "(Art. 6(1), last sentence)"
+                ),
+            )
+        if (
+            lb.basis in (LawfulBasis.legal_obligation, LawfulBasis.public_task)
+            and lb.legal_provision is None
+        ):
+            yield Finding(
+                "legal-provision-missing",
+                E,
+                (*loc, "legal_provision"),
+                N_("{basis} needs the statutory provision it rests on (Art. 6(3))"),
+                {"basis": str(lb.basis)},
+            )
+    based = {lb.purpose for lb in q.lawfulness.lawful_bases}
+    for i, p in enumerate(q.description.purposes):
+        if p.id not in based:
+            yield Finding(
+                "purpose-without-basis",
+                E,
+                ("description", "purposes", i),
+                N_("purpose '{id}' has no lawful basis in lawfulness.lawful_bases"),
+                {"id": p.id},
+            )
+
+
+@check
+def _transfers(q: Questionnaire) -> Iterator[Finding]:
+    for i, where in enumerate(q.description.locations):
+        loc: Loc = ("description", "locations", i)
+        params = {"country": where.country}
+        if where.country in EEA:
+            continue
+        if where.mechanism is TransferMechanism.none:
+            yield Finding(
+                "transfer-without-mechanism",
+                E,
+                (*loc, "mechanism"),
+                N_(
+                    "data go to {country}, outside the EEA, without a transfer mechanism "
+                    "(Chapter V)"
+                ),
+                params,
+            )
+        elif where.mechanism is TransferMechanism.eu_us_dpf and where.country != "US":
+            yield Finding(
+                "dpf-outside-us",
+                E,
+                (*loc, "mechanism"),
+                N_(
+                    "the EU-US Data Privacy Framework covers certified US organisations "
+                    "only, not {country}"
+                ),
+                params,
+            )
+        elif where.mechanism in NEEDS_TIA and not where.tia_done:
+            yield Finding(
+                "transfer-without-tia",
+                W,
+                (*loc, "tia_done"),
+                N_(
+                    "transfer to {country} relies on {mechanism} without a transfer impact "
+                    "assessment (EDPB Recommendations 01/2020)"
+                ),
+                {**params, "mechanism": str(where.mechanism)},
+            )
+
+
+@check
+def _processors(q: Questionnaire) -> Iterator[Finding]:
+    processors = [
+        (i, p)
+        for i, p in enumerate(q.description.parties)
+        if p.role in (Role.processor, Role.sub_processor)
+    ]
+    for i, party in processors:
+        if party.agreement is not True:
+            yield Finding(
+                "processor-without-agreement",
+                E if party.agreement is False else W,
+                ("description", "parties", i, "agreement"),
+                N_("no processor agreement (Art. 28(3)) is recorded for '{name}'"),
+                {"name": party.name},
+            )
+    if not processors:
+        return
+    clauses = q.processor_agreement.clauses
+    for name in type(clauses).model_fields:
+        clause = getattr(clauses, name)
+        loc: Loc = ("processor_agreement", "clauses", name)
+        if clause is None:
+            yield Finding(
+                "art28-item-unanswered",
+                W,
+                ("processor_agreement", "clauses"),
+                N_("processor agreement item {item} has not been checked"),
+                {"item": name},
+            )
+        elif clause.status is ClauseStatus.missing:
+            yield Finding(
+                "art28-item-missing",
+                E,
+                (*loc, "status"),
+                N_("the processor agreement lacks item {item}"),
+                {"item": name},
+            )
+        elif clause.status is ClauseStatus.partial:
+            yield Finding(
+                "art28-item-partial",
+                W,
+                (*loc, "status"),
+                N_("the processor agreement covers item {item} only in part"),
+                {"item": name},
+            )

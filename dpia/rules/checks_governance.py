@@ -1,0 +1,254 @@
+"""Checks on risks, AI, consultation, screening and translations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dpia.model import Questionnaire
+from dpia.model.enums import (
+    Classification,
+    MeasureStatus,
+    ProhibitedPractice,
+    RiskTier,
+    ServiceKind,
+    Status,
+    ToolPicker,
+)
+from dpia.rules.finding import N_, E, Finding, Loc, W, check, walk_texts
+from dpia.rules.risk import SCALE, RiskLevel, assess
+from dpia.rules.screening import screen
+
+
+@check
+def _risks(q: Questionnaire) -> Iterator[Finding]:
+    assessed = assess(q.risks)
+    for i, a in enumerate(assessed):
+        loc: Loc = ("risks", i)
+        if not a.risk.measures and a.inherent is not RiskLevel.low:
+            yield Finding(
+                "risk-without-measures",
+                W,
+                (*loc, "measures"),
+                N_("risk '{id}' is {level} but no measure addresses it"),
+                {"id": a.risk.id, "level": str(a.inherent)},
+            )
+        r = a.risk
+        if SCALE.index(r.residual_likelihood) > SCALE.index(r.likelihood) or SCALE.index(
+            r.residual_severity
+        ) > SCALE.index(r.severity):
+            yield Finding(
+                "residual-above-inherent",
+                W,
+                (*loc, "residual_likelihood"),
+                N_("risk '{id}' is rated higher after its measures than before"),
+                {"id": r.id},
+            )
+    high = [a.risk.id for a in assessed if a.residual is RiskLevel.high]
+    planned = q.consultation.prior_consultation
+    if high and not (planned and planned.planned):
+        yield Finding(
+            "prior-consultation-needed",
+            E,
+            ("consultation", "prior_consultation"),
+            N_(
+                "residual risk stays high ({ids}): the Autoriteit Persoonsgegevens must be "
+                "consulted before processing starts (Art. 36)"
+            ),
+            {"ids": ", ".join(high)},
+        )
+    for i, m in enumerate(q.measures):
+        if m.due and m.status is not MeasureStatus.implemented and m.due < q.meta.assessment_date:
+            yield Finding(
+                "measure-overdue",
+                W,
+                ("measures", i, "due"),
+                N_("measure '{id}' was due before the assessment date and is not implemented"),
+                {"id": m.id},
+            )
+
+
+@check
+def _ai(q: Questionnaire) -> Iterator[Finding]:
+    system, ai = q.description.ai_system, q.ai
+    if system is not None:
+        tool: Loc = ("description", "ai_system", "tool_picker")
+        if system.tool_picker is ToolPicker.red:
+            yield Finding(
+                "tool-picker-red",
+                E,
+                tool,
+                N_("the AI tool picker marks '{name}' red: not to be used"),
+                {"name": system.name},
+            )
+        elif system.tool_picker is ToolPicker.orange:
+            yield Finding(
+                "tool-picker-orange",
+                W,
+                tool,
+                N_("the AI tool picker marks '{name}' orange: only under its conditions"),
+                {"name": system.name},
+            )
+        training = system.service is ServiceKind.public and system.inputs_train_model
+        if training and q.meta.classification in (
+            Classification.confidential,
+            Classification.secret,
+        ):
+            yield Finding(
+                "confidential-into-public-ai",
+                E,
+                ("description", "ai_system", "service"),
+                N_(
+                    "{label} information would go into a public AI service that trains "
+                    "on its inputs"
+                ),
+                {"label": str(q.meta.classification)},
+            )
+        if system.inputs_train_model and any(s.minors for s in q.description.data_subjects):
+            yield Finding(
+                "children-data-train-model",
+                W,
+                ("description", "ai_system", "inputs_train_model"),
+                N_("children's inputs are used to train the vendor's model"),
+            )
+        if ai is None:
+            yield Finding(
+                "ai-unanswered",
+                W,
+                ("description", "ai_system"),
+                N_("an AI system is used but the ai section is not filled in"),
+            )
+    if ai is None:
+        return
+    if ai.decisions_about_people and ai.human_oversight is None:
+        yield Finding(
+            "ai-decisions-without-oversight",
+            E,
+            ("ai", "human_oversight"),
+            N_(
+                "AI outputs are used for decisions about people without human oversight "
+                "(Art. 22 AVG, Art. 14 and 26(2) AI Act)"
+            ),
+        )
+    for i, practice in enumerate(ai.prohibited_practices):
+        message = (
+            N_("emotion recognition in education is prohibited (AI Act Art. 5(1)(f))")
+            if practice is ProhibitedPractice.emotion_recognition_edu
+            else N_("{practice} is a prohibited AI practice (AI Act Art. 5)")
+        )
+        yield Finding(
+            "prohibited-ai-practice",
+            E,
+            ("ai", "prohibited_practices", i),
+            message,
+            {"practice": str(practice)},
+        )
+    if ai.annex_iii_uses:
+        if not ai.fria_done:
+            yield Finding(
+                "fria-missing",
+                E if q.meta.organisation.public_body else W,
+                ("ai", "fria_done"),
+                N_(
+                    "a high-risk use under Annex III needs a fundamental-rights impact "
+                    "assessment before first use (AI Act Art. 27)"
+                ),
+            )
+        if ai.risk_tier not in (RiskTier.high_risk, RiskTier.prohibited):
+            yield Finding(
+                "annex-iii-tier",
+                W,
+                ("ai", "risk_tier"),
+                N_("Annex III uses are listed, but the risk tier is '{tier}', not high_risk"),
+                {"tier": str(ai.risk_tier)},
+            )
+
+
+@check
+def _consultation(q: Questionnaire) -> Iterator[Finding]:
+    c, meta = q.consultation, q.meta
+    final = meta.status is Status.final
+    if final and c.dpo_advice is None:
+        yield Finding(
+            "final-without-dpo-advice",
+            E,
+            ("consultation", "dpo_advice"),
+            N_("a final DPIA needs the advice of the data protection officer (Art. 35(2))"),
+        )
+    if c.dpo_advice and not c.dpo_advice.followed and c.dpo_advice.why_not is None:
+        yield Finding(
+            "dpo-advice-ignored",
+            W,
+            ("consultation", "dpo_advice", "why_not"),
+            N_("the DPO's advice is not followed and no reason is recorded"),
+        )
+    if c.views is None or (not c.views.asked and c.views.why_not is None):
+        yield Finding(
+            "views-not-recorded",
+            W,
+            ("consultation", "views"),
+            N_(
+                "record the views of data subjects or their representatives, or why they "
+                "were not sought (Art. 35(9))"
+            ),
+        )
+    if final and c.decision is None:
+        yield Finding(
+            "decision-missing",
+            W,
+            ("consultation", "decision"),
+            N_("a final DPIA records the decision on the processing"),
+        )
+    if meta.review_date is None:
+        yield Finding(
+            "review-date-missing",
+            W,
+            ("meta",),
+            N_("no review date: a DPIA is reviewed when the risk changes (Art. 35(11))"),
+        )
+    elif meta.review_date <= meta.assessment_date:
+        yield Finding(
+            "review-date-past",
+            E,
+            ("meta", "review_date"),
+            N_("the review date is not after the assessment date"),
+        )
+    if q.description.purposes and not q.lawfulness.transparency.privacy_statement_updated:
+        yield Finding(
+            "privacy-statement-not-updated",
+            W,
+            ("lawfulness", "transparency", "privacy_statement_updated"),
+            N_("the privacy statement does not yet cover this processing (Art. 13/14)"),
+        )
+
+
+@check
+def _screening(q: Questionnaire) -> Iterator[Finding]:
+    result = screen(q.screening)
+    if result.unanswered:
+        yield Finding(
+            "screening-incomplete",
+            W,
+            ("screening",),
+            N_("{count} screening questions are unanswered"),
+            {"count": str(len(result.unanswered))},
+        )
+
+
+@check
+def _translations(q: Questionnaire) -> Iterator[Finding]:
+    """With two answer languages declared, every text should be given in both."""
+    if len(q.meta.languages) < 2:
+        return
+    for loc, text in walk_texts(q):
+        missing = [lang for lang in q.meta.languages if lang not in text.languages()]
+        if text.plain is not None or missing:
+            yield Finding(
+                "missing-translation",
+                W,
+                loc,
+                N_(
+                    "answer lacks the {langs} text; the documents show the other language "
+                    "with a marker"
+                ),
+                {"langs": "/".join(missing) if text.plain is None else "nl/en"},
+            )

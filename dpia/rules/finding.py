@@ -1,0 +1,77 @@
+"""Findings: what a privacy officer would flag in an assessment, each pointing at a field.
+
+Every check is a small generator over the questionnaire, registered with @check in
+checks_data.py (Parts A and B, processors) and checks_governance.py (risks, AI, consultation).
+Messages are English templates marked with N_ so the gettext catalogs translate them for the
+Dutch documents; the parameters are ids and codes from the file, never free text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from dpia.load import Severity
+from dpia.model import Questionnaire, Text
+from dpia.model.enums import (
+    Sector,
+    TransferMechanism,
+)
+
+Loc = tuple[str | int, ...]
+
+# EU member states plus Iceland, Liechtenstein and Norway.
+EEA = frozenset(
+    {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT"}
+    | {"LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO"}
+)
+SCHOOLS = {Sector.primary, Sector.secondary, Sector.vocational}
+# Mechanisms that rest on the exporter's own assessment of the third country (Schrems II).
+NEEDS_TIA = {
+    TransferMechanism.scc,
+    TransferMechanism.bcr,
+    TransferMechanism.code_of_conduct,
+    TransferMechanism.certification,
+    TransferMechanism.legally_binding_instrument,
+}
+
+
+def N_(message: str) -> str:
+    """Mark a message for the catalogs; it is translated where it is shown."""
+    return message
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: Severity
+    loc: Loc
+    message: str  # English template with {named} parameters
+    params: dict[str, str] = field(default_factory=dict)
+
+    def text(self, translate: Callable[[str], str] = str) -> str:
+        return translate(self.message).format(**self.params)
+
+
+Check = Callable[[Questionnaire], Iterator[Finding]]
+CHECKS: list[Check] = []
+
+
+def check(fn: Check) -> Check:
+    CHECKS.append(fn)
+    return fn
+
+
+E, W = Severity.error, Severity.warning
+
+
+def walk_texts(node: object, loc: Loc = ()) -> Iterator[tuple[Loc, Text]]:
+    """Every free-text answer in the questionnaire, with its location."""
+    if isinstance(node, Text):
+        yield loc, node
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from walk_texts(item, (*loc, i))
+    elif hasattr(node, "model_fields"):
+        for name in type(node).model_fields:
+            yield from walk_texts(getattr(node, name), (*loc, name))

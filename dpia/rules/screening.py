@@ -1,0 +1,67 @@
+"""Does this processing need a DPIA? The MinBZK pre-scan logic on the EDPB and AP lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from dpia.model.base import Text
+from dpia.model.enums import ApCategory, EdpbCriterion
+from dpia.model.meta import Answer, Screening
+
+
+class Verdict(StrEnum):
+    required = "required"
+    recommended = "recommended"
+    not_required = "not_required"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One screening question with its answer (None when unanswered)."""
+
+    key: EdpbCriterion | ApCategory
+    applies: bool | None
+    reason: Text | None
+
+
+@dataclass(frozen=True)
+class ScreeningResult:
+    verdict: Verdict
+    edpb: list[Item]
+    ap_list: list[Item]
+
+    @property
+    def edpb_applying(self) -> list[Item]:
+        return [i for i in self.edpb if i.applies]
+
+    @property
+    def ap_applying(self) -> list[Item]:
+        return [i for i in self.ap_list if i.applies]
+
+    @property
+    def unanswered(self) -> list[Item]:
+        return [i for i in (*self.edpb, *self.ap_list) if i.applies is None]
+
+    @property
+    def complete(self) -> bool:
+        return not self.unanswered
+
+
+def _item(key: EdpbCriterion | ApCategory, answer: Answer | None) -> Item:
+    return Item(key, answer.applies if answer else None, answer.reason if answer else None)
+
+
+def screen(screening: Screening) -> ScreeningResult:
+    """Required when any AP-list category applies or two or more EDPB criteria do;
+    recommended with exactly one EDPB criterion; otherwise not required."""
+    edpb = [_item(c, getattr(screening.edpb, c.value)) for c in EdpbCriterion]
+    ap = [_item(c, getattr(screening.ap_list, c.value)) for c in ApCategory]
+    count = sum(1 for i in edpb if i.applies)
+    if any(i.applies for i in ap) or count >= 2:
+        verdict = Verdict.required
+    elif count == 1:
+        verdict = Verdict.recommended
+    else:
+        verdict = Verdict.not_required
+    return ScreeningResult(verdict, edpb, ap)
