@@ -49,9 +49,9 @@ clean:
 
 # Re-extract messages into locales/dpia.pot and merge them into each language's .po.
 catalogs: $(VENV)/.test-installed
-	$(BIN)/pybabel extract -q -F babel.cfg -k N_ --no-location --sort-output -o locales/dpia.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output -o locales/dpia.pot .
 	for l in nl en; do \
 	  if [ -f locales/$$l/LC_MESSAGES/dpia.po ]; then \
-	    $(BIN)/pybabel update -q --no-fuzzy-matching -i locales/dpia.pot -d locales -D dpia -l $$l; \
-	  else $(BIN)/pybabel init -q -i locales/dpia.pot -d locales -D dpia -l $$l; fi; \
+	    $(BIN)/pybabel update --no-fuzzy-matching -i locales/dpia.pot -d locales -D dpia -l $$l; \
+	  else $(BIN)/pybabel init -i locales/dpia.pot -d locales -D dpia -l $$l; fi; \
 	done

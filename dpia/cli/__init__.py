@@ -10,7 +10,9 @@ import click
 
 from dpia import __version__
 from dpia.cli.exits import run_safely
+from dpia.cli.extract import extract
 from dpia.cli.init import init
+from dpia.cli.render import render
 from dpia.cli.schema import schema
 from dpia.cli.screen import screen
 from dpia.cli.validate import validate
@@ -28,7 +30,7 @@ def cli(verbose: bool) -> None:
     )
 
 
-for command in (validate, screen, schema, init):
+for command in (validate, screen, render, extract, schema, init):
     cli.add_command(command)
 
 

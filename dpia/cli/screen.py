@@ -5,8 +5,9 @@ from pathlib import Path
 
 import click
 
-from dpia.cli.common import check_file, report
+from dpia.cli.common import report
 from dpia.cli.exits import Exit
+from dpia.context.assessment import assess_file
 from dpia.model.base import Text
 from dpia.render.i18n import Translator
 from dpia.rules.screening import Item
@@ -21,10 +22,10 @@ from dpia.rules.screening import screen as run_screening
 @click.option("--lang", type=click.Choice(["en", "nl"]), default="en", show_default=True)
 def screen(file: Path, fmt: str, lang: str) -> None:
     """Does this processing need a DPIA? Required, recommended or not required, and why."""
-    checked = check_file(file)
-    q = checked.validated.questionnaire
+    assessment = assess_file(file)
+    q = assessment.validated.questionnaire
     if q is None:
-        report([checked], "text")
+        report([assessment], "text")
         raise SystemExit(Exit.INVALID)
     result = run_screening(q.screening)
     first = q.meta.languages[0].value

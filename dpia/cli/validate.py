@@ -4,8 +4,9 @@ from pathlib import Path
 
 import click
 
-from dpia.cli.common import check_file, report
+from dpia.cli.common import report
 from dpia.cli.exits import Exit
+from dpia.context.assessment import assess_file
 
 
 @click.command()
@@ -19,7 +20,7 @@ def validate(files: tuple[Path, ...], strict: bool, fmt: str) -> None:
 
     Exit 0 when all are valid, 1 when any is invalid (or has any finding, with --strict).
     """
-    checked = [check_file(f) for f in files]
-    report(checked, fmt)
-    failed = any(not c.ok or (strict and c.findings) for c in checked)
+    assessments = [assess_file(f) for f in files]
+    report(assessments, fmt)
+    failed = any(not a.ok or (strict and a.findings) for a in assessments)
     raise SystemExit(Exit.INVALID if failed else Exit.OK)

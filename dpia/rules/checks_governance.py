@@ -6,7 +6,9 @@ from collections.abc import Iterator
 
 from dpia.model import Questionnaire
 from dpia.model.enums import (
+    Characteristic,
     Classification,
+    Impact,
     MeasureStatus,
     ProhibitedPractice,
     RiskTier,
@@ -251,4 +253,18 @@ def _translations(q: Questionnaire) -> Iterator[Finding]:
                     "with a marker"
                 ),
                 {"langs": "/".join(missing) if text.plain is None else "nl/en"},
+            )
+
+
+@check
+def _equality(q: Questionnaire) -> Iterator[Finding]:
+    for c in Characteristic:
+        answer = q.equality.characteristics.get(c)
+        if answer and answer.impact is Impact.negative and answer.mitigation is None:
+            yield Finding(
+                "negative-impact-unmitigated",
+                W,
+                ("equality", "characteristics", c.value, "impact"),
+                N_("a negative impact on {characteristic} is expected without a mitigation"),
+                {"characteristic": c.value},
             )

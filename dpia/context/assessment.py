@@ -1,0 +1,69 @@
+"""A questionnaire file judged: validated, with its findings located in the source."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from dpia.context.common import DocumentBase, LocatedFinding
+from dpia.load import Problem, Severity, field_path
+from dpia.model import Questionnaire, Validated, validate_file
+from dpia.rules.findings import findings
+
+
+@dataclass
+class Assessment:
+    validated: Validated
+    findings: list[LocatedFinding]
+
+    @property
+    def ok(self) -> bool:
+        return self.validated.ok
+
+    @property
+    def questionnaire(self) -> Questionnaire:
+        assert self.validated.questionnaire is not None, "only valid assessments are rendered"
+        return self.validated.questionnaire
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.where.severity is severity)
+
+    def source(self) -> tuple[str, bytes]:
+        """What a PDF embeds: the file itself, or for an overlay the merged questionnaire,
+        so the attachment validates on its own."""
+        loaded = self.validated.loaded
+        assert loaded is not None
+        path = self.validated.path
+        if len(loaded.sources) == 1:
+            return path.name, path.read_bytes()
+        buf = io.StringIO()
+        names = ", ".join(p.name for p in loaded.sources)
+        buf.write(f"# {path.name} merged with what it extends ({names}), by dpia\n")
+        YAML(typ="safe", pure=True).dump(loaded.data, buf)
+        return f"{path.stem}.merged.yaml", buf.getvalue().encode()
+
+    def document_base(self, lang: str) -> DocumentBase:
+        q = self.questionnaire
+        return DocumentBase(
+            lang=lang,
+            first_lang=q.meta.languages[0].value,
+            q=q,
+            findings=self.findings,
+            source_name=self.source()[0],
+            date=q.meta.assessment_date,
+        )
+
+
+def assess_file(path: Path) -> Assessment:
+    v = validate_file(path)
+    located: list[LocatedFinding] = []
+    if v.questionnaire is not None and v.loaded is not None:
+        for f in findings(v.questionnaire):
+            pos = v.loaded.locate(f.loc)
+            where = Problem(pos, field_path(f.loc), f.text(), f.severity, f.code)
+            located.append(LocatedFinding(f, where))
+    located.sort(key=lambda lf: (lf.where.severity is not Severity.error, lf.where.pos))
+    return Assessment(v, located)

@@ -1,0 +1,18 @@
+"""One typed context per document kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dpia.context.assessment import Assessment
+from dpia.context.common import DocumentBase
+from dpia.context.dpia import dpia_context
+
+BUILDERS: dict[str, Callable[[DocumentBase], DocumentBase]] = {
+    "dpia": dpia_context,
+}
+DOCUMENTS = tuple(BUILDERS)
+
+
+def build_context(doc: str, assessment: Assessment, lang: str) -> DocumentBase:
+    return BUILDERS[doc](assessment.document_base(lang))

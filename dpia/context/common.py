@@ -1,0 +1,89 @@
+"""What every document's context shares: the questionnaire, its findings and its languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from dpia.load import Problem
+from dpia.model import Questionnaire, Text
+from dpia.rules.finding import Finding
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class LocatedFinding:
+    """A finding with where it points in the source, as the annex lists it."""
+
+    finding: Finding
+    where: Problem
+
+
+@dataclass(frozen=True)
+class DocumentBase:
+    lang: str  # the language of the document
+    first_lang: str  # the language plain-text answers are written in
+    q: Questionnaire
+    findings: list[LocatedFinding]
+    source_name: str  # file name of the questionnaire, shown in the colophon
+    date: dt.date  # the document's date: the assessment date, for reproducible output
+
+
+# Fields that are asked only in some cases (a special category only for special data, a
+# reason only when advice is not followed, ...) or whose emptiness is itself an answer
+# ("no prohibited practices"): their absence is not a gap worth listing.
+_NOT_QUESTIONS = {
+    "plain",
+    "base_only",
+    "logo",
+    "authors",
+    "subject",
+    "phone",
+    "contact",
+    "special_category",
+    "national_id",
+    "consent_by",
+    "legal_provision",
+    "age_range",
+    "vulnerability",
+    "why_not",
+    "conditions",
+    "note",
+    "notes",
+    "due",
+    "subjects",
+    "date",
+    "decisions_about_people",
+    "annex_iii_uses",
+    "prohibited_practices",
+    "special_categories",
+    "affected_rights",
+    "agreement",
+    "description",
+    "model",
+    "actions",
+    "mitigation",
+}
+
+
+def unanswered(node: BaseModel, loc: Loc = ()) -> list[Loc]:
+    """Optional questions left empty (None or an empty list), as field paths."""
+    gaps: list[Loc] = []
+    for name, info in type(node).model_fields.items():
+        if name in _NOT_QUESTIONS:
+            continue
+        value: Any = getattr(node, name)
+        here = (*loc, name)
+        if value is None or (isinstance(value, list) and not value and not info.is_required()):
+            gaps.append(here)
+        elif isinstance(value, BaseModel) and not isinstance(value, Text):
+            gaps += unanswered(value, here)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel) and not isinstance(item, Text):
+                    gaps += unanswered(item, (*here, i))
+    return gaps

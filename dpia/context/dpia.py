@@ -1,0 +1,56 @@
+"""The typed context of the DPIA report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dpia.context.common import DocumentBase, Loc, unanswered
+from dpia.model.enums import MeasureStatus
+from dpia.model.risks import Measure
+from dpia.rules.risk import (
+    AssessedRisk,
+    RiskLevel,
+    assess,
+    heat_map,
+    highest_residual,
+    prior_consultation_needed,
+)
+from dpia.rules.screening import ScreeningResult, screen
+
+
+@dataclass(frozen=True)
+class DpiaContext(DocumentBase):
+    screening: ScreeningResult
+    risks: list[AssessedRisk]
+    heat_inherent: list[list[list[str]]]  # [severity][likelihood] -> risk ids
+    heat_residual: list[list[list[str]]]
+    residual_counts: dict[RiskLevel, int]
+    highest: AssessedRisk | None
+    prior_consultation: bool  # Art. 36: a high residual risk remains
+    measures: dict[str, Measure]  # by id, in questionnaire order
+    risks_by_measure: dict[str, list[str]]
+    open_measures: list[Measure]
+    gaps: list[Loc]  # unanswered questions
+
+
+def dpia_context(base: DocumentBase) -> DpiaContext:
+    q = base.q
+    assessed = assess(q.risks)
+    by_measure: dict[str, list[str]] = {m.id: [] for m in q.measures}
+    for r in q.risks:
+        for m in r.measures:
+            by_measure.setdefault(m, []).append(r.id)
+    return DpiaContext(
+        **vars(base),
+        screening=screen(q.screening),
+        risks=assessed,
+        heat_inherent=heat_map(assessed, residual=False),
+        heat_residual=heat_map(assessed, residual=True),
+        residual_counts={lvl: sum(a.residual is lvl for a in assessed) for lvl in RiskLevel},
+        highest=highest_residual(assessed),
+        prior_consultation=prior_consultation_needed(assessed),
+        measures={m.id: m for m in q.measures},
+        risks_by_measure=by_measure,
+        open_measures=[m for m in q.measures if m.status is not MeasureStatus.implemented],
+        gaps=unanswered(q),
+    )

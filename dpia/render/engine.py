@@ -1,0 +1,107 @@
+"""Jinja2 environment: autoescaped, strict about undefined names, one per language.
+
+Templates live in templates/<lang>/ (prose) and templates/shared/ (structure, macros, CSS).
+Answers only ever reach the output through the `text` filter, which escapes them and
+allows the small Markdown subset; nothing from a questionnaire is treated as markup.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from enum import Enum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateNotFound,
+    pass_context,
+)
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
+
+from dpia.context.common import DocumentBase
+from dpia.load import field_path
+from dpia.model.base import Text
+from dpia.model.enums import Characteristic
+from dpia.render import markdown
+from dpia.render.i18n import Translator
+from dpia.resources import TEMPLATES
+from dpia.rules.risk import MATRIX, SCALE
+
+
+class ContainedLoader(FileSystemLoader):
+    """A FileSystemLoader that refuses templates resolving outside its root (symlinks)."""
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        root = Path(self.searchpath[0]).resolve()
+        if not Path(filename).resolve().is_relative_to(root):
+            raise TemplateNotFound(template)
+        return source, filename, uptodate
+
+
+@cache
+def environment(lang: str) -> Environment:
+    t = Translator(lang)
+    env = Environment(
+        loader=ContainedLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_translations(t.catalog, newstyle=True)  # type: ignore[attr-defined]
+    env.filters.update(
+        text=_text,
+        label=t.label,
+        date=t.date,
+        field=field_path,
+        finding=lambda f: f.text(t.gettext),
+        plain=lambda value: value.get(lang, lang)[0],
+        value=lambda member: member.value if isinstance(member, Enum) else member,
+    )
+    env.globals.update(
+        gap=_gap(t),
+        lang_name=lambda code: t.gettext(LANG_NAMES[code]),
+        matrix=MATRIX,
+        scale=SCALE,
+        characteristics=list(Characteristic),
+    )
+    return env
+
+
+LANG_NAMES = {"nl": "Dutch", "en": "English"}
+
+
+def _gap(t: Translator) -> Markup:
+    return Markup('<span class="gap">{}</span>').format(t.gettext("Not answered"))
+
+
+@pass_context
+def _text(ctx: Context, value: Text | None, inline: bool = False) -> Markup:
+    """An answer in the document's language; in the other language, with a marker."""
+    if value is None:
+        return Markup(ctx["gap"])
+    content, lang = value.get(ctx["lang"], ctx["first_lang"])
+    html = markdown.inline(content) if inline else markdown.block(content)
+    if lang == ctx["lang"]:
+        return html
+    marker = Markup('<span class="lang-marker" title="{}">{}</span> ').format(
+        ctx["lang_name"](lang), lang.upper()
+    )
+    tag = "span" if inline else "div"
+    return Markup('<{0} class="other-lang" lang="{1}">{2}{3}</{0}>').format(
+        tag, escape(lang), marker, html
+    )
+
+
+def render(doc: str, context: DocumentBase) -> str:
+    """HTML for one document kind (e.g. 'dpia') from its typed context."""
+    template = environment(context.lang).get_template(f"{context.lang}/{doc}.html.j2")
+    values = {f.name: getattr(context, f.name) for f in dataclasses.fields(context)}
+    return template.render(doc=doc, **values)
