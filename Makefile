@@ -6,9 +6,9 @@ SAMPLES := $(shell find samples -name '*.yaml' -o -name '*.json' | sort)
 
 .PHONY: demo test lint bench golden catalogs clean
 
-# WeasyPrint needs Pango at run time; install it with apt when the machine lacks it.
+# WeasyPrint needs Pango and HarfBuzz-Subset at run time; apt installs them when missing.
 $(VENV)/.system:
-	@$(PYTHON) -c "import ctypes.util,sys; sys.exit(0 if ctypes.util.find_library('pango-1.0') else 1)" \
+	@$(PYTHON) -c "import ctypes.util as u,sys; sys.exit(0 if u.find_library('pango-1.0') and u.find_library('harfbuzz-subset') else 1)" \
 	  || (apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
@@ -52,6 +52,7 @@ catalogs: $(VENV)/.test-installed
 	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output -o locales/dpia.pot .
 	for l in nl en; do \
 	  if [ -f locales/$$l/LC_MESSAGES/dpia.po ]; then \
-	    $(BIN)/pybabel update --no-fuzzy-matching -i locales/dpia.pot -d locales -D dpia -l $$l; \
+	    $(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -i locales/dpia.pot -d locales -D dpia -l $$l; \
 	  else $(BIN)/pybabel init -i locales/dpia.pot -d locales -D dpia -l $$l; fi; \
 	done
+	$(BIN)/python locales/sync.py

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dpia.context.common import DocumentBase, Loc, unanswered
-from dpia.model.enums import MeasureStatus
+from dpia.model.enums import MeasureStatus, RiskLevel
 from dpia.model.risks import Measure
 from dpia.rules.risk import (
     AssessedRisk,
-    RiskLevel,
     assess,
     heat_map,
     highest_residual,

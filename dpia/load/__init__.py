@@ -8,9 +8,9 @@ from typing import Any
 
 from dpia.load.overlay import read_with_extends
 from dpia.load.problems import LoadError, Pos, Problem, Severity, display_path, field_path
-from dpia.load.source import LMap, LSeq
+from dpia.load.source import Invalid, LMap, LSeq
 
-__all__ = ["LoadError", "Loaded", "Pos", "Problem", "Severity", "field_path", "load"]
+__all__ = ["Invalid", "LoadError", "Loaded", "Pos", "Problem", "Severity", "field_path", "load"]
 
 Loc = tuple[str | int, ...]
 
@@ -24,6 +24,10 @@ class Loaded:
     sources: list[Path]
     value_pos: dict[Loc, Pos] = field(default_factory=dict)
     key_pos: dict[Loc, Pos] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    """Values the loader refused (only with `load(..., partial=True)`)."""
+    invalid: set[Loc] = field(default_factory=set)
+    """Where those values are: the model's own errors there repeat the loader's."""
 
     def locate(self, loc: Loc, *, key: bool = False) -> Pos:
         """The position of `loc`, or of its nearest ancestor that was written in a file."""
@@ -37,11 +41,21 @@ class Loaded:
         return Pos(display_path(self.path))
 
 
-def load(path: Path) -> Loaded:
-    tree, sources = read_with_extends(path)
+def load(path: Path, *, partial: bool = False) -> Loaded:
+    """Read `path` and the files it extends.
+
+    Raises LoadError with every problem found when the data cannot be used. With
+    `partial=True`, problems with single values (a lone surrogate, a too-long number, a key
+    that is not text) are returned in `Loaded.problems` instead, so the caller can check the
+    rest of the file and report everything at once; the refused values are `Invalid` objects.
+    """
+    tree, sources, problems = read_with_extends(path)
     loaded = Loaded(path=path, data={}, sources=sources)
     loaded.value_pos[()] = tree.pos
     loaded.data = _plain(tree, (), loaded)
+    loaded.problems = sorted(problems + loaded.problems, key=lambda p: p.pos)
+    if loaded.problems and not partial:
+        raise LoadError(loaded.problems)
     return loaded
 
 
@@ -59,4 +73,8 @@ def _plain(node: Any, loc: Loc, loaded: Loaded) -> Any:
             loaded.value_pos[(*loc, i)] = pos
             items.append(_plain(item, (*loc, i), loaded))
         return items
+    if isinstance(node, Invalid):  # reported where it ends up: an overridden one is not
+        loaded.invalid.add(loc)
+        if node.problem is not None:
+            loaded.problems.append(node.problem)
     return node

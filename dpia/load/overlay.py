@@ -2,6 +2,7 @@
 
 Mappings merge deeply; lists whose items all carry an `id` merge item by item on that id
 (new ids are appended); any other list, and every scalar, is replaced by the overlay's value.
+`base_only` is never inherited: it marks the base itself, not what is built on it.
 This is how a cooperative's joint assessment serves each member school.
 """
 
@@ -11,27 +12,40 @@ from pathlib import Path
 from typing import Any
 
 from dpia.load.problems import LoadError, Problem, display_path
-from dpia.load.source import LMap, LSeq, read_source
+from dpia.load.source import SUFFIXES, LMap, LSeq, read_source
+
+MAX_CHAIN = 10
 
 
-def read_with_extends(path: Path, chain: tuple[Path, ...] = ()) -> tuple[LMap, list[Path]]:
-    """The merged tree of `path` and every file it extends, and those files, base first."""
+def read_with_extends(
+    path: Path, chain: tuple[Path, ...] = ()
+) -> tuple[LMap, list[Path], list[Problem]]:
+    """The merged tree of `path` and every file it extends, those files (base first), and the
+    problems of single values found in them."""
     path = path.resolve()
-    tree = read_source(path)
+    tree, problems = read_source(path)
     ext = tree.pop("extends", None)
     if ext is None:
-        return tree, [path]
+        return tree, [path], problems
     pos = tree.val_pos["extends"]
     if not isinstance(ext, str) or not ext.strip():
-        raise LoadError([Problem(pos, "extends", "expected the path of a base file")])
+        raise LoadError([Problem(pos, "extends", "expected the path of a base file, as text")])
     base = (path.parent / ext).resolve()
     names = " -> ".join(display_path(p) for p in (*chain, path, base))
     if base in (*chain, path):
         raise LoadError([Problem(pos, "extends", f"circular extends: {names}")])
+    if len(chain) + 2 > MAX_CHAIN:
+        message = f"more than {MAX_CHAIN} files in the extends chain: {names}"
+        raise LoadError([Problem(pos, "extends", message)])
     if not base.is_file():
-        raise LoadError([Problem(pos, "extends", f"base file not found: {names}")])
-    base_tree, sources = read_with_extends(base, (*chain, path))
-    return merge(base_tree, tree), [*sources, path]
+        what = "is a folder" if base.is_dir() else "not found"
+        raise LoadError([Problem(pos, "extends", f"base file {what}: {names}")])
+    if base.suffix.lower() not in SUFFIXES:
+        message = f"the base file must be .yaml, .yml or .json: {names}"
+        raise LoadError([Problem(pos, "extends", message)])
+    base_tree, sources, base_problems = read_with_extends(base, (*chain, path))
+    base_tree.pop("base_only", None)
+    return merge(base_tree, tree), [*sources, path], base_problems + problems
 
 
 def merge(base: Any, over: Any) -> Any:
@@ -45,16 +59,23 @@ def merge(base: Any, over: Any) -> Any:
         return out
     if isinstance(base, LSeq) and isinstance(over, LSeq) and _by_id(base) and _by_id(over):
         seq = LSeq(over.pos)
-        overrides = {item["id"]: (item, p) for item, p in zip(over, over.item_pos, strict=True)}
+        pending = list(zip(over, over.item_pos, strict=True))
+        first: dict[str, int] = {}
+        for i, (item, _) in enumerate(pending):
+            first.setdefault(item["id"], i)
+        used: set[int] = set()
         for item, p in zip(base, base.item_pos, strict=True):
-            if item["id"] in overrides:
-                new, p = overrides.pop(item["id"])
+            i = first.get(item["id"], -1)
+            if i >= 0 and i not in used:  # a repeated id stays repeated, to be reported
+                used.add(i)
+                new, p = pending[i]
                 item = merge(item, new)
             seq.append(item)
             seq.item_pos.append(p)
-        for item, p in overrides.values():
-            seq.append(item)
-            seq.item_pos.append(p)
+        for i, (item, p) in enumerate(pending):
+            if i not in used:
+                seq.append(item)
+                seq.item_pos.append(p)
         return seq
     return over
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -20,6 +21,9 @@ class Pos:
     line: int = 1
     col: int = 1
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "file", printable(self.file))
+
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.col}"
 
@@ -31,6 +35,10 @@ class Problem:
     message: str
     severity: Severity = Severity.error
     code: str = "invalid"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "field", printable(self.field))
+        object.__setattr__(self, "message", printable(self.message))
 
     def __str__(self) -> str:
         where = f"{self.field}: " if self.field else ""
@@ -55,6 +63,30 @@ class LoadError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("; ".join(str(p) for p in problems))
         self.problems = problems
+
+
+def printable(text: str) -> str:
+    """`text` with control, format and surrogate characters escaped.
+
+    Problems quote keys and values from the file; written raw, an escape sequence could drive
+    the terminal and a lone surrogate would crash the output.
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch == " " or unicodedata.category(ch)[0] not in "CZ" else _escape(ch) for ch in text
+    )
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return (
+        f"\\x{code:02x}"
+        if code < 0x100
+        else f"\\u{code:04x}"
+        if code < 0x10000
+        else f"\\U{code:08x}"
+    )
 
 
 def display_path(path: Path) -> str:

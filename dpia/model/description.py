@@ -90,7 +90,9 @@ class Party(Strict):
     role: Role = Field(description="Its role under the AVG/GDPR.")
     country: Country = Field(description="Where it is established.")
     agreement: StrictBool | None = Field(
-        None, description="Processors: whether a processor agreement is in place."
+        None,
+        description="Processors: whether a processor agreement (Art. 28(3)) is in place; "
+        "sub-processors: whether the processor's agreement with them is known to exist.",
     )
     description: TextValue | None = Field(None, description="What it does in the processing.")
 

@@ -285,6 +285,39 @@ class Representative(StrEnum):
     other = "other"
 
 
+class RiskLevel(StrEnum):
+    """Level of a risk, from likelihood and severity (see dpia.rules.risk)."""
+
+    low = "low"
+    medium = "medium"
+    high = "high"
+
+
+class Verdict(StrEnum):
+    """Outcome of the DPIA screening."""
+
+    required = "required"
+    recommended = "recommended"
+    not_required = "not_required"
+
+
+class Art28Item(StrEnum):
+    """What a processor agreement must cover: Art. 28(3)(a)-(h) and the items around it."""
+
+    a_documented_instructions = "a_documented_instructions"
+    b_confidentiality = "b_confidentiality"
+    c_security = "c_security"
+    d_subprocessors = "d_subprocessors"
+    e_assist_rights = "e_assist_rights"
+    f_assist_32_36 = "f_assist_32_36"
+    g_delete_or_return = "g_delete_or_return"
+    h_audits_information = "h_audits_information"
+    subprocessor_authorisation = "subprocessor_authorisation"
+    breach_notification = "breach_notification"
+    transfers = "transfers"
+    audits = "audits"
+
+
 class Outcome(StrEnum):
     proceed = "proceed"
     proceed_with_conditions = "proceed_with_conditions"

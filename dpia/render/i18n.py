@@ -13,7 +13,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
-from dpia.context.labels import english_label
+from dpia.model.labels import english_label
 from dpia.resources import LOCALES
 
 DOMAIN = "dpia"

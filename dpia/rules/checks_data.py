@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from dpia.model import Questionnaire
 from dpia.model.enums import (
+    Art28Item,
     Classification,
     ClauseStatus,
     ConsentBy,
@@ -14,7 +15,8 @@ from dpia.model.enums import (
     Role,
     TransferMechanism,
 )
-from dpia.rules.finding import EEA, N_, NEEDS_TIA, SCHOOLS, E, Finding, Loc, W, check
+from dpia.model.labels import N_
+from dpia.rules.finding import EEA, NEEDS_TIA, SCHOOLS, E, Finding, Loc, W, check
 
 
 @check
@@ -31,7 +33,7 @@ def _special_categories(q: Questionnaire) -> Iterator[Finding]:
                     "special-category data ({category}) has no Art. 9(2) exception "
                     "in lawfulness.special_categories"
                 ),
-                {"category": str(cat.special_category)},
+                {"category": cat.special_category or ""},
             )
         if cat.kind is DataKind.criminal and q.lawfulness.criminal_data is None:
             yield Finding(
@@ -52,7 +54,7 @@ def _special_categories(q: Questionnaire) -> Iterator[Finding]:
                     "a national identification number ({number}) is used without "
                     "lawfulness.national_identifiers naming the law that allows it"
                 ),
-                {"number": str(cat.national_id)},
+                {"number": cat.national_id or ""},
             )
         if cat.retention is None:
             yield Finding(
@@ -74,7 +76,7 @@ def _special_categories(q: Questionnaire) -> Iterator[Finding]:
                     "special-category data are processed but the documents are classified "
                     "'{label}'; confidential is usual"
                 ),
-                {"label": str(q.meta.classification)},
+                {"label": q.meta.classification},
             )
 
 
@@ -117,7 +119,7 @@ def _lawful_bases(q: Questionnaire) -> Iterator[Finding]:
                 (*loc, "basis"),
                 N_(
                     "a public body cannot rely on legitimate interests for its public task "
-                    "(Art. 6(1), last sentence)"
+                    "(Art. 6(1), second subparagraph)"
                 ),
             )
         if (
@@ -129,7 +131,7 @@ def _lawful_bases(q: Questionnaire) -> Iterator[Finding]:
                 E,
                 (*loc, "legal_provision"),
                 N_("{basis} needs the statutory provision it rests on (Art. 6(3))"),
-                {"basis": str(lb.basis)},
+                {"basis": lb.basis},
             )
     based = {lb.purpose for lb in q.lawfulness.lawful_bases}
     for i, p in enumerate(q.description.purposes):
@@ -181,7 +183,7 @@ def _transfers(q: Questionnaire) -> Iterator[Finding]:
                     "transfer to {country} relies on {mechanism} without a transfer impact "
                     "assessment (EDPB Recommendations 01/2020)"
                 ),
-                {**params, "mechanism": str(where.mechanism)},
+                {**params, "mechanism": where.mechanism},
             )
 
 
@@ -213,7 +215,7 @@ def _processors(q: Questionnaire) -> Iterator[Finding]:
                 W,
                 ("processor_agreement", "clauses"),
                 N_("processor agreement item {item} has not been checked"),
-                {"item": name},
+                {"item": Art28Item(name)},
             )
         elif clause.status is ClauseStatus.missing:
             yield Finding(
@@ -221,7 +223,7 @@ def _processors(q: Questionnaire) -> Iterator[Finding]:
                 E,
                 (*loc, "status"),
                 N_("the processor agreement lacks item {item}"),
-                {"item": name},
+                {"item": Art28Item(name)},
             )
         elif clause.status is ClauseStatus.partial:
             yield Finding(
@@ -229,5 +231,5 @@ def _processors(q: Questionnaire) -> Iterator[Finding]:
                 W,
                 (*loc, "status"),
                 N_("the processor agreement covers item {item} only in part"),
-                {"item": name},
+                {"item": Art28Item(name)},
             )

@@ -11,13 +11,15 @@ from dpia.model.enums import (
     Impact,
     MeasureStatus,
     ProhibitedPractice,
+    RiskLevel,
     RiskTier,
     ServiceKind,
     Status,
     ToolPicker,
 )
-from dpia.rules.finding import N_, E, Finding, Loc, W, check, walk_texts
-from dpia.rules.risk import SCALE, RiskLevel, assess
+from dpia.model.labels import N_
+from dpia.rules.finding import E, Finding, Loc, W, check, walk_texts
+from dpia.rules.risk import SCALE, assess
 from dpia.rules.screening import screen
 
 
@@ -32,7 +34,7 @@ def _risks(q: Questionnaire) -> Iterator[Finding]:
                 W,
                 (*loc, "measures"),
                 N_("risk '{id}' is {level} but no measure addresses it"),
-                {"id": a.risk.id, "level": str(a.inherent)},
+                {"id": a.risk.id, "level": a.inherent},
             )
         r = a.risk
         if SCALE.index(r.residual_likelihood) > SCALE.index(r.likelihood) or SCALE.index(
@@ -103,7 +105,7 @@ def _ai(q: Questionnaire) -> Iterator[Finding]:
                     "{label} information would go into a public AI service that trains "
                     "on its inputs"
                 ),
-                {"label": str(q.meta.classification)},
+                {"label": q.meta.classification},
             )
         if system.inputs_train_model and any(s.minors for s in q.description.data_subjects):
             yield Finding(
@@ -142,7 +144,7 @@ def _ai(q: Questionnaire) -> Iterator[Finding]:
             E,
             ("ai", "prohibited_practices", i),
             message,
-            {"practice": str(practice)},
+            {"practice": practice},
         )
     if ai.annex_iii_uses:
         if not ai.fria_done:
@@ -160,8 +162,8 @@ def _ai(q: Questionnaire) -> Iterator[Finding]:
                 "annex-iii-tier",
                 W,
                 ("ai", "risk_tier"),
-                N_("Annex III uses are listed, but the risk tier is '{tier}', not high_risk"),
-                {"tier": str(ai.risk_tier)},
+                N_("annex III uses are listed, but the risk tier is '{tier}', not high risk"),
+                {"tier": ai.risk_tier},
             )
 
 
@@ -231,7 +233,7 @@ def _screening(q: Questionnaire) -> Iterator[Finding]:
             "screening-incomplete",
             W,
             ("screening",),
-            N_("{count} screening questions are unanswered"),
+            N_("screening questions still unanswered: {count}"),
             {"count": str(len(result.unanswered))},
         )
 

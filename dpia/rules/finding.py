@@ -8,8 +8,11 @@ Dutch documents; the parameters are ids and codes from the file, never free text
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from enum import Enum
+
+from pydantic import BaseModel
 
 from dpia.load import Severity
 from dpia.model import Questionnaire, Text
@@ -17,6 +20,7 @@ from dpia.model.enums import (
     Sector,
     TransferMechanism,
 )
+from dpia.model.labels import english_label
 
 Loc = tuple[str | int, ...]
 
@@ -36,21 +40,21 @@ NEEDS_TIA = {
 }
 
 
-def N_(message: str) -> str:
-    """Mark a message for the catalogs; it is translated where it is shown."""
-    return message
-
-
 @dataclass(frozen=True)
 class Finding:
     code: str
     severity: Severity
     loc: Loc
     message: str  # English template with {named} parameters
-    params: dict[str, str] = field(default_factory=dict)
+    params: Mapping[str, str | Enum] = field(default_factory=dict)
 
     def text(self, translate: Callable[[str], str] = str) -> str:
-        return translate(self.message).format(**self.params)
+        """The message in the language of `translate`; enum values become their labels."""
+        values = {
+            k: translate(english_label(v)) if isinstance(v, Enum) else v
+            for k, v in self.params.items()
+        }
+        return translate(self.message).format(**values)
 
 
 Check = Callable[[Questionnaire], Iterator[Finding]]
@@ -72,6 +76,6 @@ def walk_texts(node: object, loc: Loc = ()) -> Iterator[tuple[Loc, Text]]:
     elif isinstance(node, list):
         for i, item in enumerate(node):
             yield from walk_texts(item, (*loc, i))
-    elif hasattr(node, "model_fields"):
+    elif isinstance(node, BaseModel):
         for name in type(node).model_fields:
             yield from walk_texts(getattr(node, name), (*loc, name))

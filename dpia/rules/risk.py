@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
-from dpia.model.enums import Level
+from dpia.model.enums import Level, RiskLevel
 from dpia.model.risks import Risk
 
 SCALE = list(Level)  # negligible < limited < significant < maximum
-
-
-class RiskLevel(StrEnum):
-    low = "low"
-    medium = "medium"
-    high = "high"
 
 
 # MATRIX[severity][likelihood], both indexed 0 (negligible) .. 3 (maximum). A risk is high

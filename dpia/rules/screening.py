@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 from dpia.model.base import Text
-from dpia.model.enums import ApCategory, EdpbCriterion
+from dpia.model.enums import ApCategory, EdpbCriterion, Verdict
 from dpia.model.meta import Answer, Screening
-
-
-class Verdict(StrEnum):
-    required = "required"
-    recommended = "recommended"
-    not_required = "not_required"
 
 
 @dataclass(frozen=True)

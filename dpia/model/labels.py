@@ -8,9 +8,12 @@ from __future__ import annotations
 from enum import Enum
 
 from dpia.model import enums as e
-from dpia.rules.finding import N_
-from dpia.rules.risk import RiskLevel
-from dpia.rules.screening import Verdict
+
+
+def N_(message: str) -> str:
+    """Mark a message for the catalogs; it is translated where it is shown."""
+    return message
+
 
 _ENTRIES: list[tuple[Enum, str]] = [
     (e.Sector.primary, N_("primary education")),
@@ -85,7 +88,7 @@ _ENTRIES: list[tuple[Enum, str]] = [
     ),
     (e.Art9Exception.c_vital_interests, N_("9(2)(c) vital interests")),
     (e.Art9Exception.d_nonprofit_members, N_("9(2)(d) non-profit body, members only")),
-    (e.Art9Exception.e_made_public, N_("9(2)(e) made public by the data subject")),
+    (e.Art9Exception.e_made_public, N_("9(2)(e) manifestly made public by the data subject")),
     (e.Art9Exception.f_legal_claims, N_("9(2)(f) legal claims")),
     (e.Art9Exception.g_substantial_public_interest, N_("9(2)(g) substantial public interest")),
     (e.Art9Exception.h_health_social_care, N_("9(2)(h) health or social care")),
@@ -204,15 +207,33 @@ _ENTRIES: list[tuple[Enum, str]] = [
     (e.Representative.works_council, N_("works council")),
     (e.Representative.participation_council, N_("participation council (MR)")),
     (e.Representative.other, N_("other representatives")),
+    (e.Art28Item.a_documented_instructions, N_("processing only on documented instructions")),
+    (e.Art28Item.b_confidentiality, N_("confidentiality of the processor's staff")),
+    (e.Art28Item.c_security, N_("security measures (Art. 32)")),
+    (e.Art28Item.d_subprocessors, N_("conditions for engaging sub-processors")),
+    (e.Art28Item.e_assist_rights, N_("assistance with data-subject requests")),
+    (
+        e.Art28Item.f_assist_32_36,
+        N_("assistance with security, breaches, DPIA and prior consultation"),
+    ),
+    (e.Art28Item.g_delete_or_return, N_("deletion or return of the data at the end")),
+    (e.Art28Item.h_audits_information, N_("information to demonstrate compliance, audits")),
+    (
+        e.Art28Item.subprocessor_authorisation,
+        N_("authorisation of and flow-down to sub-processors"),
+    ),
+    (e.Art28Item.breach_notification, N_("notice of personal data breaches (Art. 33)")),
+    (e.Art28Item.transfers, N_("transfers outside the EEA (Chapter V)")),
+    (e.Art28Item.audits, N_("audit rights and certifications in practice")),
     (e.Outcome.proceed, N_("proceed")),
     (e.Outcome.proceed_with_conditions, N_("proceed with conditions")),
     (e.Outcome.stop, N_("do not proceed")),
-    (RiskLevel.low, N_("low")),
-    (RiskLevel.medium, N_("medium")),
-    (RiskLevel.high, N_("high")),
-    (Verdict.required, N_("DPIA required")),
-    (Verdict.recommended, N_("DPIA recommended")),
-    (Verdict.not_required, N_("DPIA not required")),
+    (e.RiskLevel.low, N_("low")),
+    (e.RiskLevel.medium, N_("medium")),
+    (e.RiskLevel.high, N_("high")),
+    (e.Verdict.required, N_("DPIA required")),
+    (e.Verdict.recommended, N_("DPIA recommended")),
+    (e.Verdict.not_required, N_("DPIA not required")),
 ]
 
 # Keyed by type and value: StrEnum members of different enums with the same value

@@ -1,0 +1,26 @@
+"""Keep the catalogs in step with the sources (run by `make catalogs`).
+
+English message ids are the English text, so en.po's translations are copies of the ids:
+both languages then have a complete catalog of their own, and a test checks that they do.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from babel.messages.pofile import read_po, write_po
+
+HERE = Path(__file__).resolve().parent
+
+for lang in ("nl", "en"):
+    po = HERE / lang / "LC_MESSAGES" / "dpia.po"
+    with po.open("rb") as f:
+        catalog = read_po(f, locale=lang)
+    if lang == "en":
+        for message in catalog:
+            if message.id and not message.string:
+                message.string = message.id
+    with po.open("wb") as f:
+        write_po(f, catalog, width=100, sort_output=True, ignore_obsolete=True)
+    missing = [m.id for m in catalog if m.id and not m.string]
+    print(f"{po.relative_to(HERE.parent)}: {len(catalog) - 1} messages, {len(missing)} untranslated")

@@ -1,0 +1,52 @@
+"""HTML golden files: one per sample and language, under tests/golden/.
+
+They change only on purpose: after changing templates, catalogs or samples, run
+`make golden` (python -m tests.golden update), look at the diff, and commit it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from dpia.context.assessment import assess_file
+from dpia.context.build import build_context
+from dpia.render.engine import render
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = ROOT / "tests" / "golden"
+LANGS = ("nl", "en")
+
+
+def renderable_samples() -> list[Path]:
+    """Every sample that is a document of its own (not a base kept only for `extends`)."""
+    out = []
+    for path in sorted((ROOT / "samples").rglob("*.yaml")):
+        a = assess_file(path)
+        assert a.ok, [str(p) for p in a.validated.problems]
+        if not a.questionnaire.base_only:
+            out.append(path)
+    return out
+
+
+def golden_name(sample: Path, doc: str, lang: str) -> Path:
+    rel = sample.relative_to(ROOT / "samples").with_suffix("")
+    return GOLDEN / f"{str(rel).replace('/', '__')}.{doc}.{lang}.html"
+
+
+def rendered(sample: Path, doc: str, lang: str) -> str:
+    return render(doc, build_context(doc, assess_file(sample), lang))
+
+
+def update() -> None:
+    GOLDEN.mkdir(parents=True, exist_ok=True)
+    for old in GOLDEN.glob("*.html"):
+        old.unlink()
+    for sample in renderable_samples():
+        for lang in LANGS:
+            golden_name(sample, "dpia", lang).write_text(rendered(sample, "dpia", lang))
+    print(f"wrote {len(list(GOLDEN.glob('*.html')))} golden files to {GOLDEN}")
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["update"]:
+    update()

@@ -1,0 +1,96 @@
+"""Dutch and English stay in step: same catalogs, same templates, same filled blocks."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from jinja2 import meta, nodes
+
+from dpia.context.build import BUILDERS
+from dpia.context.dpia import DpiaContext
+from dpia.model.labels import LABELS
+from dpia.render.engine import environment
+from dpia.render.i18n import CatalogMissing, Translator
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "templates"
+
+
+def catalog(name: str) -> dict[str, str]:
+    path = ROOT / "locales" / name
+    with path.open("rb") as f:
+        return {m.id: m.string for m in read_po(f) if m.id}
+
+
+def test_both_catalogs_translate_every_message_of_the_template() -> None:
+    pot = catalog("dpia.pot")
+    for lang in ("nl", "en"):
+        po = catalog(f"{lang}/LC_MESSAGES/dpia.po")
+        assert set(po) == set(pot), f"run `make catalogs` ({lang})"
+        assert [m for m, s in po.items() if not s] == [], f"untranslated in {lang}"
+
+
+def test_placeholders_survive_translation() -> None:
+    for msgid, msgstr in catalog("nl/LC_MESSAGES/dpia.po").items():
+        assert set(re.findall(r"{\w+}", msgid)) == set(re.findall(r"{\w+}", msgstr)), msgid
+
+
+def test_every_enum_label_is_in_the_catalog() -> None:
+    pot = catalog("dpia.pot")
+    assert {text for text in LABELS.values()} <= set(pot)
+
+
+def test_both_languages_have_the_same_documents() -> None:
+    def files(lang: str) -> set[str]:
+        return {str(p.relative_to(TEMPLATES / lang)) for p in (TEMPLATES / lang).rglob("*")}
+
+    assert files("nl") == files("en")
+
+
+def _blocks(path: Path) -> set[str]:
+    return set(re.findall(r"{%-?\s*block\s+(\w+)", path.read_text()))
+
+
+@pytest.mark.parametrize("doc", sorted(BUILDERS))
+def test_both_languages_fill_every_prose_block_of_the_shared_structure(doc: str) -> None:
+    shared = _blocks(TEMPLATES / "shared" / f"{doc}.html.j2") | _blocks(
+        TEMPLATES / "shared" / "base.html.j2"
+    )
+    structural = {"body", "doc_title", "keywords"}  # filled by the shared template itself
+    for lang in ("nl", "en"):
+        assert _blocks(TEMPLATES / lang / f"{doc}.html.j2") == shared - structural, lang
+
+
+def test_templates_use_only_the_documented_context() -> None:
+    """Every name a template reads is a field of the typed context or a global of ours."""
+    env = environment("en")
+    allowed = {f for f in DpiaContext.__dataclass_fields__} | set(env.globals) | {"doc", "_"}
+    for name in ("shared/base.html.j2", "shared/dpia.html.j2", "shared/macros.html.j2"):
+        source = (TEMPLATES / name).read_text()
+        ast = env.parse(source)
+        local = {a.name for m in ast.find_all(nodes.Macro) for a in m.args}
+        for node in (*ast.find_all(nodes.Assign), *ast.find_all(nodes.For)):
+            names = [node.target, *node.target.find_all(nodes.Name)]
+            local |= {n.name for n in names if isinstance(n, nodes.Name)}
+        local |= {i.target for i in ast.find_all(nodes.Import)}
+        used = meta.find_undeclared_variables(ast) - local
+        assert used <= allowed, (name, used - allowed)
+
+
+def test_a_missing_catalog_is_an_error_not_english() -> None:
+    with pytest.raises(CatalogMissing):
+        Translator("de")
+
+
+def test_dates_follow_the_document_language_not_the_machine(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import datetime as dt
+
+    monkeypatch.setenv("LC_ALL", "de_DE.UTF-8")
+    day = dt.date(2026, 11, 23)
+    assert Translator("nl").date(day) == "23 november 2026"
+    assert Translator("en").date(day) == "23 November 2026"

@@ -1,0 +1,177 @@
+"""The DPIA report: HTML against golden files, and the PDFs' text, structure and bytes."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pikepdf
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from dpia.cli import cli
+from tests.golden import LANGS, golden_name, renderable_samples, rendered
+
+SAMPLES = renderable_samples()
+IDS = [s.stem for s in SAMPLES]
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    """Every sample rendered once in both languages, watching WeasyPrint's log."""
+    out = tmp_path_factory.mktemp("pdf")
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(level=logging.WARNING)
+    handler.emit = records.append  # type: ignore[method-assign]
+    logging.getLogger("weasyprint").addHandler(handler)
+    try:
+        r = CliRunner().invoke(cli, ["render", *map(str, SAMPLES), "-o", str(out)])
+    finally:
+        logging.getLogger("weasyprint").removeHandler(handler)
+    assert r.exit_code == 0, r.output
+    assert [rec.getMessage() for rec in records] == [], "WeasyPrint warned while rendering"
+    return {(s.stem, lang): out / f"{s.stem}.dpia.{lang}.pdf" for s in SAMPLES for lang in LANGS}
+
+
+def text(path: Path) -> str:
+    return re.sub(r"\s+", " ", "\n".join(p.extract_text() for p in PdfReader(path).pages))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("sample", SAMPLES, ids=IDS)
+def test_html_matches_golden_file(sample: Path, lang: str) -> None:
+    golden = golden_name(sample, "dpia", lang)
+    assert golden.is_file(), "run `make golden` to create the golden files"
+    assert rendered(sample, "dpia", lang) == golden.read_text(), (
+        f"{golden.name} differs: if intended, run `make golden` and commit the diff"
+    )
+
+
+# Labels of one language only. Answers may legitimately be in the other language, so these are
+# headings and page furniture no answer contains: their presence in the other is a leak.
+ENGLISH_ONLY = [
+    r"\bpage \d+ of \d+",
+    "Management summary",
+    "Risk register",
+    "Measures plan",
+    "Part A: Description",
+    "Findings that need attention",
+    "Open measures",
+]
+DUTCH_ONLY = [
+    r"\bpagina \d+ van \d+",
+    "Managementsamenvatting",
+    "Risicoregister",
+    "Deel A: ",
+    "Openstaande maatregelen",
+]
+SINGLE_FILE = next(s for s in SAMPLES if "joint" not in s.parts)
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=IDS)
+def test_each_pdf_speaks_its_own_language(pdfs: dict, sample: Path) -> None:
+    nl, en = text(pdfs[sample.stem, "nl"]), text(pdfs[sample.stem, "en"])
+    assert [w for w in ENGLISH_ONLY if re.search(w, nl)] == []
+    assert [w for w in DUTCH_ONLY if re.search(w, en)] == []
+    assert re.search(ENGLISH_ONLY[0], en) and re.search(DUTCH_ONLY[0], nl)
+    assert "gegevensbeschermingseffectbeoordeling" in nl.lower()
+    assert "data protection impact assessment" in en.lower()
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=IDS)
+def test_every_risk_and_measure_appears(pdfs: dict, sample: Path) -> None:
+    from dpia.context.assessment import assess_file
+
+    q = assess_file(sample).questionnaire
+    for lang in LANGS:
+        content = text(pdfs[sample.stem, lang])
+        for item in [*q.risks, *q.measures]:
+            title = item.title.get(lang, q.meta.languages[0].value)[0]
+            assert re.sub(r"\s+", " ", title)[:40] in content, (lang, item.id)
+
+
+def test_pdf_structure(pdfs: dict) -> None:
+    sample = SINGLE_FILE
+    for lang in LANGS:
+        path = pdfs[sample.stem, lang]
+        with pikepdf.open(path) as pdf:
+            assert str(pdf.Root.Lang) == lang
+            assert "/StructTreeRoot" in pdf.Root, "not tagged"
+            assert "/Outlines" in pdf.Root, "no bookmarks"
+            meta = pdf.open_metadata()
+            assert meta["pdfaid:part"] == "3" and meta["pdfaid:conformance"] == "A"
+            assert (
+                "DPIA" in str(pdf.docinfo["/Title"]) or "dpia" in str(pdf.docinfo["/Title"]).lower()
+            )
+            [(name, attached)] = pdf.attachments.items()
+            assert name == sample.name
+            assert attached.get_file().read_bytes() == sample.read_bytes()
+        raw = path.read_bytes()
+        assert b"file://" not in raw and b"/home/" not in raw and b"/work/" not in raw
+
+
+def test_table_of_contents_has_page_numbers(pdfs: dict) -> None:
+    content = text(pdfs[SAMPLES[0].stem, "en"])
+    assert re.search(r"Part C: Risks \d+", content)
+
+
+def test_extract_writes_the_source_back(pdfs: dict, tmp_path: Path) -> None:
+    sample = SINGLE_FILE
+    r = CliRunner().invoke(cli, ["extract", str(pdfs[sample.stem, "en"]), "-o", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / sample.name).read_bytes() == sample.read_bytes()
+
+
+def test_overlay_pdf_embeds_the_merged_questionnaire(tmp_path: Path) -> None:
+    overlays = [s for s in SAMPLES if "joint" in s.parts]
+    if not overlays:
+        pytest.skip("no joint samples")
+    r = CliRunner().invoke(cli, ["render", str(overlays[0]), "--lang", "en", "-o", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(cli, ["extract", r.stdout.strip(), "-o", str(tmp_path / "x")])
+    [merged] = (tmp_path / "x").iterdir()
+    assert merged.name == f"{overlays[0].stem}.merged.yaml"
+    r = CliRunner().invoke(cli, ["validate", str(merged)])
+    assert r.exit_code == 0, r.output
+
+
+def test_rendering_is_deterministic(tmp_path: Path) -> None:
+    sample = SAMPLES[0]
+    args = ["render", str(sample), "--lang", "en"]
+    for d in ("a", "b"):
+        assert CliRunner().invoke(cli, [*args, "-o", str(tmp_path / d)]).exit_code == 0
+    name = f"{sample.stem}.dpia.en.pdf"
+    assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_a_failed_render_leaves_no_file_and_keeps_the_old_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dpia.pdf import weasy
+
+    sample = SAMPLES[0]
+    target = tmp_path / f"{sample.stem}.dpia.en.pdf"
+    target.write_bytes(b"old")
+
+    def broken(self: object, *args: object) -> bytes:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(weasy.PdfWriter, "pdf", broken)
+    r = CliRunner().invoke(cli, ["render", str(sample), "--lang", "en", "-o", str(tmp_path)])
+    assert r.exit_code == 3
+    assert "cannot render: OSError: disk full" in r.stderr
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
+
+
+def test_html_output_is_standalone(tmp_path: Path) -> None:
+    sample = SAMPLES[0]
+    r = CliRunner().invoke(
+        cli, ["render", str(sample), "--format", "html", "--lang", "nl", "-o", str(tmp_path)]
+    )
+    assert r.exit_code == 0, r.output
+    html = (tmp_path / f"{sample.stem}.dpia.nl.html").read_text()
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="nl">' in html
+    assert "<style>" in html and "@page" in html
