@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import typing
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,6 @@ from babel.messages.pofile import read_po
 from jinja2 import meta, nodes
 
 from dpia.context.build import BUILDERS
-from dpia.context.dpia import DpiaContext
 from dpia.model.labels import LABELS
 from dpia.render.engine import environment
 from dpia.render.i18n import CatalogMissing, Translator
@@ -64,13 +64,20 @@ def test_both_languages_fill_every_prose_block_of_the_shared_structure(doc: str)
         assert _blocks(TEMPLATES / lang / f"{doc}.html.j2") == shared - structural, lang
 
 
-def test_templates_use_only_the_documented_context() -> None:
-    """Every name a template reads is a field of the typed context or a global of ours."""
+@pytest.mark.parametrize("doc", sorted(BUILDERS))
+def test_templates_use_only_the_documented_context(doc: str) -> None:
+    """Every name a template reads is a field of the document's typed context or our global."""
+    context_class = typing.get_type_hints(BUILDERS[doc])["return"]
     env = environment("en")
-    allowed = {f for f in DpiaContext.__dataclass_fields__} | set(env.globals) | {"doc", "_"}
-    for name in ("shared/base.html.j2", "shared/dpia.html.j2", "shared/macros.html.j2"):
-        source = (TEMPLATES / name).read_text()
-        ast = env.parse(source)
+    allowed = set(context_class.__dataclass_fields__) | set(env.globals) | {"doc", "_"}
+    for name in (
+        "shared/base.html.j2",
+        f"shared/{doc}.html.j2",
+        "shared/macros.html.j2",
+        f"en/{doc}.html.j2",
+        f"nl/{doc}.html.j2",
+    ):
+        ast = env.parse((TEMPLATES / name).read_text())
         local = {a.name for m in ast.find_all(nodes.Macro) for a in m.args}
         for node in (*ast.find_all(nodes.Assign), *ast.find_all(nodes.For)):
             names = [node.target, *node.target.find_all(nodes.Name)]

@@ -7,9 +7,13 @@ from collections.abc import Callable
 from dpia.context.assessment import Assessment
 from dpia.context.common import DocumentBase
 from dpia.context.dpia import dpia_context
+from dpia.context.equality import equality_context
+from dpia.context.prescan import prescan_context
 
 BUILDERS: dict[str, Callable[[DocumentBase], DocumentBase]] = {
     "dpia": dpia_context,
+    "equality": equality_context,
+    "screening": prescan_context,
 }
 DOCUMENTS = tuple(BUILDERS)
 

@@ -243,3 +243,26 @@ LABELS: dict[tuple[type[Enum], str], str] = {(type(m), m.value): text for m, tex
 
 def english_label(member: Enum) -> str:
     return LABELS[(type(member), member.value)]
+
+
+# The Dutch grounds beside each Equality Act 2010 characteristic (Grondwet art. 1, AWGB,
+# WGBH/CZ). Shown in the equality assessment; no exact Dutch counterpart exists for some.
+GROUNDS: dict[e.Characteristic, str] = {
+    e.Characteristic.age: N_("age: covered by 'any other ground' in art. 1 of the Constitution"),
+    e.Characteristic.disability: N_(
+        "disability or chronic illness: art. 1 of the Constitution, WGBH/CZ (covers education)"
+    ),
+    e.Characteristic.gender_reassignment: N_(
+        "gender identity and expression: part of 'sex' in the AWGB since 2019"
+    ),
+    e.Characteristic.marriage_civil_partnership: N_("civil status: AWGB"),
+    e.Characteristic.pregnancy_maternity: N_("pregnancy and maternity: part of 'sex' in the AWGB"),
+    e.Characteristic.race: N_("race (and nationality): art. 1 of the Constitution, AWGB"),
+    e.Characteristic.religion_or_belief: N_("religion or belief: art. 1 of the Constitution, AWGB"),
+    e.Characteristic.sex: N_(
+        "sex, including sex characteristics: art. 1 of the Constitution, AWGB"
+    ),
+    e.Characteristic.sexual_orientation: N_(
+        "hetero- or homosexual orientation: art. 1 of the Constitution, AWGB"
+    ),
+}

@@ -27,6 +27,7 @@ from dpia.context.common import DocumentBase
 from dpia.load import field_path
 from dpia.model.base import Text
 from dpia.model.enums import Characteristic
+from dpia.model.labels import GROUNDS
 from dpia.render import markdown
 from dpia.render.i18n import Translator
 from dpia.resources import TEMPLATES
@@ -62,6 +63,7 @@ def environment(lang: str) -> Environment:
         date=t.date,
         field=field_path,
         finding=lambda f: f.text(t.gettext),
+        ground=lambda c: t.gettext(GROUNDS[c]),
         plain=lambda value: value.get(lang, lang)[0],
         value=lambda member: member.value if isinstance(member, Enum) else member,
     )

@@ -16,7 +16,8 @@ from dpia.model.enums import (
     TransferMechanism,
 )
 from dpia.model.labels import N_
-from dpia.rules.finding import EEA, NEEDS_TIA, SCHOOLS, E, Finding, Loc, W, check
+from dpia.rules.finding import SCHOOLS, E, Finding, Loc, W, check
+from dpia.rules.transfers import EEA, NEEDS_TIA
 
 
 @check

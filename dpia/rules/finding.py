@@ -18,26 +18,11 @@ from dpia.load import Severity
 from dpia.model import Questionnaire, Text
 from dpia.model.enums import (
     Sector,
-    TransferMechanism,
 )
 from dpia.model.labels import english_label
 
 Loc = tuple[str | int, ...]
-
-# EU member states plus Iceland, Liechtenstein and Norway.
-EEA = frozenset(
-    {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT"}
-    | {"LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO"}
-)
 SCHOOLS = {Sector.primary, Sector.secondary, Sector.vocational}
-# Mechanisms that rest on the exporter's own assessment of the third country (Schrems II).
-NEEDS_TIA = {
-    TransferMechanism.scc,
-    TransferMechanism.bcr,
-    TransferMechanism.code_of_conduct,
-    TransferMechanism.certification,
-    TransferMechanism.legally_binding_instrument,
-}
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dpia.model import Questionnaire
 from dpia.model.base import Text
-from dpia.model.enums import ApCategory, EdpbCriterion, Verdict
+from dpia.model.enums import ApCategory, EdpbCriterion, TransferMechanism, Verdict
 from dpia.model.meta import Answer, Screening
+from dpia.rules.transfers import EEA, NEEDS_TIA
 
 
 @dataclass(frozen=True)
@@ -58,3 +60,31 @@ def screen(screening: Screening) -> ScreeningResult:
     else:
         verdict = Verdict.not_required
     return ScreeningResult(verdict, edpb, ap)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """Which further assessments the pre-scan advises; None where the answers cannot tell yet."""
+
+    tia: bool | None  # transfer impact assessment (Schrems II, EDPB Recommendations 01/2020)
+    fria: bool | None  # fundamental-rights impact assessment (AI Act Art. 27)
+    equality: bool  # equality impact assessment
+
+
+def follow_up(q: Questionnaire) -> FollowUp:
+    edpb = q.screening.edpb
+    outside = [loc for loc in q.description.locations if loc.country not in EEA]
+    tia = (
+        any(
+            loc.mechanism in NEEDS_TIA or loc.mechanism is TransferMechanism.none for loc in outside
+        )
+        if q.description.locations
+        else None
+    )
+    fria = bool(q.ai.annex_iii_uses) if q.ai else None
+    scoring = any(
+        a is not None and a.applies
+        for a in (edpb.evaluation_scoring, edpb.automated_decision_legal_effect)
+    )
+    equality = q.description.ai_system is not None or q.ai is not None or scoring
+    return FollowUp(tia, fria, equality)
