@@ -215,7 +215,7 @@ def _processors(q: Questionnaire) -> Iterator[Finding]:
                 "art28-item-unanswered",
                 W,
                 ("processor_agreement", "clauses"),
-                N_("processor agreement item {item} has not been checked"),
+                N_("not yet checked in the processor agreement: {item}"),
                 {"item": Art28Item(name)},
             )
         elif clause.status is ClauseStatus.missing:
@@ -223,7 +223,7 @@ def _processors(q: Questionnaire) -> Iterator[Finding]:
                 "art28-item-missing",
                 E,
                 (*loc, "status"),
-                N_("the processor agreement lacks item {item}"),
+                N_("the processor agreement does not cover: {item}"),
                 {"item": Art28Item(name)},
             )
         elif clause.status is ClauseStatus.partial:
@@ -231,6 +231,6 @@ def _processors(q: Questionnaire) -> Iterator[Finding]:
                 "art28-item-partial",
                 W,
                 (*loc, "status"),
-                N_("the processor agreement covers item {item} only in part"),
+                N_("the processor agreement covers only in part: {item}"),
                 {"item": Art28Item(name)},
             )
