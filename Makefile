@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-SAMPLES := $(shell find samples -name '*.yaml' -o -name '*.json' | sort)
+SAMPLES := $(shell find samples -name '*.yaml' | sort)
 
 .PHONY: demo test lint bench golden catalogs clean
 

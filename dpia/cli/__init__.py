@@ -9,6 +9,7 @@ import sys
 import click
 
 from dpia import __version__
+from dpia.cli.batch import batch
 from dpia.cli.exits import run_safely
 from dpia.cli.extract import extract
 from dpia.cli.init import init
@@ -30,7 +31,7 @@ def cli(verbose: bool) -> None:
     )
 
 
-for command in (validate, screen, render, extract, schema, init):
+for command in (validate, screen, render, batch, extract, schema, init):
     cli.add_command(command)
 
 

@@ -22,6 +22,17 @@ def output_name(path: Path, doc: str, lang: str, fmt: str) -> str:
     return f"{path.stem}.{doc}.{lang}.{fmt}"
 
 
+def render_document(a: Assessment, doc: str, lang: str, fmt: str) -> bytes:
+    """The bytes of one document in one language and format."""
+    html = render_html(doc, build_context(doc, a, lang))
+    if fmt == "html":
+        return standalone(html).encode()
+    from dpia.pdf.weasy import Source, writer  # WeasyPrint only when a PDF is written
+
+    name, data = a.source()
+    return writer().pdf(html, Source(name, data), a.questionnaire.meta.assessment_date)
+
+
 def render_assessment(
     a: Assessment, docs: tuple[str, ...], langs: tuple[str, ...], fmt: str, out: Path
 ) -> list[Path]:
@@ -29,16 +40,8 @@ def render_assessment(
     written = []
     for doc in docs:
         for lang in langs:
-            html = render_html(doc, build_context(doc, a, lang))
             target = out / output_name(a.validated.path, doc, lang, fmt)
-            if fmt == "html":
-                write_atomic(target, standalone(html).encode())
-            else:
-                from dpia.pdf.weasy import Source, writer  # WeasyPrint only when a PDF is written
-
-                name, data = a.source()
-                q = a.questionnaire
-                write_atomic(target, writer().pdf(html, Source(name, data), q.meta.assessment_date))
+            write_atomic(target, render_document(a, doc, lang, fmt))
             written.append(target)
     return written
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from dpia.load.problems import LoadError, Problem, display_path
+from dpia.load.problems import LoadError, Pos, Problem, display_path
 from dpia.load.source import SUFFIXES, LMap, LSeq, read_source
 
 MAX_CHAIN = 10
@@ -22,7 +22,7 @@ def read_with_extends(
 ) -> tuple[LMap, list[Path], list[Problem]]:
     """The merged tree of `path` and every file it extends, those files (base first), and the
     problems of single values found in them."""
-    path = path.resolve()
+    path = _resolve(path, Pos(display_path(path)), "")
     tree, problems = read_source(path)
     ext = tree.pop("extends", None)
     if ext is None:
@@ -30,7 +30,7 @@ def read_with_extends(
     pos = tree.val_pos["extends"]
     if not isinstance(ext, str) or not ext.strip():
         raise LoadError([Problem(pos, "extends", "expected the path of a base file, as text")])
-    base = (path.parent / ext).resolve()
+    base = _resolve(path.parent / ext, pos, "extends")
     names = " -> ".join(display_path(p) for p in (*chain, path, base))
     if base in (*chain, path):
         raise LoadError([Problem(pos, "extends", f"circular extends: {names}")])
@@ -46,6 +46,13 @@ def read_with_extends(
     base_tree, sources, base_problems = read_with_extends(base, (*chain, path))
     base_tree.pop("base_only", None)
     return merge(base_tree, tree), [*sources, path], base_problems + problems
+
+
+def _resolve(path: Path, pos: Pos, field: str) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symbolic link that points to itself, in the end
+        raise LoadError([Problem(pos, field, f"cannot be read: {path} is a link loop")]) from None
 
 
 def merge(base: Any, over: Any) -> Any:

@@ -73,9 +73,10 @@ def printable(text: str) -> str:
     """
     if text.isprintable():
         return text
-    return "".join(
-        ch if ch == " " or unicodedata.category(ch)[0] not in "CZ" else _escape(ch) for ch in text
-    )
+    return "".join(_escape(ch) if unicodedata.category(ch) in _HIDDEN else ch for ch in text)
+
+
+_HIDDEN = {"Cc", "Cf", "Cs", "Zl", "Zp"}  # controls, bidi and other format marks, surrogates
 
 
 def _escape(ch: str) -> str:
@@ -93,7 +94,7 @@ def display_path(path: Path) -> str:
     """The path as the user would type it: relative to the working folder when inside it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside it, or a symlink loop
         return str(path)
 
 

@@ -33,7 +33,28 @@ Id = Annotated[
     StringConstraints(strict=True, pattern=r"^[A-Za-z][A-Za-z0-9_.-]{0,39}$"),
     Field(description="A short identifier (letters, digits, `_`, `.`, `-`), unique in its list."),
 ]
-Date = Annotated[dt.date, Field(strict=False, description="A date, YYYY-MM-DD.")]
+
+
+def _date_only(value: Any) -> Any:
+    """Dates as YAML writes them, or ISO text from JSON; never numbers or date-times."""
+    if isinstance(value, dt.datetime):
+        raise ValueError("expected a date (YYYY-MM-DD), not a date and time")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"'{value[:20]}' is not a valid date; expected YYYY-MM-DD") from None
+    raise ValueError("expected a date (YYYY-MM-DD)")
+
+
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_date_only),
+    Field(description="A date, YYYY-MM-DD."),
+    WithJsonSchema({"type": "string", "format": "date", "description": "A date, YYYY-MM-DD."}),
+]
 Email = Annotated[
     str, StringConstraints(strict=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=300)
 ]

@@ -60,7 +60,9 @@ class DataSubject(Strict):
     age_range: AgeRange | None = Field(None, description="Ages, where minors are involved.")
     vulnerable: StrictBool = Field(False, description="Whether they form a vulnerable group.")
     vulnerability: TextValue | None = Field(None, description="In what way they are vulnerable.")
-    approximate_number: StrictInt | None = Field(None, ge=0, description="About how many people.")
+    approximate_number: StrictInt | None = Field(
+        None, ge=0, le=100_000_000, description="About how many people."
+    )
 
 
 class DataCategory(Strict):

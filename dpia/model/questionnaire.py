@@ -63,9 +63,12 @@ def reference_errors(data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
     for loc in ID_LISTS:
         seen: set[str] = set()
         for i, entry in enumerate(entries(*loc)):
-            if entry.get("id") in seen:
-                yield (*loc, i, "id"), f"duplicate id '{entry['id']}'"
-            seen.add(entry.get("id"))  # type: ignore[arg-type]
+            ident = entry.get("id")
+            if not isinstance(ident, str):
+                continue  # the model reports ids that are not text
+            if ident in seen:
+                yield (*loc, i, "id"), f"duplicate id '{ident}'"
+            seen.add(ident)
 
     def refs(source: Loc, key: str, target: tuple[str, ...]) -> Iterator[tuple[Loc, str]]:
         known = ids(*target)

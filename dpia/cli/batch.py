@@ -1,0 +1,208 @@
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import sys
+import time
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from dpia.cli.exits import Exit
+from dpia.cli.jobs import Job, Known, Manifest, candidates, init_worker, plan, run, skip_reason
+from dpia.cli.render import choices
+from dpia.context.assessment import assess_file
+from dpia.context.build import DOCUMENTS
+from dpia.resources import LANGUAGES
+
+
+@dataclass
+class Tally:
+    rendered: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    failed: list[tuple[Path, str]] = field(default_factory=list)  # (file, located error)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+
+
+class Progress:
+    """A bar redrawn in place on a terminal; otherwise one plain line per document."""
+
+    def __init__(self, total: int, bar: bool) -> None:
+        self.total, self.bar, self.done, self.start = total, bar, 0, time.monotonic()
+
+    def step(self, tally: Tally, line: str) -> None:
+        self.done += 1
+        if not self.bar:
+            click.echo(line, err=True)
+            return
+        width = 28
+        filled = width * self.done // max(self.total, 1)
+        secs = int(time.monotonic() - self.start)
+        click.echo(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}"
+            f"  rendered {len(tally.rendered)}  failed {len(tally.failed)}"
+            f"  {secs // 60:02d}:{secs % 60:02d}",
+            err=True,
+            nl=False,
+        )
+
+    def close(self) -> None:
+        if self.bar and self.total:
+            click.echo(err=True)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the documents; the input folders' structure is mirrored inside it.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=os.cpu_count() or 1,
+    show_default=True,
+    help="Worker processes.",
+)
+@click.option("--doc", type=click.Choice([*DOCUMENTS, "all"]), default="all", show_default=True)
+@click.option("--lang", type=click.Choice([*LANGUAGES, "all"]), default="all", show_default=True)
+@click.option(
+    "--output-format",
+    "fmt",
+    type=click.Choice(["pdf", "html"]),
+    default="pdf",
+    show_default=True,
+    help="Format of the documents.",
+)
+@click.option("--force", is_flag=True, help="Render everything, changed or not.")
+@click.option("-q", "--quiet", is_flag=True, help="Plain lines instead of a progress bar.")
+@click.option(
+    "--format",
+    "summary_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Format of the summary.",
+)
+def batch(
+    paths: tuple[Path, ...],
+    output: Path,
+    jobs: int,
+    doc: str,
+    lang: str,
+    fmt: str,
+    force: bool,
+    quiet: bool,
+    summary_format: str,
+) -> None:
+    """Render every questionnaire in PATHS (files or folders, recursively) into OUTPUT.
+
+    Only documents whose inputs changed are rendered again (a manifest in OUTPUT records what
+    each was made from). A bad file is reported and the others go on; exit 1 if any failed.
+    """
+    start = time.monotonic()
+    tally = Tally()
+    output.mkdir(parents=True, exist_ok=True)
+    manifest = Manifest(output)
+    planned: list[Job] = []
+    docs, langs = choices(doc, DOCUMENTS), choices(lang, LANGUAGES)
+    for path, root in candidates(list(paths)):
+        known = manifest.known(path)  # unchanged files are not parsed again
+        if known is None:
+            a = assess_file(path)
+            loaded = a.validated.loaded
+            if loaded is None or (a.validated.problems and not skip_reason(a)):
+                tally.failed.append((path, "\n".join(str(p) for p in a.validated.problems)))
+                continue
+            known = Known(manifest.remember(path, loaded.sources, skip_reason(a)), skip_reason(a))
+        if known.skip:
+            tally.skipped.append((path, known.skip))
+        else:
+            planned += plan(path, root, known.inputs, docs, langs, fmt, output)
+    manifest.record()
+    todo = [j for j in planned if force or not manifest.fresh(j)]
+    tally.unchanged = [j.target for j in planned if j not in todo]
+    interrupted = _render(todo, jobs, fmt, manifest, tally, bar=sys.stderr.isatty() and not quiet)
+    _summary(tally, time.monotonic() - start, summary_format, interrupted)
+    if interrupted:
+        raise SystemExit(130)
+    raise SystemExit(Exit.INVALID if tally.failed else Exit.OK)
+
+
+def _render(
+    todo: list[Job], workers: int, fmt: str, manifest: Manifest, tally: Tally, bar: bool
+) -> bool:
+    """Render the jobs over a process pool; returns whether Ctrl-C stopped the run."""
+    if not todo:
+        return False
+    if fmt == "pdf":
+        import dpia.pdf.weasy  # noqa: F401 - imported once here, inherited by forked workers
+    progress = Progress(len(todo), bar)
+    context = multiprocessing.get_context("fork")
+    futures: dict[Future[tuple[Job, str]], Job] = {}
+
+    def collect(future: Future[tuple[Job, str]]) -> None:
+        job = futures[future]
+        try:
+            _, digest = future.result()
+        except Exception as e:  # one failed document must not stop the others
+            tally.failed.append((job.source, f"{job.target.name}: {type(e).__name__}: {e}"))
+            progress.step(tally, f"failed   {job.target}: {e}")
+            return
+        manifest.record(job, digest)
+        tally.rendered.append(job.target)
+        progress.step(tally, f"rendered {job.target}")
+
+    with ProcessPoolExecutor(
+        max_workers=min(workers, len(todo)), mp_context=context, initializer=init_worker
+    ) as pool:
+        try:
+            futures = {pool.submit(run, job): job for job in todo}
+            for future in as_completed(futures):
+                collect(future)
+        except KeyboardInterrupt:
+            # Workers ignore SIGINT: documents being written finish, the rest never start.
+            click.echo("\ninterrupted: finishing the documents in progress", err=True)
+            for future in futures:
+                future.cancel()
+            for future in futures:
+                if (
+                    not future.cancelled()
+                    and future.done()
+                    and futures[future].target not in (tally.rendered)
+                ):
+                    collect(future)
+            progress.close()
+            return True
+    progress.close()
+    return False
+
+
+def _summary(tally: Tally, seconds: float, fmt: str, interrupted: bool) -> None:
+    if fmt == "json":
+        data = {
+            "rendered": [str(p) for p in tally.rendered],
+            "unchanged": [str(p) for p in tally.unchanged],
+            "failed": [{"file": str(f), "error": e} for f, e in tally.failed],
+            "skipped": [{"file": str(f), "why": w} for f, w in tally.skipped],
+            "interrupted": interrupted,
+            "seconds": round(seconds, 2),
+        }
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    for path, error in tally.failed:
+        click.echo(f"failed: {path}\n{error}", err=True)
+    if not tally.rendered and not tally.failed:
+        click.echo("nothing to render: every document is up to date", err=True)
+    click.echo(
+        f"{len(tally.rendered)} rendered, {len(tally.unchanged)} unchanged, "
+        f"{len(tally.failed)} failed, {len(tally.skipped)} skipped in {seconds:.1f} s",
+        err=True,
+    )

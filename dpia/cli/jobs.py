@@ -1,0 +1,179 @@
+"""The work of a batch run: finding questionnaires, deciding what is stale, rendering in
+worker processes, and the manifest that remembers what each output was made from."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from dpia import __version__
+from dpia.context.assessment import Assessment, assess_file
+from dpia.load.source import SUFFIXES
+from dpia.pdf.files import write_atomic
+from dpia.resources import LOCALES, TEMPLATES
+
+MANIFEST = ".dpia-manifest.json"
+
+
+@dataclass(frozen=True)
+class Job:
+    source: Path  # the questionnaire
+    doc: str
+    lang: str
+    fmt: str
+    target: Path  # the output file
+    key: str  # hash of everything the output depends on
+
+
+def candidates(paths: list[Path]) -> list[tuple[Path, Path]]:
+    """(file, root) for every YAML/JSON file named or found below a named folder; the root is
+    what output folders mirror."""
+    out = []
+    for root in paths:
+        if root.is_dir():
+            files = sorted(p for p in root.rglob("*") if p.suffix.lower() in SUFFIXES)
+            out += [(p, root) for p in files if p.is_file() and not p.name.startswith(".")]
+        else:
+            out.append((root, root.parent))
+    return out
+
+
+def skip_reason(a: Assessment) -> str | None:
+    """Why a file is not a document of its own (None: it is)."""
+    loaded = a.validated.loaded
+    if loaded is None:
+        return None  # a broken questionnaire is not skipped: it fails with its errors
+    if "meta" not in loaded.data and len(loaded.sources) == 1:
+        return "not a questionnaire"
+    if a.ok and a.questionnaire.base_only:  # never inherited through `extends`
+        return "base only"
+    return None
+
+
+@cache
+def assets_digest() -> str:
+    """One hash over templates, catalogs, fonts and the package version: if any changes,
+    every output is stale."""
+    h = hashlib.sha256(__version__.encode())
+    for root in (TEMPLATES, LOCALES):
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            if path.suffix in (".mo", ".pyc"):
+                continue  # build output of the .po files, which are hashed themselves
+            h.update(str(path.relative_to(root)).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def file_hashes(sources: list[Path]) -> dict[str, str]:
+    return {str(p.resolve()): _sha256(p) for p in sources}
+
+
+def plan(
+    path: Path,
+    root: Path,
+    inputs: str,
+    docs: tuple[str, ...],
+    langs: tuple[str, ...],
+    fmt: str,
+    out: Path,
+) -> list[Job]:
+    """One job per document and language, keyed on the file's inputs, assets and options."""
+    folder = out / path.resolve().parent.relative_to(root.resolve())
+    jobs = []
+    for doc in docs:
+        for lang in langs:
+            key = hashlib.sha256(f"{inputs}|{assets_digest()}|{doc}|{lang}|{fmt}".encode())
+            name = f"{path.stem}.{doc}.{lang}.{fmt}"
+            jobs.append(Job(path, doc, lang, fmt, folder / name, key.hexdigest()))
+    return jobs
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the manifest remembers of a questionnaire whose files have not changed since."""
+
+    inputs: str  # hash of the questionnaire and every file it extends
+    skip: str | None  # why it is not rendered, if it is not
+
+
+class Manifest:
+    """out/.dpia-manifest.json: for each questionnaire, the files it was read from and their
+    hashes (so an unchanged one need not be parsed again); for each output, the key of its
+    inputs and its own hash. Rewritten atomically after every output, so an interrupted run
+    leaves it consistent."""
+
+    def __init__(self, out: Path) -> None:
+        self.path = out / MANIFEST
+        self.out = out
+        try:
+            data = json.loads(self.path.read_text())
+            self.files: dict[str, dict[str, Any]] = data["files"]
+            self.outputs: dict[str, dict[str, str]] = data["outputs"]
+        except (OSError, ValueError, KeyError, TypeError):
+            self.files, self.outputs = {}, {}
+
+    def known(self, path: Path) -> Known | None:
+        entry = self.files.get(str(path.resolve()))
+        if not entry:
+            return None
+        try:
+            if file_hashes([Path(p) for p in entry["sources"]]) != entry["sources"]:
+                return None
+        except OSError:  # a base file was removed
+            return None
+        return Known(entry["inputs"], entry.get("skip"))
+
+    def remember(self, path: Path, sources: list[Path], skip: str | None) -> str:
+        """Record a questionnaire's files; returns its inputs hash."""
+        hashes = file_hashes(sources)
+        inputs = hashlib.sha256(json.dumps(hashes, sort_keys=True).encode()).hexdigest()
+        self.files[str(path.resolve())] = {"sources": hashes, "inputs": inputs, "skip": skip}
+        return inputs
+
+    def _name(self, target: Path) -> str:
+        return str(target.relative_to(self.out))
+
+    def fresh(self, job: Job) -> bool:
+        entry = self.outputs.get(self._name(job.target))
+        if not entry or entry.get("inputs") != job.key or not job.target.is_file():
+            return False
+        return _sha256(job.target) == entry.get("output")
+
+    def record(self, job: Job | None = None, output_hash: str = "") -> None:
+        if job is not None:
+            self.outputs[self._name(job.target)] = {"inputs": job.key, "output": output_hash}
+        data = {"dpia": __version__, "files": self.files, "outputs": self.outputs}
+        write_atomic(self.path, json.dumps(data, indent=1, sort_keys=True).encode())
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# ---------------------------------------------------------------- in the worker processes
+
+
+def init_worker() -> None:
+    """Ctrl-C is the parent's to handle: it lets running documents finish and stops the rest."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@cache
+def _assessment(path: Path, mtime: float) -> Assessment:
+    return assess_file(path)
+
+
+def run(job: Job) -> tuple[Job, str]:
+    """Render one document in a worker; returns the output's hash. Raises on failure."""
+    from dpia.cli.render import render_document  # the worker keeps fonts, CSS and Jinja warm
+
+    a = _assessment(job.source, os.stat(job.source).st_mtime)
+    data = render_document(a, job.doc, job.lang, job.fmt)
+    write_atomic(job.target, data)
+    return job, hashlib.sha256(data).hexdigest()
