@@ -5,7 +5,7 @@ import multiprocessing
 import os
 import sys
 import time
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -148,7 +148,10 @@ def _render(
     context = multiprocessing.get_context("fork")
     futures: dict[Future[tuple[Job, str]], Job] = {}
 
+    collected: set[Future[tuple[Job, str]]] = set()
+
     def collect(future: Future[tuple[Job, str]]) -> None:
+        collected.add(future)
         job = futures[future]
         try:
             _, digest = future.result()
@@ -168,16 +171,13 @@ def _render(
             for future in as_completed(futures):
                 collect(future)
         except KeyboardInterrupt:
-            # Workers ignore SIGINT: documents being written finish, the rest never start.
+            # Workers ignore SIGINT: documents already started finish and are recorded, so
+            # every output on disk is complete and in the manifest; the rest never start.
             click.echo("\ninterrupted: finishing the documents in progress", err=True)
-            for future in futures:
-                future.cancel()
-            for future in futures:
-                if (
-                    not future.cancelled()
-                    and future.done()
-                    and futures[future].target not in (tally.rendered)
-                ):
+            started = [f for f in futures if not f.cancel()]
+            wait(started)
+            for future in started:
+                if future not in collected:
                     collect(future)
             progress.close()
             return True
