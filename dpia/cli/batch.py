@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import itertools
 import json
 import multiprocessing
 import os
 import sys
 import time
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import click
@@ -30,8 +32,8 @@ class Tally:
 class Progress:
     """A bar redrawn in place on a terminal; otherwise one plain line per document."""
 
-    def __init__(self, total: int, bar: bool) -> None:
-        self.total, self.bar, self.done, self.start = total, bar, 0, time.monotonic()
+    def __init__(self, bar: bool) -> None:
+        self.total, self.bar, self.done, self.start = 0, bar, 0, time.monotonic()
 
     def step(self, tally: Tally, line: str) -> None:
         self.done += 1
@@ -111,25 +113,32 @@ def batch(
     tally = Tally()
     output.mkdir(parents=True, exist_ok=True)
     manifest = Manifest(output)
-    planned: list[Job] = []
     docs, langs = choices(doc, DOCUMENTS), choices(lang, LANGUAGES)
-    for path, root in candidates(list(paths)):
-        known = manifest.known(path)  # unchanged files are not parsed again
-        if known is None:
-            a = assess_file(path)
-            loaded = a.validated.loaded
-            if loaded is None or (a.validated.problems and not skip_reason(a)):
-                tally.failed.append((path, "\n".join(str(p) for p in a.validated.problems)))
+
+    def stale() -> Iterator[Job]:
+        """The documents to render, found file by file so workers start on the first."""
+        for path, root in candidates(list(paths)):
+            known, assessment = manifest.known(path), None  # unchanged files: not parsed
+            if known is None:
+                assessment = assess_file(path)
+                loaded, skip = assessment.validated.loaded, skip_reason(assessment)
+                if loaded is None or (assessment.validated.problems and not skip):
+                    problems = assessment.validated.problems
+                    tally.failed.append((path, "\n".join(str(p) for p in problems)))
+                    continue
+                known = Known(manifest.remember(path, loaded.sources, skip), skip)
+            if known.skip:
+                tally.skipped.append((path, known.skip))
                 continue
-            known = Known(manifest.remember(path, loaded.sources, skip_reason(a)), skip_reason(a))
-        if known.skip:
-            tally.skipped.append((path, known.skip))
-        else:
-            planned += plan(path, root, known.inputs, docs, langs, fmt, output)
-    manifest.record()
-    todo = [j for j in planned if force or not manifest.fresh(j)]
-    tally.unchanged = [j.target for j in planned if j not in todo]
-    interrupted = _render(todo, jobs, fmt, manifest, tally, bar=sys.stderr.isatty() and not quiet)
+            for job in plan(path, root, known.inputs, docs, langs, fmt, output):
+                if force or not manifest.fresh(job):
+                    yield replace(job, assessment=assessment)
+                else:
+                    tally.unchanged.append(job.target)
+        manifest.record()
+
+    bar = sys.stderr.isatty() and not quiet
+    interrupted = _render(stale(), jobs, fmt, manifest, tally, bar)
     _summary(tally, time.monotonic() - start, summary_format, interrupted)
     if interrupted:
         raise SystemExit(130)
@@ -137,17 +146,12 @@ def batch(
 
 
 def _render(
-    todo: list[Job], workers: int, fmt: str, manifest: Manifest, tally: Tally, bar: bool
+    todo: Iterator[Job], workers: int, fmt: str, manifest: Manifest, tally: Tally, bar: bool
 ) -> bool:
-    """Render the jobs over a process pool; returns whether Ctrl-C stopped the run."""
-    if not todo:
-        return False
-    if fmt == "pdf":
-        import dpia.pdf.weasy  # noqa: F401 - imported once here, inherited by forked workers
-    progress = Progress(len(todo), bar)
-    context = multiprocessing.get_context("fork")
+    """Render the jobs over a process pool, started at the first job; returns whether
+    Ctrl-C stopped the run."""
+    progress = Progress(bar)
     futures: dict[Future[tuple[Job, str]], Job] = {}
-
     collected: set[Future[tuple[Job, str]]] = set()
 
     def collect(future: Future[tuple[Job, str]]) -> None:
@@ -163,13 +167,22 @@ def _render(
         tally.rendered.append(job.target)
         progress.step(tally, f"rendered {job.target}")
 
-    with ProcessPoolExecutor(
-        max_workers=min(workers, len(todo)), mp_context=context, initializer=init_worker
-    ) as pool:
+    first = next(todo, None)
+    if first is None:
+        return False
+    if fmt == "pdf":
+        import dpia.pdf.weasy  # noqa: F401 - imported once here, inherited by forked workers
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker) as pool:
         try:
-            futures = {pool.submit(run, job): job for job in todo}
+            for job in itertools.chain([first], todo):
+                futures[pool.submit(run, job)] = job
+                progress.total += 1
+                for future in [f for f in futures if f.done() and f not in collected]:
+                    collect(future)
             for future in as_completed(futures):
-                collect(future)
+                if future not in collected:
+                    collect(future)
         except KeyboardInterrupt:
             # Workers ignore SIGINT: documents already started finish and are recorded, so
             # every output on disk is complete and in the manifest; the rest never start.

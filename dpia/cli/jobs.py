@@ -7,7 +7,7 @@ import hashlib
 import json
 import os
 import signal
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,9 @@ class Job:
     fmt: str
     target: Path  # the output file
     key: str  # hash of everything the output depends on
+    # Parsed already by the parent when the file was new or changed; sent along so that the
+    # worker need not parse it again. None: the worker reads the file.
+    assessment: Assessment | None = field(default=None, compare=False, repr=False)
 
 
 def candidates(paths: list[Path]) -> list[tuple[Path, Path]]:
@@ -173,7 +176,7 @@ def run(job: Job) -> tuple[Job, str]:
     """Render one document in a worker; returns the output's hash. Raises on failure."""
     from dpia.cli.render import render_document  # the worker keeps fonts, CSS and Jinja warm
 
-    a = _assessment(job.source, os.stat(job.source).st_mtime)
+    a = job.assessment or _assessment(job.source, os.stat(job.source).st_mtime)
     data = render_document(a, job.doc, job.lang, job.fmt)
     write_atomic(job.target, data)
     return job, hashlib.sha256(data).hexdigest()
