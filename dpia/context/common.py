@@ -67,6 +67,7 @@ _NOT_QUESTIONS = {
     "model",
     "actions",
     "mitigation",
+    "clause",
 }
 
 
