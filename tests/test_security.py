@@ -122,3 +122,56 @@ def test_the_template_loader_refuses_links_out_of_its_folder(tmp_path: Path) -> 
     env = Environment(loader=ContainedLoader(str(root)), autoescape=True)
     with pytest.raises(TemplateNotFound):
         env.get_template("leak.html.j2")
+
+
+def _with_logo(tmp_path: Path, logo: str) -> Path:
+    path = tmp_path / "school" / "q.yaml"
+    path.parent.mkdir(exist_ok=True)
+    with path.open("w") as f:
+        YAML(typ="safe", pure=True).dump(data(**{"meta.logo": logo}), f)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("logo", "message"),
+    [
+        ("../outside.png", "the logo must be inside the questionnaire's folder"),
+        ("/etc/hostname", "the logo must be inside the questionnaire's folder"),
+        ("notes.txt", "the logo must be a .png or .svg file"),
+        ("missing.png", "no such file: missing.png"),
+    ],
+)
+def test_a_logo_is_read_only_from_inside_the_questionnaires_folder(
+    tmp_path: Path, logo: str, message: str
+) -> None:
+    (tmp_path / "outside.png").write_bytes(b"\x89PNG")
+    path = _with_logo(tmp_path, logo)
+    (path.parent / "notes.txt").write_text("x")
+    a = assess_file(path)
+    assert not a.ok
+    assert [(p.field, p.message) for p in a.validated.problems] == [("meta.logo", message)]
+
+
+def test_a_logo_inside_the_folder_is_inlined_on_the_cover(tmp_path: Path) -> None:
+    path = _with_logo(tmp_path, "logo.svg")
+    (path.parent / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" '
+        'height="10" fill="red"/></svg>'
+    )
+    html = render("dpia", build_context("dpia", assess_file(path), "en"))
+    assert '<img class="logo" src="data:image/svg+xml;base64,' in html
+    assert 'alt="Example School"' in html
+    r = CliRunner().invoke(cli, ["render", str(path), "--lang", "en", "-o", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+
+
+def test_an_svg_logo_cannot_reach_out(tmp_path: Path) -> None:
+    path = _with_logo(tmp_path, "logo.svg")
+    (path.parent / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+        '<image href="file:///etc/passwd" width="5" height="5"/></svg>'
+    )
+    r = CliRunner().invoke(cli, ["render", str(path), "--lang", "en", "-o", str(tmp_path)])
+    assert r.exit_code == 3
+    assert "refused" in r.stderr
+    assert not (tmp_path / "q.dpia.en.pdf").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from dpia.rules.findings import findings
 class Assessment:
     validated: Validated
     findings: list[LocatedFinding]
+    logo: str | None = None  # data: URL of meta.logo, checked and read by assess_file
 
     @property
     def ok(self) -> bool:
@@ -54,11 +56,40 @@ class Assessment:
             findings=self.findings,
             source_name=self.source()[0],
             date=q.meta.assessment_date,
+            logo=self.logo,
         )
+
+
+MAX_LOGO = 1024 * 1024
+LOGO_TYPES = {".png": "image/png", ".svg": "image/svg+xml"}
+
+
+def read_logo(v: Validated) -> tuple[str | None, str | None]:
+    """meta.logo as a data: URL, or why it cannot be used. Only a PNG or SVG file inside the
+    questionnaire's own folder is read: a questionnaire cannot make dpia read other files."""
+    q = v.questionnaire
+    if q is None or q.meta.logo is None:
+        return None, None
+    folder = v.path.resolve().parent
+    logo = (folder / q.meta.logo).resolve()
+    if not logo.is_relative_to(folder):
+        return None, "the logo must be inside the questionnaire's folder"
+    if logo.suffix.lower() not in LOGO_TYPES:
+        return None, "the logo must be a .png or .svg file"
+    if not logo.is_file():
+        return None, f"no such file: {q.meta.logo}"
+    if logo.stat().st_size > MAX_LOGO:
+        return None, f"the logo is larger than {MAX_LOGO} bytes"
+    payload = base64.b64encode(logo.read_bytes()).decode()
+    return f"data:{LOGO_TYPES[logo.suffix.lower()]};base64,{payload}", None
 
 
 def assess_file(path: Path) -> Assessment:
     v = validate_file(path)
+    logo, problem = read_logo(v)
+    if problem and v.loaded is not None:
+        where = Problem(v.loaded.locate(("meta", "logo")), "meta.logo", problem, code="logo")
+        v = Validated(v.path, v.loaded, None, [*v.problems, where])
     located: list[LocatedFinding] = []
     if v.questionnaire is not None and v.loaded is not None:
         for f in findings(v.questionnaire):
@@ -66,4 +97,4 @@ def assess_file(path: Path) -> Assessment:
             where = Problem(pos, field_path(f.loc), f.text(), f.severity, f.code)
             located.append(LocatedFinding(f, where))
     located.sort(key=lambda lf: (lf.where.severity is not Severity.error, lf.where.pos))
-    return Assessment(v, located)
+    return Assessment(v, located, logo)

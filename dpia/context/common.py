@@ -31,6 +31,7 @@ class DocumentBase:
     findings: list[LocatedFinding]
     source_name: str  # file name of the questionnaire, shown in the colophon
     date: dt.date  # the document's date: the assessment date, for reproducible output
+    logo: str | None  # the organisation's logo as a data: URL, read from meta.logo
 
 
 # Fields that are asked only in some cases (a special category only for special data, a

@@ -12,10 +12,14 @@ from functools import cache, cached_property
 from weasyprint import CSS, HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 
-from dpia.pdf.fetcher import ContainedFetcher
+from dpia.pdf.fetcher import ContainedFetcher, Refused
 from dpia.resources import SHARED
 
 PDF_VARIANT = "pdf/a-3a"
+
+
+class RenderRefused(Exception):
+    """The document asked for a resource the fetcher refused: no PDF is written."""
 
 
 @dataclass(frozen=True)
@@ -51,16 +55,22 @@ class PdfWriter:
             modified=stamp,
             relationship="Source",
         )
-        document = HTML(
-            string=html, base_url=SHARED.as_uri() + "/", url_fetcher=self.fetcher
-        ).render(stylesheets=[self.stylesheet], font_config=self.fonts)
+        self.fetcher.refused.clear()
         digest = hashlib.sha256(html.encode() + source.data).hexdigest()[:32]
-        out: bytes = document.write_pdf(
-            pdf_variant=PDF_VARIANT,
-            pdf_identifier=digest.encode(),
-            attachments=[attachment],
-            uncompressed_pdf=False,
-        )
+        try:
+            document = HTML(
+                string=html, base_url=SHARED.as_uri() + "/", url_fetcher=self.fetcher
+            ).render(stylesheets=[self.stylesheet], font_config=self.fonts)
+            out: bytes = document.write_pdf(
+                pdf_variant=PDF_VARIANT,
+                pdf_identifier=digest.encode(),
+                attachments=[attachment],
+                uncompressed_pdf=False,
+            )
+        except Refused:
+            pass  # recorded by the fetcher; reported below
+        if self.fetcher.refused:  # also those WeasyPrint caught and only logged while drawing
+            raise RenderRefused("; ".join(dict.fromkeys(self.fetcher.refused)))
         return out
 
 
