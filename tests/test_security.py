@@ -61,8 +61,9 @@ def test_answers_render_as_text(hostile: Path, doc: str) -> None:
 def test_pdf_of_hostile_answers_fetches_nothing_and_embeds_only_the_source(
     hostile: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from dpia.pdf import fetcher
+    from dpia.pdf import fetcher, weasy
 
+    weasy.writer.cache_clear()  # a fresh writer fetches its stylesheet and fonts again
     asked: list[str] = []
     original = fetcher.ContainedFetcher.fetch
 
