@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, StrictBool
 
-from dpia.model.base import Date, Id, Name, Strict, TextValue
+from dpia.model.base import Date, Id, Name, Strict, TextValue, optional
 from dpia.model.enums import ClauseStatus, Outcome, Representative
 
 
@@ -14,25 +14,21 @@ class Clause(Strict):
     note: TextValue | None = Field(None, description="Remarks, or what is lacking.")
 
 
-def _clause(text: str) -> Clause | None:
-    return Field(None, description=text)
-
-
 class Clauses(Strict):
-    a_documented_instructions: Clause | None = _clause("28(3)(a) documented instructions.")
-    b_confidentiality: Clause | None = _clause("28(3)(b) confidentiality of staff.")
-    c_security: Clause | None = _clause("28(3)(c) Art. 32 security measures.")
-    d_subprocessors: Clause | None = _clause("28(3)(d) conditions for sub-processors.")
-    e_assist_rights: Clause | None = _clause("28(3)(e) help with data-subject rights.")
-    f_assist_32_36: Clause | None = _clause("28(3)(f) help with Art. 32-36.")
-    g_delete_or_return: Clause | None = _clause("28(3)(g) delete or return at the end.")
-    h_audits_information: Clause | None = _clause("28(3)(h) information and audits.")
-    subprocessor_authorisation: Clause | None = _clause(
+    a_documented_instructions: Clause | None = optional("28(3)(a) documented instructions.")
+    b_confidentiality: Clause | None = optional("28(3)(b) confidentiality of staff.")
+    c_security: Clause | None = optional("28(3)(c) Art. 32 security measures.")
+    d_subprocessors: Clause | None = optional("28(3)(d) conditions for sub-processors.")
+    e_assist_rights: Clause | None = optional("28(3)(e) help with data-subject rights.")
+    f_assist_32_36: Clause | None = optional("28(3)(f) help with Art. 32-36.")
+    g_delete_or_return: Clause | None = optional("28(3)(g) delete or return at the end.")
+    h_audits_information: Clause | None = optional("28(3)(h) information and audits.")
+    subprocessor_authorisation: Clause | None = optional(
         "28(2) and (4) authorisation of, and flow-down to, sub-processors."
     )
-    breach_notification: Clause | None = _clause("Art. 33 notice of data breaches.")
-    transfers: Clause | None = _clause("Chapter V transfers outside the EEA.")
-    audits: Clause | None = _clause("Audit rights and certifications in practice.")
+    breach_notification: Clause | None = optional("Art. 33 notice of data breaches.")
+    transfers: Clause | None = optional("Chapter V transfers outside the EEA.")
+    audits: Clause | None = optional("Audit rights and certifications in practice.")
 
 
 class ProcessorAgreement(Strict):

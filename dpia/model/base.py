@@ -65,6 +65,11 @@ Country = Annotated[
 ]
 
 
+def optional(description: str) -> Any:
+    """An optional field: absent means unanswered."""
+    return Field(None, description=description)
+
+
 def items(description: str) -> Any:
     """A list field: empty by default, bounded in length."""
     return Field(default_factory=list, max_length=MAX_ITEMS, description=description)

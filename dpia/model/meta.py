@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, StrictBool
 
-from dpia.model.base import Date, Email, Name, Strict, TextValue
+from dpia.model.base import Date, Email, Name, Strict, TextValue, optional
 from dpia.model.enums import Classification, Lang, Sector, Status
 
 
@@ -58,26 +58,22 @@ class Answer(Strict):
     reason: TextValue | None = Field(None, description="Why it does or does not apply.")
 
 
-def _answer(text: str) -> Answer | None:
-    return Field(None, description=text)
-
-
 class EdpbCriteria(Strict):
     """EDPB guidelines WP248 rev.01: nine criteria pointing to a likely high risk."""
 
-    evaluation_scoring: Answer | None = _answer("Evaluation or scoring, incl. profiling.")
-    automated_decision_legal_effect: Answer | None = _answer(
+    evaluation_scoring: Answer | None = optional("Evaluation or scoring, incl. profiling.")
+    automated_decision_legal_effect: Answer | None = optional(
         "Automated decisions with legal or similarly significant effect."
     )
-    systematic_monitoring: Answer | None = _answer("Systematic monitoring.")
-    sensitive_highly_personal_data: Answer | None = _answer("Sensitive or highly personal data.")
-    large_scale: Answer | None = _answer("Processing on a large scale.")
-    matching_combining_datasets: Answer | None = _answer("Matching or combining datasets.")
-    vulnerable_data_subjects: Answer | None = _answer(
+    systematic_monitoring: Answer | None = optional("Systematic monitoring.")
+    sensitive_highly_personal_data: Answer | None = optional("Sensitive or highly personal data.")
+    large_scale: Answer | None = optional("Processing on a large scale.")
+    matching_combining_datasets: Answer | None = optional("Matching or combining datasets.")
+    vulnerable_data_subjects: Answer | None = optional(
         "Vulnerable data subjects (children, employees, patients)."
     )
-    innovative_technology: Answer | None = _answer("Innovative use of new technology.")
-    prevents_right_or_service: Answer | None = _answer(
+    innovative_technology: Answer | None = optional("Innovative use of new technology.")
+    prevents_right_or_service: Answer | None = optional(
         "The processing prevents exercising a right or using a service or contract."
     )
 
@@ -85,25 +81,25 @@ class EdpbCriteria(Strict):
 class ApList(Strict):
     """AP list: processing that always needs a DPIA (Stcrt. 2019, 64418)."""
 
-    covert_investigation: Answer | None = _answer("1 Covert investigation.")
-    blacklists: Answer | None = _answer("2 Blacklists or warning lists.")
-    fraud_prevention: Answer | None = _answer("3 Fraud prevention.")
-    credit_scores: Answer | None = _answer("4 Credit scores.")
-    financial_situation: Answer | None = _answer("5 Financial situation.")
-    genetic_data: Answer | None = _answer("6 Genetic data.")
-    health_data: Answer | None = _answer("7 Health data.")
-    partnerships: Answer | None = _answer("8 Data-sharing partnerships.")
-    camera_surveillance: Answer | None = _answer("9 Camera surveillance.")
-    flexible_camera_surveillance: Answer | None = _answer("10 Flexible camera surveillance.")
-    employee_monitoring: Answer | None = _answer("11 Monitoring of employees.")
-    location_data: Answer | None = _answer("12 Location data.")
-    communication_data: Answer | None = _answer("13 Communication data.")
-    internet_of_things: Answer | None = _answer("14 Internet of things.")
-    profiling: Answer | None = _answer("15 Profiling.")
-    behaviour_observation_influence: Answer | None = _answer(
+    covert_investigation: Answer | None = optional("1 Covert investigation.")
+    blacklists: Answer | None = optional("2 Blacklists or warning lists.")
+    fraud_prevention: Answer | None = optional("3 Fraud prevention.")
+    credit_scores: Answer | None = optional("4 Credit scores.")
+    financial_situation: Answer | None = optional("5 Financial situation.")
+    genetic_data: Answer | None = optional("6 Genetic data.")
+    health_data: Answer | None = optional("7 Health data.")
+    partnerships: Answer | None = optional("8 Data-sharing partnerships.")
+    camera_surveillance: Answer | None = optional("9 Camera surveillance.")
+    flexible_camera_surveillance: Answer | None = optional("10 Flexible camera surveillance.")
+    employee_monitoring: Answer | None = optional("11 Monitoring of employees.")
+    location_data: Answer | None = optional("12 Location data.")
+    communication_data: Answer | None = optional("13 Communication data.")
+    internet_of_things: Answer | None = optional("14 Internet of things.")
+    profiling: Answer | None = optional("15 Profiling.")
+    behaviour_observation_influence: Answer | None = optional(
         "16 Observing or influencing behaviour."
     )
-    biometric_data: Answer | None = _answer("17 Biometric data for identification.")
+    biometric_data: Answer | None = optional("17 Biometric data for identification.")
 
 
 class Screening(Strict):
