@@ -1,4 +1,4 @@
-"""HTML golden files: one per sample and language, under tests/golden/.
+"""HTML golden files: one per sample, document and language, under tests/golden/.
 
 They change only on purpose: after changing templates, catalogs or samples, run
 `make golden` (python -m tests.golden update), look at the diff, and commit it.
@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from dpia.context.assessment import assess_file
-from dpia.context.build import build_context
+from dpia.context.build import DOCUMENTS, build_context
 from dpia.render.engine import render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,8 +43,9 @@ def update() -> None:
     for old in GOLDEN.glob("*.html"):
         old.unlink()
     for sample in renderable_samples():
-        for lang in LANGS:
-            golden_name(sample, "dpia", lang).write_text(rendered(sample, "dpia", lang))
+        for doc in DOCUMENTS:
+            for lang in LANGS:
+                golden_name(sample, doc, lang).write_text(rendered(sample, doc, lang))
     print(f"wrote {len(list(GOLDEN.glob('*.html')))} golden files to {GOLDEN}")
 
 

@@ -70,6 +70,18 @@ def test_templates_use_only_the_documented_context(doc: str) -> None:
     context_class = typing.get_type_hints(BUILDERS[doc])["return"]
     env = environment("en")
     allowed = set(context_class.__dataclass_fields__) | set(env.globals) | {"doc", "_"}
+
+    def defined(ast: nodes.Template) -> set[str]:
+        local = {a.name for m in ast.find_all(nodes.Macro) for a in m.args}
+        local |= {m.name for m in ast.find_all(nodes.Macro)}  # macros of the template itself
+        for node in (*ast.find_all(nodes.Assign), *ast.find_all(nodes.For)):
+            names = [node.target, *node.target.find_all(nodes.Name)]
+            local |= {n.name for n in names if isinstance(n, nodes.Name)}
+        return local | {i.target for i in ast.find_all(nodes.Import)}
+
+    # A scoped block of the structure sees its loop variables and macro arguments, also where a
+    # language template fills it.
+    structure = defined(env.parse((TEMPLATES / "shared" / f"{doc}.html.j2").read_text()))
     for name in (
         "shared/base.html.j2",
         f"shared/{doc}.html.j2",
@@ -78,11 +90,7 @@ def test_templates_use_only_the_documented_context(doc: str) -> None:
         f"nl/{doc}.html.j2",
     ):
         ast = env.parse((TEMPLATES / name).read_text())
-        local = {a.name for m in ast.find_all(nodes.Macro) for a in m.args}
-        for node in (*ast.find_all(nodes.Assign), *ast.find_all(nodes.For)):
-            names = [node.target, *node.target.find_all(nodes.Name)]
-            local |= {n.name for n in names if isinstance(n, nodes.Name)}
-        local |= {i.target for i in ast.find_all(nodes.Import)}
+        local = defined(ast) | (structure if not name.startswith("shared/") else set())
         used = meta.find_undeclared_variables(ast) - local
         assert used <= allowed, (name, used - allowed)
 

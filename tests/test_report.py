@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from dpia.cli import cli
+from dpia.context.build import DOCUMENTS
 from tests.golden import LANGS, golden_name, renderable_samples, rendered
 
 SAMPLES = renderable_samples()
@@ -40,11 +41,12 @@ def text(path: Path) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("doc", DOCUMENTS)
 @pytest.mark.parametrize("sample", SAMPLES, ids=IDS)
-def test_html_matches_golden_file(sample: Path, lang: str) -> None:
-    golden = golden_name(sample, "dpia", lang)
+def test_html_matches_golden_file(sample: Path, doc: str, lang: str) -> None:
+    golden = golden_name(sample, doc, lang)
     assert golden.is_file(), "run `make golden` to create the golden files"
-    assert rendered(sample, "dpia", lang) == golden.read_text(), (
+    assert rendered(sample, doc, lang) == golden.read_text(), (
         f"{golden.name} differs: if intended, run `make golden` and commit the diff"
     )
 

@@ -11,6 +11,7 @@ from dpia.context.build import DOCUMENTS, build_context
 from dpia.pdf.files import write_atomic
 from dpia.render.engine import render as render_html
 from dpia.render.standalone import standalone
+from dpia.render.to_markdown import MARKDOWN_DOCUMENTS, to_markdown
 from dpia.resources import LANGUAGES
 
 
@@ -27,6 +28,8 @@ def render_document(a: Assessment, doc: str, lang: str, fmt: str) -> bytes:
     html = render_html(doc, build_context(doc, a, lang))
     if fmt == "html":
         return standalone(html).encode()
+    if fmt == "md":
+        return to_markdown(html).encode()
     from dpia.pdf.weasy import Source, writer  # WeasyPrint only when a PDF is written
 
     name, data = a.source()
@@ -51,7 +54,7 @@ def render_assessment(
 @click.option("--doc", type=click.Choice([*DOCUMENTS, "all"]), default="dpia", show_default=True)
 @click.option("--lang", type=click.Choice([*LANGUAGES, "all"]), default="all", show_default=True)
 @click.option(
-    "--format", "fmt", type=click.Choice(["pdf", "html"]), default="pdf", show_default=True
+    "--format", "fmt", type=click.Choice(["pdf", "html", "md"]), default="pdf", show_default=True
 )
 @click.option(
     "-o",
@@ -62,10 +65,14 @@ def render_assessment(
     help="Folder for the documents.",
 )
 def render(files: tuple[Path, ...], doc: str, lang: str, fmt: str, output: Path) -> None:
-    """Render documents as OUTPUT/<name>.<doc>.<lang>.pdf (or .html).
+    """Render documents as OUTPUT/<name>.<doc>.<lang>.pdf (or .html, or .md for the privacy
+    addendum, to paste into a website).
 
     Invalid files are reported and skipped; exit 1 if any was invalid, 3 if any render failed.
     """
+    if fmt == "md" and doc not in MARKDOWN_DOCUMENTS:
+        only = " or ".join(f"--doc {d}" for d in MARKDOWN_DOCUMENTS)
+        raise click.UsageError(f"--format md is available only with {only}, not --doc {doc}")
     code = Exit.OK
     for path in files:
         a = assess_file(path)

@@ -322,3 +322,19 @@ class Outcome(StrEnum):
     proceed = "proceed"
     proceed_with_conditions = "proceed_with_conditions"
     stop = "stop"
+
+
+class SectorItem(StrEnum):
+    """The Dutch education sector's documents around a processor agreement (Privacyconvenant)."""
+
+    model_agreement = "model_agreement"
+    privacy_annex = "privacy_annex"
+    security_annex = "security_annex"
+
+
+class SigningAdvice(StrEnum):
+    """Outcome of the processor-agreement checklist (see dpia.rules.checklist)."""
+
+    ready = "ready"
+    after_changes = "after_changes"
+    do_not_sign = "do_not_sign"

@@ -234,6 +234,12 @@ _ENTRIES: list[tuple[Enum, str]] = [
     (e.Verdict.required, N_("DPIA required")),
     (e.Verdict.recommended, N_("DPIA recommended")),
     (e.Verdict.not_required, N_("DPIA not required")),
+    (e.SectorItem.model_agreement, N_("Model Verwerkersovereenkomst 4.0 (sector model)")),
+    (e.SectorItem.privacy_annex, N_("privacy information sheet (privacybijsluiter)")),
+    (e.SectorItem.security_annex, N_("security annex (beveiligingsbijlage)")),
+    (e.SigningAdvice.ready, N_("ready to sign")),
+    (e.SigningAdvice.after_changes, N_("sign after changes")),
+    (e.SigningAdvice.do_not_sign, N_("do not sign")),
 ]
 
 # Keyed by type and value: StrEnum members of different enums with the same value

@@ -61,6 +61,7 @@ def environment(lang: str) -> Environment:
         text=_text,
         label=t.label,
         date=t.date,
+        country=t.country,
         field=field_path,
         finding=lambda f: f.text(t.gettext),
         ground=lambda c: t.gettext(GROUNDS[c]),

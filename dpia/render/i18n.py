@@ -8,6 +8,7 @@ import io
 from enum import Enum
 from functools import cache
 
+from babel import Locale
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -59,6 +60,11 @@ class Translator:
 
     def label(self, member: Enum) -> str:
         return self.gettext(english_label(member))
+
+    def country(self, code: str) -> str:
+        """The name of a country (ISO 3166-1 alpha-2) in the document's language."""
+        names = Locale.parse(BABEL_LOCALE[self.lang]).territories
+        return str(names.get(code, code))
 
     def date(self, value: dt.date | None) -> str:
         if value is None:

@@ -1,0 +1,66 @@
+"""The typed context of the privacy-statement addendum (`--doc privacy-addendum`): what
+Art. 13 and 14 AVG/GDPR and Art. 50 of the AI Act require people to be told."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dpia.context.common import DocumentBase
+from dpia.model.description import AiSystem, DataCategory, Location, Party, Purpose
+from dpia.model.enums import DecisionUse, LawfulBasis, Role
+from dpia.model.lawfulness import BasisForPurpose
+from dpia.model.meta import Contact
+from dpia.rules.transfers import EEA
+
+# The parties that are the organisation itself: everyone else receives the data.
+_OURSELVES = (Role.controller,)
+
+
+@dataclass(frozen=True)
+class PurposeWithBases:
+    purpose: Purpose
+    bases: list[BasisForPurpose]  # empty: no lawful basis recorded, shown as a gap
+
+
+@dataclass(frozen=True)
+class PrivacyAddendumContext(DocumentBase):
+    privacy_contact: Contact | None  # where people send questions and requests
+    ai_system: AiSystem | None
+    purposes: list[PurposeWithBases]
+    legitimate_interests: list[PurposeWithBases]  # purposes that rely on Art. 6(1)(f)
+    consent: bool  # consent is a basis for some purpose: people may withdraw it
+    children: bool  # some of the people concerned are under 18
+    data: list[DataCategory]
+    recipients: list[Party]  # processors, sub-processors, joint controllers, third parties
+    transfers: list[Location]  # locations outside the EEA
+    decisions: list[DecisionUse]  # decisions about people the AI's outputs are used for
+
+
+def privacy_addendum_context(base: DocumentBase) -> PrivacyAddendumContext:
+    q = base.q
+    d = q.description
+    purposes = [
+        PurposeWithBases(p, [b for b in q.lawfulness.lawful_bases if b.purpose == p.id])
+        for p in d.purposes
+    ]
+    relying = [
+        PurposeWithBases(
+            p.purpose, [b for b in p.bases if b.basis is LawfulBasis.legitimate_interests]
+        )
+        for p in purposes
+    ]
+    org = q.meta.organisation
+    reachable = org.contact and (org.contact.email or org.contact.phone)
+    return PrivacyAddendumContext(
+        **vars(base),
+        privacy_contact=org.contact if reachable else org.dpo,
+        ai_system=d.ai_system,
+        purposes=purposes,
+        legitimate_interests=[p for p in relying if p.bases],
+        consent=any(b.basis is LawfulBasis.consent for b in q.lawfulness.lawful_bases),
+        children=any(s.minors for s in d.data_subjects),
+        data=d.personal_data,
+        recipients=[p for p in d.parties if p.role not in _OURSELVES],
+        transfers=[loc for loc in d.locations if loc.country not in EEA],
+        decisions=q.ai.decisions_about_people if q.ai else [],
+    )

@@ -1,0 +1,43 @@
+"""The typed context of the processor-agreement checklist (`--doc processor-checklist`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dpia.context.common import DocumentBase
+from dpia.model.description import Location, Party
+from dpia.model.enums import Role, SigningAdvice
+from dpia.rules.checklist import Row, rows, signing_advice
+from dpia.rules.transfers import EEA
+
+
+@dataclass(frozen=True)
+class ProcessorChecklistContext(DocumentBase):
+    processor: Party | None  # processor_agreement.processor, looked up in description.parties
+    sub_processors: list[Party]
+    other_processors: list[Party]  # processors with agreements of their own
+    transfers: list[Location]  # locations outside the EEA
+    checklist: list[Row]
+    advice: SigningAdvice
+    requests: list[Row]  # the gap list: every open row, in checklist order
+    blocking: list[Row]  # essential items that are missing
+
+
+def processor_checklist_context(base: DocumentBase) -> ProcessorChecklistContext:
+    q = base.q
+    agreement = q.processor_agreement
+    parties = q.description.parties
+    processor = next((p for p in parties if p.id == agreement.processor), None)
+    transfers = [loc for loc in q.description.locations if loc.country not in EEA]
+    checklist = rows(agreement, outside_eea=bool(transfers))
+    return ProcessorChecklistContext(
+        **vars(base),
+        processor=processor,
+        sub_processors=[p for p in parties if p.role is Role.sub_processor],
+        other_processors=[p for p in parties if p.role is Role.processor and p is not processor],
+        transfers=transfers,
+        checklist=checklist,
+        advice=signing_advice(checklist),
+        requests=[r for r in checklist if r.open],
+        blocking=[r for r in checklist if r.blocking],
+    )

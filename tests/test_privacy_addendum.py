@@ -1,0 +1,488 @@
+"""The privacy-statement addendum: what Art. 13/14 GDPR and Art. 50 AI Act require people to be
+told, in both languages, as HTML, PDF and Markdown; missing answers are visible gaps; answers
+cannot inject markup into the Markdown."""
+
+from __future__ import annotations
+
+import html as htmllib
+import logging
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from pypdf import PdfReader
+from ruamel.yaml import YAML
+
+from dpia.cli import cli
+from dpia.context.assessment import assess_file
+from dpia.context.build import BUILDERS, build_context
+from dpia.context.privacy_addendum import PrivacyAddendumContext
+from dpia.render.engine import render
+from dpia.render.to_markdown import MARKDOWN_DOCUMENTS, escape, to_markdown
+from tests.factory import data
+
+DOC = "privacy-addendum"
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+RIGHTS = ["access", "rectification", "erasure", "restriction", "objection", "portability"]
+
+FULL: dict[str, Any] = {
+    "meta.organisation": {
+        "name": "Example School",
+        "sector": "secondary",
+        "address": "Schoolstraat 1, 1234 AB Dorp",
+        "dpo": {"name": "FG Example", "email": "fg@example.nl", "phone": "010 000 0000"},
+        "contact": {"name": "Privacy desk", "email": "privacy@example.nl"},
+    },
+    "description.ai_system": {
+        "name": "Schrijfmaatje",
+        "vendor": "Acme AI B.V.",
+        "service": "private",
+        "inputs_train_model": False,
+        "description": "Gives pupils feedback on their essays.",
+    },
+    "ai": {
+        "risk_tier": "high_risk",
+        "decisions_about_people": ["learning_outcomes"],
+        "human_oversight": "The teacher checks every suggested mark.",
+        "transparency": "A banner on every page says the feedback comes from AI.",
+    },
+    "description.purposes.1": {"id": "P2", "description": "Sending the class newsletter"},
+    "description.purposes.2": {"id": "P3", "description": "Keeping the service reliable"},
+    "lawfulness.lawful_bases.1": {"purpose": "P2", "basis": "consent", "consent_by": "parent"},
+    "lawfulness.lawful_bases.2": {
+        "purpose": "P3",
+        "basis": "legitimate_interests",
+        "justification": "Outages would stop lessons.",
+    },
+    "lawfulness.rights": {
+        **{k: f"Ask the desk ({k})." for k in RIGHTS},
+        "automated_decisions": "Suggested marks are never final without the teacher.",
+    },
+    "description.personal_data.0.source": "The school administration",
+    "description.personal_data.1": {
+        "id": "D2",
+        "name": "Essays",
+        "kind": "sensitive",
+        "source": "The pupil",
+        "retention": "Until the end of the school year",
+    },
+    "description.parties.1": {
+        "id": "ACME",
+        "name": "Acme AI B.V.",
+        "role": "processor",
+        "country": "NL",
+        "agreement": True,
+    },
+    "description.parties.2": {
+        "id": "CLOUD",
+        "name": "Cloudy Inc.",
+        "role": "sub_processor",
+        "country": "US",
+        "agreement": True,
+    },
+    "description.locations.1": {
+        "id": "L2",
+        "country": "US",
+        "mechanism": "scc",
+        "description": "Support staff may see data",
+    },
+    "description.retention": "Everything is deleted two years after the pupil leaves.",
+}
+
+T = {
+    "en": {
+        "rights": [
+            ("Right of access", "Art. 15 GDPR"),
+            ("Right to rectification", "Art. 16 GDPR"),
+            ("Right to erasure", "Art. 17 GDPR"),
+            ("Right to restriction of processing", "Art. 18 GDPR"),
+            ("Right to object", "Art. 21 GDPR"),
+            ("Right to data portability", "Art. 20 GDPR"),
+        ],
+        "withdraw": ("Right to withdraw consent", "Art. 7(3) GDPR"),
+        "gap": "Not answered",
+        "public_task": "public task (Art. 6(1)(e))",
+        "consent": "consent (Art. 6(1)(a))",
+        "legitimate": "legitimate interests (Art. 6(1)(f))",
+        "scc": "standard contractual clauses (Art. 46)",
+        "US": "United States",
+        "eea_only": "Your data stay inside the European Economic Area (EEA).",
+        "ai_act": "AI Act",
+        "art50": "Article 50",
+        "art22": "Article 22",
+        "decision": "assessment of learning outcomes",
+        "no_decisions": "We do not use the AI system to take decisions about you.",
+        "processor": "processor",
+        "sub_processor": "sub-processor",
+        "complaint": "complain to the Autoriteit Persoonsgegevens",
+        "trains": "Are your data used to train the AI? No",
+    },
+    "nl": {
+        "rights": [
+            ("Recht op inzage", "art. 15 AVG"),
+            ("Recht op rectificatie", "art. 16 AVG"),
+            ("Recht op gegevenswissing", "art. 17 AVG"),
+            ("Recht op beperking van de verwerking", "art. 18 AVG"),
+            ("Recht van bezwaar", "art. 21 AVG"),
+            ("Recht op overdraagbaarheid van gegevens", "art. 20 AVG"),
+        ],
+        "withdraw": ("Recht om toestemming in te trekken", "art. 7 lid 3 AVG"),
+        "gap": "Niet beantwoord",
+        "public_task": "taak van algemeen belang (art. 6 lid 1 onder e)",
+        "consent": "toestemming (art. 6 lid 1 onder a)",
+        "legitimate": "gerechtvaardigd belang (art. 6 lid 1 onder f)",
+        "scc": "standaardcontractbepalingen (art. 46)",
+        "US": "Verenigde Staten",
+        "eea_only": "Uw gegevens blijven binnen de Europese Economische Ruimte (EER).",
+        "ai_act": "AI-verordening",
+        "art50": "artikel 50",
+        "art22": "artikel 22",
+        "decision": "beoordeling van leerresultaten",
+        "no_decisions": "Wij gebruiken het AI-systeem niet om besluiten over u te nemen.",
+        "processor": "verwerker",
+        "sub_processor": "subverwerker",
+        "complaint": "klacht in te dienen bij de Autoriteit Persoonsgegevens",
+        "trains": "Worden uw gegevens gebruikt om de AI te trainen? Nee",
+    },
+}
+LANGS = ["en", "nl"]
+
+
+def document(lang: str, **changes: Any) -> tuple[str, PrivacyAddendumContext]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.yaml"
+        with path.open("w") as f:
+            YAML(typ="safe", pure=True).dump(data(**changes), f)
+        assessment = assess_file(path)
+        assert assessment.ok, [str(p) for p in assessment.validated.problems]
+        context = build_context(DOC, assessment, lang)
+    assert isinstance(context, PrivacyAddendumContext)
+    return render(DOC, context), context
+
+
+def plain(fragment: str) -> str:
+    """Text as a reader sees it, without the markers of answers in the other language."""
+    fragment = re.sub(r'<span class="lang-marker"[^>]*>\w+</span>', "", fragment)
+    text = re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", " ", fragment))).strip()
+    return tidy(text)
+
+
+def sections(page: str) -> dict[str, str]:
+    """Each section of the addendum as plain text, by the id of its heading."""
+    body = page.split('<article class="addendum">', 1)[1].split("</article>", 1)[0]
+    parts = re.split(r'<h3 id="([\w-]+)">', body)
+    return {parts[i]: plain(parts[i + 1]) for i in range(1, len(parts), 2)}
+
+
+def tidy(text: str) -> str:
+    """Text as pypdf or a stripped page gives it: spaces around punctuation vary."""
+    return re.sub(r"\s+([).,:;])", r"\1", re.sub(r"([(])\s+", r"\1", text))
+
+
+# ---------------------------------------------------------------- Art. 13/14 in HTML
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_right_is_there_with_its_article_and_how(lang: str) -> None:
+    rights = sections(document(lang, **FULL)[0])["rights"]
+    for (title, article), key in zip(T[lang]["rights"], RIGHTS, strict=True):
+        assert f"{title} ({article})" in tidy(rights), title
+        assert f"Ask the desk ({key})." in rights
+    title, article = T[lang]["withdraw"]
+    assert f"{title} ({article})" in tidy(rights)
+    assert "privacy@example.nl" in rights  # where to send a request
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_withdrawing_consent_only_where_consent_is_a_basis(lang: str) -> None:
+    without = {**FULL, "lawfulness.lawful_bases.1": {"purpose": "P2", "basis": "public_task"}}
+    page, context = document(lang, **without)
+    assert not context.consent
+    assert T[lang]["withdraw"][0] not in page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_right_to_complain_to_the_autoriteit_persoonsgegevens(lang: str) -> None:
+    complaints = sections(document(lang, **FULL)[0])["complaints"]
+    assert T[lang]["complaint"] in complaints
+    assert "autoriteitpersoonsgegevens.nl" in complaints
+    assert "fg@example.nl" in complaints and "privacy@example.nl" in complaints
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_controller_and_dpo_contact(lang: str) -> None:
+    controller = sections(document(lang, **FULL)[0])["controller"]
+    for fact in ["Example School", "Schoolstraat 1, 1234 AB Dorp", "Privacy desk"]:
+        assert fact in controller
+    assert "privacy@example.nl" in controller
+    assert "FG Example, fg@example.nl, 010 000 0000" in controller
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_purposes_with_their_lawful_basis_and_legitimate_interests(lang: str) -> None:
+    s = sections(document(lang, **FULL)[0])
+    purposes = tidy(s["purposes"])
+    for text in ["Homework help", "Sending the class newsletter", "Keeping the service reliable"]:
+        assert text in purposes
+    assert f"{T[lang]['public_task']} (WVO 2020 art. 2.1)" in purposes
+    assert T[lang]["consent"] in purposes and T[lang]["legitimate"] in purposes
+    assert "Keeping the service reliable Outages would stop lessons." in s["interests"]
+    # no legitimate interests relied on: no such section
+    only_public = {k: v for k, v in FULL.items() if not k.startswith("lawfulness.lawful_bases")}
+    assert "interests" not in sections(document(lang, **only_public)[0])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_data_with_their_source_and_retention(lang: str) -> None:
+    s = sections(document(lang, **FULL)[0])
+    assert "Pupils" in s["data"]  # whose data
+    assert "Name. " in s["data"] and "The school administration" in s["data"]
+    assert "Essays. " in s["data"] and "The pupil" in s["data"]
+    assert "Name: One year" in s["retention"]
+    assert "Essays: Until the end of the school year" in s["retention"]
+    assert "Everything is deleted two years after the pupil leaves." in s["retention"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_recipients_and_transfers_with_their_safeguards(lang: str) -> None:
+    s = sections(document(lang, **FULL)[0])
+    assert f"Acme AI B.V. ({T[lang]['processor']}, " in s["recipients"]
+    assert f"Cloudy Inc. ({T[lang]['sub_processor']}, {T[lang]['US']})" in s["recipients"]
+    assert "Example School (" not in s["recipients"]  # the controller itself is no recipient
+    assert f"{T[lang]['US']}: Support staff may see data" in s["transfers"]
+    assert T[lang]["scc"] in s["transfers"]
+    eea = {k: v for k, v in FULL.items() if k != "description.locations.1"}
+    assert T[lang]["eea_only"] in sections(document(lang, **eea)[0])["transfers"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_ai_system_is_disclosed(lang: str) -> None:
+    ai = sections(document(lang, **FULL)[0])["ai"]
+    for fact in ["Schrijfmaatje", "Acme AI B.V.", "Gives pupils feedback on their essays."]:
+        assert fact in ai
+    assert T[lang]["ai_act"] in ai and T[lang]["art50"] in ai
+    assert "A banner on every page says the feedback comes from AI." in ai
+    assert T[lang]["trains"] in ai
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_automated_decisions_and_the_logic_involved(lang: str) -> None:
+    decisions = sections(document(lang, **FULL)[0])["decisions"]
+    assert T[lang]["decision"] in decisions.lower()
+    assert "Suggested marks are never final without the teacher." in decisions
+    assert "The teacher checks every suggested mark." in decisions
+    assert T[lang]["art22"] in decisions
+    none = {**FULL, "ai": {**FULL["ai"], "decisions_about_people": []}}
+    assert T[lang]["no_decisions"] in sections(document(lang, **none)[0])["decisions"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_missing_answers_show_as_gaps(lang: str) -> None:
+    """The factory's questionnaire has no DPO, contact, rights, AI system or data source."""
+    page, _ = document(lang)
+    s = sections(page)
+    gap = T[lang]["gap"]
+    assert s["ai"].endswith(gap) and "Are your data" not in s["ai"]
+    assert s["controller"].count(gap) == 2  # privacy contact and DPO
+    assert gap in s["data"]  # where the data come from
+    assert s["rights"].count(gap) == len(RIGHTS) + 1  # how, per right; where to send requests
+    assert gap in s["complaints"]
+    assert s["decisions"].endswith(gap)  # nothing about AI answered: not even "no"
+    assert not re.search(r"<(p|li|td)[^>]*>\s*</\1>", page), "an empty element"
+    assert not re.search(r":(</strong>)?\s*</(p|li)>", page), "a label without its answer"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_transfer_without_safeguard_is_a_gap(lang: str) -> None:
+    loc = {"id": "L2", "country": "US", "mechanism": "none"}
+    transfers = sections(document(lang, **{"description.locations.1": loc})[0])["transfers"]
+    assert f"{T[lang]['US']}" in transfers and T[lang]["gap"] in transfers
+
+
+# ---------------------------------------------------------------- PDF
+
+
+@pytest.fixture(scope="module")
+def pdf_text(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], str]:
+    out = tmp_path_factory.mktemp("addendum")
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(level=logging.WARNING)
+    handler.emit = records.append  # type: ignore[method-assign]
+    logging.getLogger("weasyprint").addHandler(handler)
+    try:
+        files = [
+            SAMPLES / "vocational-exam-proctoring.yaml",
+            SAMPLES / "secondary-ai-homework.yaml",
+        ]
+        r = CliRunner().invoke(cli, ["render", *map(str, files), "--doc", DOC, "-o", str(out)])
+    finally:
+        logging.getLogger("weasyprint").removeHandler(handler)
+    assert r.exit_code == 0, r.output
+    assert [rec.getMessage() for rec in records] == []
+    texts = {}
+    for path in out.glob("*.pdf"):
+        stem, _, lang, _ = path.name.rsplit(".", 3)
+        pages = "\n".join(p.extract_text() for p in PdfReader(path).pages)
+        texts[stem, lang] = tidy(re.sub(r"\s+", " ", pages))
+    return texts
+
+
+def test_pdf_in_english(pdf_text: dict) -> None:
+    text = pdf_text["vocational-exam-proctoring", "en"]
+    for title, article in [*T["en"]["rights"], T["en"]["withdraw"]]:
+        assert f"{title} ({article})" in text
+    for phrase in [
+        "Autoriteit Persoonsgegevens",
+        "fg@deltapoort.example.nl",  # the DPO
+        "examenbureau@deltapoort.example.nl",  # the privacy contact
+        T["en"]["public_task"],
+        T["en"]["consent"],
+        "Our legitimate interests",
+        "12 months after the exam",  # retention
+        "India",
+        T["en"]["scc"],
+        "ExamGuard Live is an AI system",
+        "Exam proctoring",  # capitalised by the stylesheet
+        "Article 22",
+    ]:
+        assert phrase in text, phrase
+
+
+def test_pdf_in_dutch(pdf_text: dict) -> None:
+    text = pdf_text["secondary-ai-homework", "nl"]
+    for title, article in T["nl"]["rights"]:
+        assert f"{title} ({article})" in text
+    assert T["nl"]["withdraw"][0] not in text  # no consent in this sample
+    for phrase in [
+        "Aanvulling op de privacyverklaring",
+        "Autoriteit Persoonsgegevens",
+        "fg@rijnvliet.example.nl",
+        "privacy@rijnvliet.example.nl",
+        T["nl"]["public_task"],
+        "30 dagen in de applicatie van Leerwijs",  # retention
+        "Verenigde Staten",
+        "EU-VS Data Privacy Framework",
+        "HuiswerkMaatje is een AI-systeem",
+        "AI-verordening",
+        T["nl"]["no_decisions"],
+    ]:
+        assert phrase in text, phrase
+
+
+# ---------------------------------------------------------------- Markdown
+
+# Shown as typed. (An image in Markdown becomes its text and address in the HTML first, as
+# every link in an answer does: `![p](http://example.org/t.png)` shows as `!p (http://...)`.)
+ATTACKS = [
+    "<script>alert(1)</script>",
+    "[x](javascript:alert(1))",
+    "{{ 7*7 }}",
+    "{% raw %}",
+    "<img src=x onerror=alert(1)>",
+    "<javascript:alert(2)>",
+    "| a | table | <!-- comment -->",
+]
+
+
+def write(tmp_path: Path, content: dict[str, Any]) -> Path:
+    path = tmp_path / "evil.yaml"
+    with path.open("w") as f:
+        YAML(typ="safe", pure=True).dump(content, f)
+    return path
+
+
+def markdown_of(tmp_path: Path, lang: str, **changes: Any) -> str:
+    path = write(tmp_path, data(**changes))
+    out = tmp_path / "out"
+    r = CliRunner().invoke(
+        cli, ["render", str(path), "--doc", DOC, "--format", "md", "--lang", lang, "-o", str(out)]
+    )
+    assert r.exit_code == 0, r.output
+    return (out / f"evil.{DOC}.{lang}.md").read_text()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_markdown_answers_are_inert(tmp_path: Path, lang: str) -> None:
+    evil = " ".join([*ATTACKS, "![p](http://example.org/t.png)"])
+    md = markdown_of(
+        tmp_path,
+        lang,
+        **{
+            "meta.organisation.name": "Evil {{ 7*7 }} <b>School</b>",
+            "description.purposes.0.description": f"# Heading\n\n- item\n\n{evil}",
+            "description.personal_data.0.retention": evil,
+            "lawfulness.rights.access": "1. first\n> quote\n---\n" + evil,
+        },
+    )
+    for raw in ["<script", "<img", "<b>", "](javascript:", "{{", "{%", "<javascript:", "!["]:
+        assert not re.search(r"(?<!\\)" + re.escape(raw), md), raw  # only escaped
+    assert "49" not in md
+    # A Markdown renderer that allows HTML shows the answers as the very characters typed.
+    rendered = MarkdownIt("commonmark", {"html": True, "linkify": True}).enable("table").render(md)
+    assert "<script" not in rendered and "<img" not in rendered and "<a " not in rendered
+    assert "<h1>Heading" not in rendered and "<blockquote>" not in rendered
+    shown = htmllib.unescape(rendered)
+    for attack in ATTACKS:
+        assert attack in shown, attack
+    assert "Evil {{ 7*7 }} <b>School</b>" in shown
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_markdown_has_the_sections_and_shows_gaps(tmp_path: Path, lang: str) -> None:
+    md = markdown_of(tmp_path, lang)
+    assert md.startswith("# ")
+    headings = re.findall(r"^## (.+)$", md, re.M)
+    assert len(headings) == 10, headings
+    gap = f"**({T[lang]['gap']})**"
+    assert md.count(gap) >= 8  # AI system, contacts, source, how per right, ...
+    for title, _ in T[lang]["rights"]:
+        assert f"**{title}**" in md
+    assert "Autoriteit Persoonsgegevens" in md
+    assert "DRAFT" not in md and "CONCEPT" not in md and "<" not in md
+
+
+def test_markdown_of_every_sample_matches_its_html(tmp_path: Path) -> None:
+    for sample in [SAMPLES / "secondary-ai-homework.yaml", SAMPLES / "joint" / "school-b.yaml"]:
+        for lang in LANGS:
+            page = render(DOC, build_context(DOC, assess_file(sample), lang))
+            md = to_markdown(page)
+            shown = plain(MarkdownIt("commonmark").render(md))
+            shown = re.sub(r"\((NL|EN)\) ", "", shown)  # answers in the other language
+            for text in sections(page).values():
+                assert tidy(text) in tidy(shown)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), min_size=1))
+def test_escaped_text_renders_as_itself(text: str) -> None:
+    expected = re.sub(r"\s+", " ", text).strip()
+    if not expected:
+        return
+    md = to_markdown(f"<p>{htmllib.escape(text)}</p>")
+    out = MarkdownIt("commonmark", {"html": True}).render(md)
+    assert out.startswith("<p>") and out.endswith("</p>\n"), (md, out)
+    assert htmllib.unescape(out[3:-5]) == expected
+
+
+def test_escape_leaves_plain_text_alone() -> None:
+    assert escape("Wij bewaren gegevens 30 dagen (art. 5).") == (
+        "Wij bewaren gegevens 30 dagen (art. 5)."
+    )
+    assert escape("a*b_c[d]<e>{f}") == r"a\*b\_c\[d\]\<e\>\{f\}"
+
+
+@pytest.mark.parametrize("doc", [d for d in BUILDERS if d not in MARKDOWN_DOCUMENTS])
+def test_markdown_only_for_documents_that_support_it(tmp_path: Path, doc: str) -> None:
+    path = write(tmp_path, data())
+    r = CliRunner().invoke(cli, ["render", str(path), "--doc", doc, "--format", "md"])
+    assert r.exit_code == 2
+    assert "--format md is available only with --doc privacy-addendum" in r.output
+    r = CliRunner().invoke(cli, ["render", str(path), "--doc", "all", "--format", "md"])
+    assert r.exit_code == 2

@@ -1,0 +1,460 @@
+"""The processor-agreement checklist: the verdict rule, and what the document says in both
+languages (HTML for every variation, PDF text for samples)."""
+
+from __future__ import annotations
+
+import html as htmllib
+import logging
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+from ruamel.yaml import YAML
+
+from dpia.cli import cli
+from dpia.context.assessment import assess_file
+from dpia.context.build import build_context
+from dpia.context.processor_checklist import ProcessorChecklistContext
+from dpia.model.agreement import ProcessorAgreement
+from dpia.model.enums import Art28Item, SectorItem, SigningAdvice
+from dpia.render.engine import render
+from dpia.rules.checklist import ESSENTIAL, rows, signing_advice
+from tests.factory import data
+
+DOC = "processor-checklist"
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+ART28_3 = [i for i in Art28Item if i.value[1] == "_"]  # a_ .. h_
+OTHERS = [i for i in Art28Item if i not in ART28_3]
+
+
+# ---------------------------------------------------------------- the rule
+
+
+def agreement(sector: dict[str, bool] | None = None, **statuses: str | None) -> ProcessorAgreement:
+    """Every item present with a clause reference, except the ones given (None: unanswered)."""
+    clauses: dict[str, Any] = {
+        i.value: {"status": "present", "clause": "art. 1"} for i in Art28Item
+    }
+    for key, status in statuses.items():
+        if status is None:
+            del clauses[key]
+        else:
+            clauses[key] = {"status": status}
+    return ProcessorAgreement.model_validate({"clauses": clauses, **(sector or {})})
+
+
+def advice(outside_eea: bool = False, **kwargs: Any) -> SigningAdvice:
+    return signing_advice(rows(agreement(**kwargs), outside_eea))
+
+
+def test_essential_items_are_the_eight_points_sub_processors_and_transfers() -> None:
+    assert set(ART28_3) == {
+        Art28Item.a_documented_instructions,
+        Art28Item.b_confidentiality,
+        Art28Item.c_security,
+        Art28Item.d_subprocessors,
+        Art28Item.e_assist_rights,
+        Art28Item.f_assist_32_36,
+        Art28Item.g_delete_or_return,
+        Art28Item.h_audits_information,
+    }
+    assert {*ART28_3, Art28Item.subprocessor_authorisation, Art28Item.transfers} == ESSENTIAL
+
+
+def test_every_item_present_is_ready_to_sign() -> None:
+    assert advice() is SigningAdvice.ready
+
+
+def test_items_that_do_not_apply_leave_it_ready() -> None:
+    assert advice(transfers="not_applicable", audits="not_applicable") is SigningAdvice.ready
+
+
+@pytest.mark.parametrize("item", sorted(ESSENTIAL), ids=str)
+def test_a_missing_essential_item_means_do_not_sign(item: Art28Item) -> None:
+    assert advice(**{item.value: "missing"}) is SigningAdvice.do_not_sign
+
+
+@pytest.mark.parametrize("item", [i for i in Art28Item if i not in ESSENTIAL], ids=str)
+def test_a_missing_other_item_means_sign_after_changes(item: Art28Item) -> None:
+    assert advice(**{item.value: "missing"}) is SigningAdvice.after_changes
+
+
+@pytest.mark.parametrize("item", list(Art28Item), ids=str)
+def test_a_partial_item_means_sign_after_changes(item: Art28Item) -> None:
+    assert advice(**{item.value: "partial"}) is SigningAdvice.after_changes
+
+
+@pytest.mark.parametrize("item", list(Art28Item), ids=str)
+def test_an_unanswered_item_means_sign_after_changes(item: Art28Item) -> None:
+    assert advice(**{item.value: None}) is SigningAdvice.after_changes
+
+
+def test_missing_essential_outweighs_everything_else() -> None:
+    verdict = advice(c_security="missing", audits="partial", breach_notification=None)
+    assert verdict is SigningAdvice.do_not_sign
+
+
+def test_transfers_not_applicable_while_data_leave_the_eea_means_do_not_sign() -> None:
+    assert advice(transfers="not_applicable") is SigningAdvice.ready
+    assert advice(outside_eea=True, transfers="not_applicable") is SigningAdvice.do_not_sign
+    [row] = [r for r in rows(agreement(transfers="not_applicable"), True) if r.contradicted]
+    assert row.item is Art28Item.transfers and row.blocking and row.open
+
+
+def test_sector_items_only_with_the_sector_model() -> None:
+    assert not [r for r in rows(agreement(), False) if r.sector]
+    full = {"sector_model": True, "privacy_annex": True, "security_annex": True}
+    checklist = rows(agreement(sector=full), False)
+    assert [r.item for r in checklist if r.sector] == list(SectorItem)
+    assert signing_advice(checklist) is SigningAdvice.ready
+
+
+@pytest.mark.parametrize("annex", ["privacy_annex", "security_annex"])
+def test_a_missing_sector_annex_means_sign_after_changes(annex: str) -> None:
+    sector = {"sector_model": True, "privacy_annex": True, "security_annex": True, annex: False}
+    checklist = rows(agreement(sector=sector), False)
+    assert signing_advice(checklist) is SigningAdvice.after_changes
+    assert [r.item.value for r in checklist if r.open] == [annex]
+
+
+# ---------------------------------------------------------------- the document
+
+PROCESSOR = {
+    "id": "ACME",
+    "name": "Acme Leermiddelen B.V.",
+    "role": "processor",
+    "country": "NL",
+    "agreement": True,
+}
+SUB = {
+    "id": "CLOUD",
+    "name": "Wolkenkrabber Hosting GmbH",
+    "role": "sub_processor",
+    "country": "DE",
+}
+
+
+def checklist_q(clauses: dict[str, Any], **agreement: Any) -> dict[str, Any]:
+    """Changes for tests.factory: a processor with a sub-processor, and the agreement."""
+    return {
+        "description.parties.1": PROCESSOR,
+        "description.parties.2": SUB,
+        "processor_agreement": {"processor": "ACME", "clauses": clauses, **agreement},
+    }
+
+
+def document(lang: str, **changes: Any) -> tuple[str, ProcessorChecklistContext]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.yaml"
+        with path.open("w") as f:
+            YAML(typ="safe", pure=True).dump(data(**changes), f)
+        assessment = assess_file(path)
+        assert assessment.ok, [str(p) for p in assessment.validated.problems]
+        context = build_context(DOC, assessment, lang)
+    assert isinstance(context, ProcessorChecklistContext)
+    return render(DOC, context), context
+
+
+def plain(fragment: str) -> str:
+    return re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", " ", fragment))).strip()
+
+
+def item_rows(page: str) -> dict[str, str]:
+    """The checklist's rows by item key, as plain text."""
+    found = re.findall(r'<tr id="item-(\w+)"[^>]*>(.*?)</tr>', page, re.S)
+    return {key: plain(row) for key, row in found}
+
+
+def requests(page: str) -> list[str]:
+    """The gap list, one plain-text entry per request."""
+    m = re.search(r'<ol class="requests">(.*?)</ol>', page, re.S)
+    return [plain(li) for li in re.findall(r"<li>(.*?)</li>", m.group(1), re.S)] if m else []
+
+
+SOURCES = {
+    "en": {
+        "a_documented_instructions": "Art. 28(3)(a)",
+        "b_confidentiality": "Art. 28(3)(b)",
+        "c_security": "Art. 28(3)(c) and Art. 32",
+        "d_subprocessors": "Art. 28(3)(d)",
+        "e_assist_rights": "Art. 28(3)(e)",
+        "f_assist_32_36": "Art. 28(3)(f) and Art. 32-36",
+        "g_delete_or_return": "Art. 28(3)(g)",
+        "h_audits_information": "Art. 28(3)(h)",
+        "subprocessor_authorisation": "Art. 28(2) and (4)",
+        "breach_notification": "Art. 33(2)",
+        "transfers": "Chapter V",
+        "audits": "28(5)",
+    },
+    "nl": {
+        "a_documented_instructions": "art. 28 lid 3 onder a",
+        "b_confidentiality": "art. 28 lid 3 onder b",
+        "c_security": "art. 28 lid 3 onder c en art. 32",
+        "d_subprocessors": "art. 28 lid 3 onder d",
+        "e_assist_rights": "art. 28 lid 3 onder e",
+        "f_assist_32_36": "art. 28 lid 3 onder f en art. 32-36",
+        "g_delete_or_return": "art. 28 lid 3 onder g",
+        "h_audits_information": "art. 28 lid 3 onder h",
+        "subprocessor_authorisation": "art. 28 lid 2 en 4",
+        "breach_notification": "art. 33 lid 2",
+        "transfers": "hoofdstuk V",
+        "audits": "lid 5",
+    },
+}
+STATUS = {
+    "en": {"present": "present", "partial": "partial", "missing": "missing"},
+    "nl": {"present": "aanwezig", "partial": "gedeeltelijk", "missing": "ontbreekt"},
+}
+GAP = {"en": "Not answered", "nl": "Niet beantwoord"}
+VERDICT = {
+    "en": {
+        "ready": "ready to sign",
+        "after_changes": "sign after changes",
+        "do_not_sign": "do not sign",
+    },
+    "nl": {
+        "ready": "klaar om te ondertekenen",
+        "after_changes": "ondertekenen na aanpassingen",
+        "do_not_sign": "niet ondertekenen",
+    },
+}
+# What the law asks, one telling phrase per language and item (the row's own prose).
+LAW = {
+    "en": {
+        "a_documented_instructions": "documented instructions",
+        "b_confidentiality": "confidential",
+        "c_security": "encryption",
+        "d_subprocessors": "another processor",
+        "e_assist_rights": "use their rights",
+        "f_assist_32_36": "data breaches",
+        "g_delete_or_return": "deletes the data or returns them",
+        "h_audits_information": "audits and inspections",
+        "subprocessor_authorisation": "prior written permission",
+        "breach_notification": "within 72 hours",
+        "transfers": "European Economic Area",
+        "audits": "in practice",
+    },
+    "nl": {
+        "a_documented_instructions": "schriftelijke instructie",
+        "b_confidentiality": "geheimhouden",
+        "c_security": "versleuteling",
+        "d_subprocessors": "andere verwerker",
+        "e_assist_rights": "rechten gebruiken",
+        "f_assist_32_36": "datalekken",
+        "g_delete_or_return": "wist de verwerker de gegevens of geeft hij ze terug",
+        "h_audits_information": "audits en inspecties",
+        "subprocessor_authorisation": "vooraf onze schriftelijke toestemming",
+        "breach_notification": "binnen 72 uur",
+        "transfers": "Europese Economische Ruimte",
+        "audits": "in de praktijk",
+    },
+}
+
+MIXED = {
+    "a_documented_instructions": {"status": "present", "clause": "art. 3"},
+    "b_confidentiality": {"status": "present"},  # present, but where is not recorded
+    "c_security": {"status": "partial", "clause": "art. 7", "note": "Only a general promise."},
+    "d_subprocessors": {"status": "present", "clause": "art. 5"},
+    "e_assist_rights": {"status": "present", "clause": "art. 9"},
+    "f_assist_32_36": {"status": "missing"},
+    "g_delete_or_return": {"status": "present", "clause": "art. 12"},
+    # h_audits_information: not checked
+    "subprocessor_authorisation": {"status": "present", "clause": "art. 5.2"},
+    "breach_notification": {"status": "partial", "clause": "art. 8"},
+    "transfers": {"status": "not_applicable"},
+    "audits": {"status": "missing"},
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_every_requirement_has_a_row_with_its_article_and_what_the_law_asks(lang: str) -> None:
+    page, _ = document(lang, **checklist_q(MIXED))
+    found = item_rows(page)
+    assert list(found) == [i.value for i in Art28Item]
+    for key, text in found.items():
+        assert SOURCES[lang][key] in text, key
+        assert LAW[lang][key] in text, key
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_rows_show_the_status_and_unanswered_ones_a_visible_gap(lang: str) -> None:
+    page, _ = document(lang, **checklist_q(MIXED))
+    found = item_rows(page)
+    for key, clause in MIXED.items():
+        assert STATUS[lang].get(clause["status"], "") in found[key], key
+    assert GAP[lang] in found["h_audits_information"]  # not checked at all
+    assert GAP[lang] in found["b_confidentiality"]  # present, clause reference missing
+    assert GAP[lang] not in found["a_documented_instructions"]
+    assert "art. 3" in found["a_documented_instructions"]
+    assert "Only a general promise." in found["c_security"]
+    # no empty cells anywhere in the checklist
+    table = re.search(r'<table class="grid checklist">(.*?)</table>', page, re.S)
+    assert table and not re.search(r"<td>\s*</td>", table.group(1))
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_gap_list_holds_every_item_not_present_with_what_to_ask_for(lang: str) -> None:
+    page, context = document(lang, **checklist_q(MIXED))
+    open_items = ["c_security", "f_assist_32_36", "h_audits_information"]
+    open_items += ["breach_notification", "audits"]
+    assert [r.item.value for r in context.requests] == open_items
+    entries = requests(page)
+    assert len(entries) == len(open_items)
+    ask = {
+        "en": ["security annex", "DPIA", "audits and inspections", "24 to 48 hours", "audit"],
+        "nl": ["beveiligingsbijlage", "DPIA", "audits en inspecties", "24 tot 48 uur", "audit"],
+    }
+    for entry, key, phrase in zip(entries, open_items, ask[lang], strict=True):
+        assert SOURCES[lang][key] in entry and phrase in entry, (key, entry)
+    assert "Only a general promise." in entries[0]
+    found = item_rows(page)
+    for key in open_items:  # the row itself says what to negotiate, too
+        assert ask[lang][open_items.index(key)] in found[key]
+    assert "Acme Leermiddelen B.V." in page.split('<ol class="requests">')[0].rsplit("<h2", 1)[1]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize(
+    ("clauses", "expected"),
+    [
+        ({}, "ready"),
+        ({"c_security": {"status": "missing"}}, "do_not_sign"),
+        ({"transfers": {"status": "missing"}}, "do_not_sign"),
+        ({"breach_notification": {"status": "missing"}}, "after_changes"),
+        ({"audits": {"status": "partial", "clause": "art. 11"}}, "after_changes"),
+        ({"g_delete_or_return": None}, "after_changes"),
+    ],
+)
+def test_the_verdict_at_the_top_follows_the_statuses(
+    lang: str, clauses: dict[str, Any], expected: str
+) -> None:
+    full: dict[str, Any] = {i.value: {"status": "present", "clause": "art. 1"} for i in Art28Item}
+    full.update(clauses)
+    page, context = document(lang, **checklist_q({k: v for k, v in full.items() if v}))
+    assert context.advice.value == expected
+    verdict = re.search(r'<p class="verdict advice advice-(\w+)">(.*?)</p>', page)
+    assert verdict and verdict.groups() == (expected, VERDICT[lang][expected])
+    assert page.index('class="verdict') < page.index('id="checklist"')
+    if expected == "ready":
+        assert requests(page) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_processor_and_its_sub_processors_are_named(lang: str) -> None:
+    page, context = document(lang, **checklist_q(MIXED))
+    assert context.processor and context.processor.id == "ACME"
+    assert [p.name for p in context.sub_processors] == ["Wolkenkrabber Hosting GmbH"]
+    summary = plain(page.split('id="checklist"')[0])
+    assert "Acme Leermiddelen B.V." in summary and "Wolkenkrabber Hosting GmbH" in summary
+    assert ("Germany" if lang == "en" else "Duitsland") in summary
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_an_unnamed_processor_is_a_gap(lang: str) -> None:
+    page, context = document(lang, processor_agreement={"clauses": MIXED})
+    assert context.processor is None
+    summary = plain(page.split('id="checklist"')[0])
+    assert GAP[lang] in summary
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_education_items_appear_with_the_sector_model(lang: str) -> None:
+    page, _ = document(lang, **checklist_q(MIXED))
+    assert "item-privacy_annex" not in page
+    sector = {"sector_model": True, "privacy_annex": False, "security_annex": True}
+    page, context = document(lang, **checklist_q(MIXED, **sector))
+    found = item_rows(page)
+    assert list(found)[-3:] == ["model_agreement", "privacy_annex", "security_annex"]
+    assert "Model Verwerkersovereenkomst 4.0" in found["model_agreement"]
+    assert "privacybijsluiter" in found["privacy_annex"].lower()
+    assert STATUS[lang]["missing"] in found["privacy_annex"]
+    assert "beveiligingsbijlage" in found["security_annex"].lower()
+    assert context.requests[-1].item is SectorItem.privacy_annex
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_transfers_marked_not_applicable_while_data_leave_the_eea(lang: str) -> None:
+    clauses = {**MIXED, "f_assist_32_36": {"status": "present", "clause": "art. 10"}}
+    page, context = document(
+        lang,
+        **checklist_q(clauses),
+        **{"description.locations.1": {"id": "US", "country": "US", "mechanism": "scc"}},
+    )
+    assert context.advice is SigningAdvice.do_not_sign
+    assert [r.item for r in context.blocking] == [Art28Item.transfers]
+    entry = next(e for e in requests(page) if SOURCES[lang]["transfers"] in e)
+    assert ("United States" if lang == "en" else "Verenigde Staten") in entry
+
+
+EXPECTED = {
+    "vocational-exam-proctoring.yaml": SigningAdvice.do_not_sign,
+    "secondary-ai-homework.yaml": SigningAdvice.after_changes,
+    "university-writing-assistant.yaml": SigningAdvice.after_changes,
+    "primary-learning-analytics.yaml": SigningAdvice.ready,
+    "joint/school-a.yaml": SigningAdvice.ready,
+    "joint/school-b.yaml": SigningAdvice.ready,
+    "joint/school-c.yaml": SigningAdvice.ready,
+}
+
+
+@pytest.mark.parametrize("sample", sorted(EXPECTED))
+def test_verdicts_of_the_samples(sample: str) -> None:
+    context = build_context(DOC, assess_file(SAMPLES / sample), "en")
+    assert isinstance(context, ProcessorChecklistContext)
+    assert context.advice is EXPECTED[sample]
+
+
+# ---------------------------------------------------------------- the PDFs
+
+
+@pytest.fixture(scope="module")
+def pdf_text(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], str]:
+    out = tmp_path_factory.mktemp("checklist")
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(level=logging.WARNING)
+    handler.emit = records.append  # type: ignore[method-assign]
+    logging.getLogger("weasyprint").addHandler(handler)
+    try:
+        files = [
+            SAMPLES / "vocational-exam-proctoring.yaml",
+            SAMPLES / "secondary-ai-homework.yaml",
+        ]
+        r = CliRunner().invoke(cli, ["render", *map(str, files), "--doc", DOC, "-o", str(out)])
+    finally:
+        logging.getLogger("weasyprint").removeHandler(handler)
+    assert r.exit_code == 0, r.output
+    assert [rec.getMessage() for rec in records] == []
+    texts = {}
+    for path in out.glob("*.pdf"):
+        stem, _, lang, _ = path.name.rsplit(".", 3)
+        pages = "\n".join(p.extract_text() for p in PdfReader(path).pages)
+        texts[stem, lang] = re.sub(r"\s+", " ", pages)
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_pdf_says_do_not_sign_and_lists_every_item(pdf_text: dict, lang: str) -> None:
+    text = pdf_text["vocational-exam-proctoring", lang]
+    assert VERDICT[lang]["do_not_sign"] in text
+    for key in SOURCES[lang]:
+        assert SOURCES[lang][key] in text, key
+    for status in STATUS[lang].values():
+        assert status in text
+    heading = {"en": "Changes to ask the supplier for", "nl": "Wijzigingen die wij de leverancier"}
+    assert heading[lang] in text
+    for name in ["Examina Systems, Inc.", "Amazon Web Services, Inc.", "Examina Review Services"]:
+        assert name in text
+
+
+def test_pdf_of_a_school_with_the_sector_model(pdf_text: dict) -> None:
+    text = pdf_text["secondary-ai-homework", "nl"]
+    assert VERDICT["nl"]["after_changes"] in text
+    for phrase in ["Leerwijs AI B.V.", "Microsoft Ireland Operations Ltd.", "Privacybijsluiter"]:
+        assert phrase in text
+    assert "Beveiligingsbijlage" in text and "Model Verwerkersovereenkomst 4.0" in text
+    assert "Auditrechten en certificeringen in de praktijk" in text  # the one open item
