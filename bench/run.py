@@ -80,7 +80,7 @@ def overhead(repeat: int) -> None:
 
     a = assess_file(LARGEST)
     html = standalone(render("dpia", build_context("dpia", a, "en")))
-    name, data = a.source()
+    name, data = a.source
     when = a.questionnaire.meta.assessment_date
     base_url = SHARED.as_uri() + "/"
 

@@ -180,7 +180,9 @@ def test_python_dash_m_works(tmp_path: Path) -> None:
 
 
 def test_unexpected_errors_never_show_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    v = sys.modules["dpia.cli.validate"]  # the package re-exports the command under this name
+    import importlib
+
+    v = importlib.import_module("dpia.cli.validate")
 
     def boom(path: Path) -> None:
         raise RuntimeError("boom")

@@ -1,25 +1,46 @@
-"""Stage 7: the `dpia` command line. Heavy imports (WeasyPrint) happen inside the commands
-that write PDFs, so `validate` and `screen` start fast."""
+"""Stage 7: the `dpia` command line.
+
+Each command lives in its own module, imported only when that command runs: `validate` and
+`screen` never load Jinja's render path, the process pool or WeasyPrint, so they start fast.
+"""
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 
 import click
 
 from dpia import __version__
-from dpia.cli.batch import batch
 from dpia.cli.exits import run_safely
-from dpia.cli.extract import extract
-from dpia.cli.init import init
-from dpia.cli.render import render
-from dpia.cli.schema import schema
-from dpia.cli.screen import screen
-from dpia.cli.validate import validate
+
+# Command name -> module under dpia.cli that defines it, in the order `--help` lists them.
+COMMANDS = {
+    "validate": "validate",
+    "screen": "screen",
+    "render": "render",
+    "batch": "batch",
+    "extract": "extract",
+    "schema": "schema",
+    "init": "init",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        command: click.Command = getattr(
+            importlib.import_module(f"dpia.cli.{COMMANDS[cmd_name]}"), cmd_name
+        )
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dpia")
 @click.option("-v", "--verbose", is_flag=True, help="Show library log messages.")
 def cli(verbose: bool) -> None:
@@ -29,10 +50,6 @@ def cli(verbose: bool) -> None:
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-
-
-for command in (validate, screen, render, batch, extract, schema, init):
-    cli.add_command(command)
 
 
 def main() -> None:

@@ -32,7 +32,7 @@ def render_document(a: Assessment, doc: str, lang: str, fmt: str) -> bytes:
         return to_markdown(html).encode()
     from dpia.pdf.weasy import Source, writer  # WeasyPrint only when a PDF is written
 
-    name, data = a.source()
+    name, data = a.source
     return writer().pdf(html, Source(name, data), a.questionnaire.meta.assessment_date)
 
 

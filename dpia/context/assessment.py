@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import io
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -33,6 +34,7 @@ class Assessment:
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.where.severity is severity)
 
+    @cached_property
     def source(self) -> tuple[str, bytes]:
         """What a PDF embeds: the file itself, or for an overlay the merged questionnaire,
         so the attachment validates on its own."""
@@ -54,7 +56,7 @@ class Assessment:
             first_lang=q.meta.languages[0].value,
             q=q,
             findings=self.findings,
-            source_name=self.source()[0],
+            source_name=self.source[0],
             date=q.meta.assessment_date,
             logo=self.logo,
         )

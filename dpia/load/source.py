@@ -19,6 +19,7 @@ import json
 import re
 import unicodedata
 import warnings
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,12 @@ class LMap(dict[str, Any]):
         self.key_pos: dict[str, Pos] = {}
         self.val_pos: dict[str, Pos] = {}
 
+    def shallow_copy(self) -> LMap:
+        out = LMap(self.pos)
+        out.update(self)
+        out.key_pos, out.val_pos = dict(self.key_pos), dict(self.val_pos)
+        return out
+
 
 class LSeq(list[Any]):
     """A sequence with the position of each item, and of itself."""
@@ -78,9 +85,29 @@ class Invalid:
 def read_source(path: Path) -> tuple[LMap, list[Problem]]:
     """Parse `path` into a located tree and the problems of single values in it.
 
-    Raises LoadError when the file as a whole cannot be read.
+    Raises LoadError when the file as a whole cannot be read. Parsed files are remembered
+    while they do not change: a cooperative's base file is read once for all its overlays.
+    Callers may change the top level of the tree they get (it is a copy), not what is below.
     """
     name = display_path(path)
+    try:
+        stat = path.stat()
+        key = (str(path), name, stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        key = None  # _read_text reports why
+    if key is None:
+        tree, problems = _parse(path, name)
+    else:
+        tree, problems = _parse_cached(*key)
+    return tree.shallow_copy(), list(problems)
+
+
+@lru_cache(maxsize=64)
+def _parse_cached(path: str, name: str, mtime_ns: int, size: int) -> tuple[LMap, list[Problem]]:
+    return _parse(Path(path), name)
+
+
+def _parse(path: Path, name: str) -> tuple[LMap, list[Problem]]:
     text = _read_text(path, name)
     is_json = path.suffix.lower() == ".json"
     if is_json:
