@@ -174,7 +174,7 @@ def _assessment(path: Path, mtime: float) -> Assessment:
 
 def run(job: Job) -> tuple[Job, str]:
     """Render one document in a worker; returns the output's hash. Raises on failure."""
-    from dpia.cli.render import render_document  # the worker keeps fonts, CSS and Jinja warm
+    from dpia.cli.render import render_document  # the worker keeps fonts and Jinja warm
 
     a = job.assessment or _assessment(job.source, os.stat(job.source).st_mtime)
     data = render_document(a, job.doc, job.lang, job.fmt)
