@@ -28,13 +28,13 @@ demo: $(VENV)/.installed
 	@echo "Documents are in out/"
 
 test: $(VENV)/.test-installed
-	$(BIN)/ruff check dpia tests bench
+	$(BIN)/ruff check dpia tests bench locales hatch_build.py
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 lint: $(VENV)/.test-installed
-	$(BIN)/ruff check dpia tests bench
-	$(BIN)/ruff format --check dpia tests bench
+	$(BIN)/ruff check dpia tests bench locales hatch_build.py
+	$(BIN)/ruff format --check dpia tests bench locales hatch_build.py
 	$(BIN)/mypy
 
 bench: $(VENV)/.test-installed

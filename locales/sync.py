@@ -23,4 +23,5 @@ for lang in ("nl", "en"):
     with po.open("wb") as f:
         write_po(f, catalog, width=100, sort_output=True, ignore_obsolete=True)
     missing = [m.id for m in catalog if m.id and not m.string]
-    print(f"{po.relative_to(HERE.parent)}: {len(catalog) - 1} messages, {len(missing)} untranslated")
+    name = po.relative_to(HERE.parent)
+    print(f"{name}: {len(catalog) - 1} messages, {len(missing)} untranslated")
