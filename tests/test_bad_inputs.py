@@ -175,6 +175,9 @@ CASES: list[tuple[str, list[str]]] = [
     ("list-for-text.yaml", [
         B + "list-for-text.yaml:3:5: meta.title: expected text, got a list",
     ]),
+    ("mapping-key.yaml", [
+        B + "mapping-key.yaml:7:5: keys must be text, not a mapping",
+    ]),
     ("merge-key.yaml", [
         B + "merge-key.yaml:6:5: merge keys (<<) are not allowed; write the keys out, or use"
         " extends",

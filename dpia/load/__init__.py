@@ -8,7 +8,7 @@ from typing import Any
 
 from dpia.load.overlay import read_with_extends
 from dpia.load.problems import LoadError, Pos, Problem, Severity, display_path, field_path
-from dpia.load.source import Invalid, LMap, LSeq
+from dpia.load.tree import Invalid, LMap, LSeq
 
 __all__ = ["Invalid", "LoadError", "Loaded", "Pos", "Problem", "Severity", "field_path", "load"]
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from dpia.load.problems import LoadError, Pos, Problem, display_path
-from dpia.load.source import SUFFIXES, LMap, LSeq, read_source
+from dpia.load.source import SUFFIXES, read_source
+from dpia.load.tree import LMap, LSeq
 
 MAX_CHAIN = 10
 

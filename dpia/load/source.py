@@ -33,7 +33,9 @@ from ruamel.yaml.nodes import MappingNode, ScalarNode
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scanner import RoundTripScanner
 
+from dpia.load.fast import read_plain
 from dpia.load.problems import LoadError, Pos, Problem, display_path, field_path
+from dpia.load.tree import Invalid, LMap, LSeq, bad_character
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -42,44 +44,6 @@ SUFFIXES = (".yaml", ".yml", ".json")
 _TOO_DEEP = f"nested deeper than {MAX_DEPTH} levels"
 
 Loc = tuple[str | int, ...]
-
-
-class LMap(dict[str, Any]):
-    """A mapping with the position of each key and value, and of itself."""
-
-    def __init__(self, pos: Pos) -> None:
-        super().__init__()
-        self.pos = pos
-        self.key_pos: dict[str, Pos] = {}
-        self.val_pos: dict[str, Pos] = {}
-
-    def shallow_copy(self) -> LMap:
-        out = LMap(self.pos)
-        out.update(self)
-        out.key_pos, out.val_pos = dict(self.key_pos), dict(self.val_pos)
-        return out
-
-
-class LSeq(list[Any]):
-    """A sequence with the position of each item, and of itself."""
-
-    def __init__(self, pos: Pos) -> None:
-        super().__init__()
-        self.pos = pos
-        self.item_pos: list[Pos] = []
-
-
-class Invalid:
-    """A value the loader refused; it stands in the data so the rest can still be checked."""
-
-    __slots__ = ("message", "problem")
-
-    def __init__(self, message: str, problem: Problem | None = None) -> None:
-        self.message = message
-        self.problem = problem
-
-    def __repr__(self) -> str:
-        return f"Invalid({self.message!r})"
 
 
 def read_source(path: Path) -> tuple[LMap, list[Problem]]:
@@ -114,6 +78,14 @@ def _parse(path: Path, name: str) -> tuple[LMap, list[Problem]]:
         _check_json(text, name)
     else:
         _check_version(text, name)
+    tree = read_plain(text, name, MAX_DEPTH, MAX_NODES)
+    if isinstance(tree, LMap):
+        return tree, []
+    return read_full(text, name, is_json)
+
+
+def read_full(text: str, name: str, is_json: bool) -> tuple[LMap, list[Problem]]:
+    """Read any text with ruamel.yaml, wording every problem; LoadError when none can be read."""
     yaml = YAML(typ="rt", pure=True)
     yaml.allow_duplicate_keys = False
     yaml.max_depth = MAX_DEPTH + 1  # ruamel counts the top-level mapping as 1
@@ -358,13 +330,23 @@ def _tag_text(tag: Any) -> str:
 
 
 class _Constructor(RoundTripConstructor):
-    """Too-long numbers become Invalid; impossible dates stay text for the model to report."""
+    """Too-long numbers become Invalid; impossible dates stay text for the model to report;
+    a key that cannot be compared is refused."""
 
     def construct_yaml_int(self, node: Any) -> Any:
         try:
             return super().construct_yaml_int(node)
         except ValueError:
             return Invalid("number is too long")
+
+    def check_mapping_key(
+        self, node: Any, key_node: Any, mapping: Any, key: Any, value: Any
+    ) -> bool:
+        try:
+            return bool(super().check_mapping_key(node, key_node, mapping, key, value))
+        except TypeError:  # a mapping used as a key, with a list inside it
+            message = "keys must be text, not a mapping"
+            raise _Refused(None, None, message, key_node.start_mark) from None
 
     def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
         try:
@@ -375,21 +357,6 @@ class _Constructor(RoundTripConstructor):
 
 _Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
-
-
-def bad_character(text: str) -> str | None:
-    """The character that keeps `text` out of a document, described; None when there is none."""
-    if text.isprintable():
-        return None
-    for ch in text:
-        if ch in "\t\n\r":
-            continue
-        cat = unicodedata.category(ch)
-        if cat == "Cs":
-            return f"a lone surrogate (\\u{ord(ch):04x}), which is not a character"
-        if cat == "Cc":
-            return f"a control character (U+{ord(ch):04X})"
-    return None
 
 
 class _Converter:

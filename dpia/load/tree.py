@@ -1,0 +1,61 @@
+"""The located tree a questionnaire file is read into, shared by both readers."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from dpia.load.problems import Pos, Problem
+
+
+class LMap(dict[str, Any]):
+    """A mapping with the position of each key and value, and of itself."""
+
+    def __init__(self, pos: Pos) -> None:
+        super().__init__()
+        self.pos = pos
+        self.key_pos: dict[str, Pos] = {}
+        self.val_pos: dict[str, Pos] = {}
+
+    def shallow_copy(self) -> LMap:
+        out = LMap(self.pos)
+        out.update(self)
+        out.key_pos, out.val_pos = dict(self.key_pos), dict(self.val_pos)
+        return out
+
+
+class LSeq(list[Any]):
+    """A sequence with the position of each item, and of itself."""
+
+    def __init__(self, pos: Pos) -> None:
+        super().__init__()
+        self.pos = pos
+        self.item_pos: list[Pos] = []
+
+
+class Invalid:
+    """A value the loader refused; it stands in the data so the rest can still be checked."""
+
+    __slots__ = ("message", "problem")
+
+    def __init__(self, message: str, problem: Problem | None = None) -> None:
+        self.message = message
+        self.problem = problem
+
+    def __repr__(self) -> str:
+        return f"Invalid({self.message!r})"
+
+
+def bad_character(text: str) -> str | None:
+    """The character that keeps `text` out of a document, described; None when there is none."""
+    if text.isprintable():
+        return None
+    for ch in text:
+        if ch in "\t\n\r":
+            continue
+        cat = unicodedata.category(ch)
+        if cat == "Cs":
+            return f"a lone surrogate (\\u{ord(ch):04x}), which is not a character"
+        if cat == "Cc":
+            return f"a control character (U+{ord(ch):04X})"
+    return None
