@@ -94,6 +94,10 @@ FULL: dict[str, Any] = {
         "description": "Support staff may see data",
     },
     "description.retention": "Everything is deleted two years after the pupil leaves.",
+    "lawfulness.transparency": {
+        "must_provide": "Pupils must have a school account; there is no other way to log in.",
+        "further_purposes": "From 2027 the essays may be used, anonymised, to evaluate the pilot.",
+    },
 }
 
 T = {
@@ -123,6 +127,8 @@ T = {
         "sub_processor": "sub-processor",
         "complaint": "complain to the Autoriteit Persoonsgegevens",
         "trains": "Are your data used to train the AI? No",
+        "further_use": "If we ever want to use them for another purpose",
+        "must_provide": "whether that is so, and what happens if you do not give them",
     },
     "nl": {
         "rights": [
@@ -150,6 +156,8 @@ T = {
         "sub_processor": "subverwerker",
         "complaint": "klacht in te dienen bij de Autoriteit Persoonsgegevens",
         "trains": "Worden uw gegevens gebruikt om de AI te trainen? Nee",
+        "further_use": "Willen wij ze ooit voor een ander doel gebruiken?",
+        "must_provide": "of dat zo is, en wat er gebeurt als u ze niet geeft",
     },
 }
 LANGS = ["en", "nl"]
@@ -281,6 +289,19 @@ def test_automated_decisions_and_the_logic_involved(lang: str) -> None:
     assert T[lang]["art22"] in decisions
     none = {**FULL, "ai": {**FULL["ai"], "decisions_about_people": []}}
     assert T[lang]["no_decisions"] in sections(document(lang, **none)[0])["decisions"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_whether_people_must_give_the_data_and_further_purposes(lang: str) -> None:
+    """Art. 13(2)(e) has a section of its own; Art. 13(3) follows the purposes."""
+    s = sections(document(lang, **FULL)[0])
+    assert T[lang]["must_provide"] in s["must-provide"]
+    assert s["must-provide"].endswith(FULL["lawfulness.transparency"]["must_provide"])
+    assert T[lang]["further_use"] in s["purposes"]
+    assert s["purposes"].endswith(FULL["lawfulness.transparency"]["further_purposes"])
+    bare = sections(document(lang)[0])
+    assert bare["must-provide"].endswith(T[lang]["gap"])
+    assert T[lang]["further_use"] in bare["purposes"]  # the promise stands without a plan
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -439,7 +460,7 @@ def test_markdown_has_the_sections_and_shows_gaps(tmp_path: Path, lang: str) -> 
     md = markdown_of(tmp_path, lang)
     assert md.startswith("# ")
     headings = re.findall(r"^## (.+)$", md, re.M)
-    assert len(headings) == 10, headings
+    assert len(headings) == 11, headings
     gap = f"**({T[lang]['gap']})**"
     assert md.count(gap) >= 8  # AI system, contacts, source, how per right, ...
     for title, _ in T[lang]["rights"]:

@@ -69,6 +69,7 @@ _NOT_QUESTIONS = {
     "actions",
     "mitigation",
     "clause",
+    "further_purposes",
 }
 
 

@@ -43,6 +43,16 @@ class Transparency(Strict):
     privacy_statement_updated: StrictBool = Field(
         False, description="Whether the privacy statement covers this processing."
     )
+    must_provide: TextValue | None = Field(
+        None,
+        description="Art. 13(2)(e): whether people must give the data (by law, by contract, or to"
+        " enter into a contract), and what happens if they do not.",
+    )
+    further_purposes: TextValue | None = Field(
+        None,
+        description="Art. 13(3) and 14(4): a use for another purpose that is planned, and how"
+        " people are told before it starts. Leave out when there is none.",
+    )
 
 
 class Lawfulness(Strict):
