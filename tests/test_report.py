@@ -177,3 +177,28 @@ def test_html_output_is_standalone(tmp_path: Path) -> None:
     html = (tmp_path / f"{sample.stem}.dpia.nl.html").read_text()
     assert html.startswith("<!DOCTYPE html>") and '<html lang="nl">' in html
     assert "<style>" in html and "@page" in html
+
+
+AI_ACT = {
+    "en": (
+        "Duties of a deployer of a high-risk system (Art. 26)",
+        "Logs kept for at least six months (Art. 26(6)) The vendor keeps the system's logs",
+        "Relevant and representative input data (Art. 26(4)) Not answered",
+        "Measures, governance and complaints (Art. 27(1)(f)) Not answered",
+    ),
+    "nl": (
+        "Verplichtingen van de gebruiksverantwoordelijke van een AI-systeem met een hoog risico",
+        "Logs minstens zes maanden bewaard (art. 26 lid 6) EN The vendor keeps the system's logs",
+        "Relevante en representatieve inputdata (art. 26 lid 4) Niet beantwoord",
+        "klachtenregeling (art. 27 lid 1 onder f) Niet beantwoord",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_high_risk_ai_shows_the_deployer_duties_and_the_fria(pdfs: dict, lang: str) -> None:
+    """Art. 26 duty by duty, Art. 27(1) element by element; gaps where nothing is answered."""
+    proctoring = text(pdfs["vocational-exam-proctoring", lang])
+    for expected in AI_ACT[lang]:
+        assert expected in proctoring
+    assert AI_ACT[lang][0] not in text(pdfs["secondary-ai-homework", lang])  # not high-risk

@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
+from dpia.model.ai import DeployerDuties
 from dpia.model.enums import Level, RiskLevel, Verdict
+from dpia.rules.finding import Finding
 from dpia.rules.findings import findings
 from dpia.rules.risk import assess, heat_map, level, prior_consultation_needed
 from dpia.rules.screening import screen
@@ -15,6 +17,10 @@ from tests.factory import data, questionnaire
 
 def codes(**changes: object) -> set[str]:
     return {f.code for f in findings(questionnaire(**changes))}
+
+
+def findings_of(**changes: object) -> list[Finding]:
+    return findings(questionnaire(**changes))
 
 
 def test_the_base_questionnaire_has_no_findings() -> None:
@@ -263,6 +269,11 @@ FINDINGS = [
         {"ai": {"risk_tier": "minimal", "annex_iii_uses": ["edu_proctoring"], "fria_done": True}},
         "annex-iii-tier",
     ),
+    (
+        {"ai": {"risk_tier": "high_risk", "deployer_duties": {"logs": "Kept for a year."}}},
+        "deployer-duty-unanswered",
+    ),
+    ({"ai": {"risk_tier": "minimal", "fria": {"processes": "Exams"}}}, "fria-incomplete"),
     ({"consultation.dpo_advice": None}, "final-without-dpo-advice"),
     (
         {
@@ -302,6 +313,36 @@ def test_every_registered_finding_code_is_tested() -> None:
     source = inspect.getsource(checks_data) + inspect.getsource(checks_governance)
     declared = set(re.findall(r'^\s+"([a-z0-9]+(?:-[a-z0-9]+)+)",$', source, re.MULTILINE))
     assert declared == {code for _, code in FINDINGS}
+
+
+def test_deployer_duties_name_the_open_articles() -> None:
+    duties = {"use_per_instructions": "Yes", "logs": "Kept for a year."}
+    for public, registration in ((True, True), (False, False)):
+        found = findings_of(
+            **{
+                "meta.organisation.public_body": public,
+                "ai": {"risk_tier": "high_risk", "deployer_duties": duties},
+            }
+        )
+        [f] = [f for f in found if f.code == "deployer-duty-unanswered"]
+        articles = str(f.params["articles"]).split(", ")
+        assert articles[:2] == ["26(2)", "26(4)"] and "26(1)" not in articles
+        assert "26(6)" not in articles and ("26(8)" in articles) is registration
+    every = {name: "Done." for name in DeployerDuties.model_fields}
+    found = findings_of(ai={"risk_tier": "high_risk", "deployer_duties": every})
+    assert "deployer-duty-unanswered" not in {f.code for f in found}
+    found = findings_of(ai={"risk_tier": "high_risk", "act_role": "provider"})
+    assert "deployer-duty-unanswered" not in {f.code for f in found}
+
+
+def test_a_fria_names_its_missing_elements() -> None:
+    fria = {"processes": "Online exams", "oversight": "The board reviews every flag."}
+    [f] = [
+        f
+        for f in findings_of(ai={"risk_tier": "minimal", "fria": fria})
+        if f.code == "fria-incomplete"
+    ]
+    assert f.params["articles"] == "27(1)(b), 27(1)(c), 27(1)(d), 27(1)(f)"
 
 
 def test_consent_by_a_parent_is_accepted_for_children() -> None:

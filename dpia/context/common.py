@@ -70,6 +70,8 @@ _NOT_QUESTIONS = {
     "mitigation",
     "clause",
     "further_purposes",
+    "deployer_duties",  # asked only of high-risk systems; the findings say what is open
+    "fria",
 }
 
 

@@ -20,6 +20,63 @@ def _list(description: str):  # type: ignore[no-untyped-def]
     return Field(default_factory=list, max_length=20, description=description)
 
 
+def _answer(description: str):  # type: ignore[no-untyped-def]
+    return Field(None, description=description)
+
+
+class DeployerDuties(Strict):
+    """How a deployer of a high-risk system meets AI Act Art. 26, one answer per duty."""
+
+    use_per_instructions: TextValue | None = _answer(
+        "26(1) The system is used according to the provider's instructions for use."
+    )
+    oversight_people: TextValue | None = _answer(
+        "26(2) Oversight by people who are competent, trained and have the authority to act."
+    )
+    input_data: TextValue | None = _answer(
+        "26(4) Input data under the deployer's control are relevant and representative."
+    )
+    monitoring: TextValue | None = _answer(
+        "26(5) Monitoring; suspending use and informing the provider and the authority when"
+        " there is a risk; reporting serious incidents."
+    )
+    logs: TextValue | None = _answer("26(6) The system's logs are kept for at least six months.")
+    inform_workers: TextValue | None = _answer(
+        "26(7) Workers and their representatives are told before the system is used."
+    )
+    registration: TextValue | None = _answer(
+        "26(8) Public bodies: the use is registered in the EU database."
+    )
+    provider_information: TextValue | None = _answer(
+        "26(9) The provider's information (Art. 13) is used for this DPIA."
+    )
+    inform_affected: TextValue | None = _answer(
+        "26(11) People are told that a high-risk system is used in decisions about them."
+    )
+
+
+class Fria(Strict):
+    """The fundamental-rights impact assessment, element by element (AI Act Art. 27(1))."""
+
+    processes: TextValue | None = _answer(
+        "27(1)(a) The deployer's processes in which the system is used."
+    )
+    period_frequency: TextValue | None = _answer("27(1)(b) Period and frequency of use.")
+    affected_groups: TextValue | None = _answer(
+        "27(1)(c) Categories of people and groups likely to be affected."
+    )
+    risks_of_harm: TextValue | None = _answer(
+        "27(1)(d) Specific risks of harm to them, using the provider's information."
+    )
+    oversight: TextValue | None = _answer("27(1)(e) How human oversight is carried out.")
+    measures: TextValue | None = _answer(
+        "27(1)(f) What is done when the risks materialise, including governance and complaints."
+    )
+    authority_notified: StrictBool = Field(
+        False, description="27(3) The market-surveillance authority was told of the results."
+    )
+
+
 class Ai(Strict):
     human_oversight: TextValue | None = Field(
         None, description="Who reviews the outputs, and with what authority."
@@ -33,6 +90,13 @@ class Ai(Strict):
     prohibited_practices: list[ProhibitedPractice] = _list("AI Act Art. 5 practices present.")
     fria_done: StrictBool = Field(
         False, description="Whether a fundamental-rights impact assessment (Art. 27) was done."
+    )
+    fria: Fria | None = Field(
+        None, description="The fundamental-rights impact assessment's elements (Art. 27(1))."
+    )
+    deployer_duties: DeployerDuties = Field(
+        default_factory=DeployerDuties,
+        description="How the deployer duties of Art. 26 are met (for high-risk systems).",
     )
     transparency: TextValue | None = Field(
         None, description="How users learn they deal with AI (Art. 50)."

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pydantic import BaseModel
+
 from dpia.model import Questionnaire
+from dpia.model.ai import Fria
 from dpia.model.enums import (
+    ActRole,
     Characteristic,
     Classification,
     Impact,
@@ -165,6 +169,42 @@ def _ai(q: Questionnaire) -> Iterator[Finding]:
                 N_("annex III uses are listed, but the risk tier is '{tier}', not high risk"),
                 {"tier": ai.risk_tier},
             )
+    if ai.risk_tier is RiskTier.high_risk and ai.act_role is ActRole.deployer:
+        duties = ai.deployer_duties
+        open_duties = [
+            _article(type(duties), name)
+            for name in type(duties).model_fields
+            if getattr(duties, name) is None
+            and (name != "registration" or q.meta.organisation.public_body)
+        ]
+        if open_duties:
+            yield Finding(
+                "deployer-duty-unanswered",
+                W,
+                ("ai", "deployer_duties"),
+                N_("how the deployer duties of AI Act Art. {articles} are met is not recorded"),
+                {"articles": ", ".join(open_duties)},
+            )
+    if ai.fria is not None:
+        fria = ai.fria
+        missing = [
+            _article(Fria, name)
+            for name, info in Fria.model_fields.items()
+            if info.annotation is not bool and getattr(fria, name) is None
+        ]
+        if missing:
+            yield Finding(
+                "fria-incomplete",
+                W,
+                ("ai", "fria"),
+                N_("the fundamental-rights impact assessment lacks AI Act Art. {articles}"),
+                {"articles": ", ".join(missing)},
+            )
+
+
+def _article(model: type[BaseModel], name: str) -> str:
+    """The article a question asks about: each description starts with it, as "26(1) ..."."""
+    return str(model.model_fields[name].description).split(" ", 1)[0]
 
 
 @check
