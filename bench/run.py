@@ -52,11 +52,13 @@ def wall(cmd: list[str], **kw: object) -> float:
 def side_by_side(
     a: Callable[[], object], b: Callable[[], object], repeat: int
 ) -> tuple[list[float], list[float]]:
-    """Run a and b alternately, so that machine noise falls on both alike."""
+    """Run a and b alternately, so that machine noise falls on both alike; the order flips
+    every round (a b, b a, ...), so whichever runs first is not always the same one."""
     ta: list[float] = []
     tb: list[float] = []
-    for _ in range(repeat):
-        for fn, out in ((a, ta), (b, tb)):
+    for i in range(repeat):
+        pairs = [(a, ta), (b, tb)]
+        for fn, out in pairs if i % 2 == 0 else pairs[::-1]:
             start = time.perf_counter()
             fn()
             out.append(time.perf_counter() - start)
