@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from dpia.model import Questionnaire
-from dpia.model.ai import Fria
 from dpia.model.enums import (
     ActRole,
     Characteristic,
@@ -170,41 +169,34 @@ def _ai(q: Questionnaire) -> Iterator[Finding]:
                 {"tier": ai.risk_tier},
             )
     if ai.risk_tier is RiskTier.high_risk and ai.act_role is ActRole.deployer:
-        duties = ai.deployer_duties
-        open_duties = [
-            _article(type(duties), name)
-            for name in type(duties).model_fields
-            if getattr(duties, name) is None
-            and (name != "registration" or q.meta.organisation.public_body)
-        ]
-        if open_duties:
+        # Registration in the EU database (26(8)) is a duty of public bodies only.
+        skip = set() if q.meta.organisation.public_body else {"registration"}
+        if articles := _unanswered_articles(ai.deployer_duties, skip):
             yield Finding(
                 "deployer-duty-unanswered",
                 W,
                 ("ai", "deployer_duties"),
                 N_("how the deployer duties of AI Act Art. {articles} are met is not recorded"),
-                {"articles": ", ".join(open_duties)},
+                {"articles": articles},
             )
-    if ai.fria is not None:
-        fria = ai.fria
-        missing = [
-            _article(Fria, name)
-            for name, info in Fria.model_fields.items()
-            if info.annotation is not bool and getattr(fria, name) is None
-        ]
-        if missing:
-            yield Finding(
-                "fria-incomplete",
-                W,
-                ("ai", "fria"),
-                N_("the fundamental-rights impact assessment lacks AI Act Art. {articles}"),
-                {"articles": ", ".join(missing)},
-            )
+    if ai.fria is not None and (articles := _unanswered_articles(ai.fria)):
+        yield Finding(
+            "fria-incomplete",
+            W,
+            ("ai", "fria"),
+            N_("the fundamental-rights impact assessment lacks AI Act Art. {articles}"),
+            {"articles": articles},
+        )
 
 
-def _article(model: type[BaseModel], name: str) -> str:
-    """The article a question asks about: each description starts with it, as "26(1) ..."."""
-    return str(model.model_fields[name].description).split(" ", 1)[0]
+def _unanswered_articles(answers: BaseModel, skip: set[str] | None = None) -> str:
+    """The articles of the questions left empty, as "26(4), 26(5)". Each question's
+    description starts with its article."""
+    return ", ".join(
+        str(info.description).split(" ", 1)[0]
+        for name, info in type(answers).model_fields.items()
+        if getattr(answers, name) is None and name not in (skip or ())
+    )
 
 
 @check
