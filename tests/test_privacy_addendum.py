@@ -5,7 +5,6 @@ cannot inject markup into the Markdown."""
 from __future__ import annotations
 
 import html as htmllib
-import logging
 import re
 import tempfile
 from pathlib import Path
@@ -16,7 +15,6 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
-from pypdf import PdfReader
 from ruamel.yaml import YAML
 
 from dpia.cli import cli
@@ -26,6 +24,7 @@ from dpia.context.privacy_addendum import PrivacyAddendumContext
 from dpia.render.engine import render
 from dpia.render.to_markdown import MARKDOWN_DOCUMENTS, escape, to_markdown
 from tests.factory import data
+from tests.pdfs import render_pdfs, texts
 
 DOC = "privacy-addendum"
 ROOT = Path(__file__).resolve().parent.parent
@@ -333,26 +332,9 @@ def test_a_transfer_without_safeguard_is_a_gap(lang: str) -> None:
 @pytest.fixture(scope="module")
 def pdf_text(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], str]:
     out = tmp_path_factory.mktemp("addendum")
-    records: list[logging.LogRecord] = []
-    handler = logging.Handler(level=logging.WARNING)
-    handler.emit = records.append  # type: ignore[method-assign]
-    logging.getLogger("weasyprint").addHandler(handler)
-    try:
-        files = [
-            SAMPLES / "vocational-exam-proctoring.yaml",
-            SAMPLES / "secondary-ai-homework.yaml",
-        ]
-        r = CliRunner().invoke(cli, ["render", *map(str, files), "--doc", DOC, "-o", str(out)])
-    finally:
-        logging.getLogger("weasyprint").removeHandler(handler)
-    assert r.exit_code == 0, r.output
-    assert [rec.getMessage() for rec in records] == []
-    texts = {}
-    for path in out.glob("*.pdf"):
-        stem, _, lang, _ = path.name.rsplit(".", 3)
-        pages = "\n".join(p.extract_text() for p in PdfReader(path).pages)
-        texts[stem, lang] = tidy(re.sub(r"\s+", " ", pages))
-    return texts
+    files = [SAMPLES / "vocational-exam-proctoring.yaml", SAMPLES / "secondary-ai-homework.yaml"]
+    render_pdfs([*map(str, files), "--doc", DOC], out)
+    return {key: tidy(value) for key, value in texts(out).items()}
 
 
 def test_pdf_in_english(pdf_text: dict) -> None:

@@ -4,18 +4,14 @@ languages (HTML for every variation, PDF text for samples)."""
 from __future__ import annotations
 
 import html as htmllib
-import logging
 import re
 import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
-from pypdf import PdfReader
 from ruamel.yaml import YAML
 
-from dpia.cli import cli
 from dpia.context.assessment import assess_file
 from dpia.context.build import build_context
 from dpia.context.processor_checklist import ProcessorChecklistContext
@@ -24,6 +20,7 @@ from dpia.model.enums import Art28Item, SectorItem, SigningAdvice
 from dpia.render.engine import render
 from dpia.rules.checklist import ESSENTIAL, rows, signing_advice
 from tests.factory import data
+from tests.pdfs import render_pdfs, texts
 
 DOC = "processor-checklist"
 ROOT = Path(__file__).resolve().parent.parent
@@ -415,26 +412,9 @@ def test_verdicts_of_the_samples(sample: str) -> None:
 @pytest.fixture(scope="module")
 def pdf_text(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], str]:
     out = tmp_path_factory.mktemp("checklist")
-    records: list[logging.LogRecord] = []
-    handler = logging.Handler(level=logging.WARNING)
-    handler.emit = records.append  # type: ignore[method-assign]
-    logging.getLogger("weasyprint").addHandler(handler)
-    try:
-        files = [
-            SAMPLES / "vocational-exam-proctoring.yaml",
-            SAMPLES / "secondary-ai-homework.yaml",
-        ]
-        r = CliRunner().invoke(cli, ["render", *map(str, files), "--doc", DOC, "-o", str(out)])
-    finally:
-        logging.getLogger("weasyprint").removeHandler(handler)
-    assert r.exit_code == 0, r.output
-    assert [rec.getMessage() for rec in records] == []
-    texts = {}
-    for path in out.glob("*.pdf"):
-        stem, _, lang, _ = path.name.rsplit(".", 3)
-        pages = "\n".join(p.extract_text() for p in PdfReader(path).pages)
-        texts[stem, lang] = re.sub(r"\s+", " ", pages)
-    return texts
+    files = [SAMPLES / "vocational-exam-proctoring.yaml", SAMPLES / "secondary-ai-homework.yaml"]
+    render_pdfs([*map(str, files), "--doc", DOC], out)
+    return texts(out)
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

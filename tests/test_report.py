@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
 
 import pikepdf
 import pytest
 from click.testing import CliRunner
-from pypdf import PdfReader
 
 from dpia.cli import cli
 from dpia.context.build import DOCUMENTS
 from tests.golden import LANGS, golden_name, renderable_samples, rendered
+from tests.pdfs import render_pdfs, text
 
 SAMPLES = renderable_samples()
 IDS = [s.stem for s in SAMPLES]
@@ -23,21 +22,8 @@ IDS = [s.stem for s in SAMPLES]
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
     """Every sample rendered once in both languages, watching WeasyPrint's log."""
     out = tmp_path_factory.mktemp("pdf")
-    records: list[logging.LogRecord] = []
-    handler = logging.Handler(level=logging.WARNING)
-    handler.emit = records.append  # type: ignore[method-assign]
-    logging.getLogger("weasyprint").addHandler(handler)
-    try:
-        r = CliRunner().invoke(cli, ["render", *map(str, SAMPLES), "-o", str(out)])
-    finally:
-        logging.getLogger("weasyprint").removeHandler(handler)
-    assert r.exit_code == 0, r.output
-    assert [rec.getMessage() for rec in records] == [], "WeasyPrint warned while rendering"
+    render_pdfs([str(s) for s in SAMPLES], out)
     return {(s.stem, lang): out / f"{s.stem}.dpia.{lang}.pdf" for s in SAMPLES for lang in LANGS}
-
-
-def text(path: Path) -> str:
-    return re.sub(r"\s+", " ", "\n".join(p.extract_text() for p in PdfReader(path).pages))
 
 
 @pytest.mark.parametrize("lang", LANGS)
