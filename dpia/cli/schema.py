@@ -7,10 +7,13 @@ import click
 from dpia.model import Questionnaire
 
 
+SCHEMA_TITLE = "dpia questionnaire"
+
+
 def json_schema() -> dict[str, object]:
     schema = Questionnaire.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "dpia questionnaire"
+    schema["title"] = SCHEMA_TITLE
     # Overlays name their base; the loader removes `extends` before validation.
     schema["properties"]["extends"] = {
         "type": "string",
