@@ -13,8 +13,9 @@ from typing import Any
 import click
 
 from dpia.context.assessment import Assessment
-from dpia.context.common import LocatedFinding
-from dpia.load import Problem, Severity
+from dpia.context.common import Loc, LocatedFinding, unanswered
+from dpia.load import Pos, Problem, Severity, field_path
+from dpia.model.fields import walk
 from dpia.render.i18n import Translator
 from dpia.resources import LANGUAGES
 
@@ -43,8 +44,43 @@ def finding_line(lf: LocatedFinding, t: Translator) -> str:
     return f"{p.pos}: {severity}[{p.code}]: {where}{lf.finding.text(t.gettext)}"
 
 
+def open_questions(a: Assessment) -> list[tuple[Loc, Pos]]:
+    """The questions still unanswered (as the DPIA's annex lists them), where they are."""
+    q, loaded = a.validated.questionnaire, a.validated.loaded
+    if q is None or loaded is None:
+        return []
+    return [(loc, loaded.locate(loc, key=True)) for loc in unanswered(q)]  # the key to answer
+
+
+def open_lines(a: Assessment, t: Translator) -> list[str]:
+    """One located line per open question, with what it asks."""
+    helps = {f.path: f.help for f in walk()}
+    word = t.gettext("open question")
+    lines = []
+    for loc, pos in open_questions(a):
+        asks = helps.get(tuple("-" if isinstance(p, int) else p for p in loc), "")
+        where = f"{pos}: {word}: {field_path(loc)}"
+        lines.append(f"{where}: {t.gettext(asks)}" if asks else where)
+    return lines
+
+
 def summary(a: Assessment, t: Translator) -> str:
-    """Two separate things: whether the file is valid, and what the assessment's findings are."""
+    """Two separate things: whether the file is valid, and what the assessment's findings are;
+    then how many questions are still open."""
+    return _validity(a, t) + _still_open(len(open_questions(a)), t)
+
+
+def _still_open(n: int, t: Translator) -> str:
+    if not n:
+        return ""
+    return "; " + t.ngettext(
+        "{n} question is still open (--open lists it)",
+        "{n} questions are still open (--open lists them)",
+        n,
+    ).format(n=n)
+
+
+def _validity(a: Assessment, t: Translator) -> str:
     path = a.validated.path
     if not a.ok:
         n = len(a.validated.problems)
@@ -68,7 +104,9 @@ def problem_lines(problems: Iterable[Problem], t: Translator) -> list[str]:
     return [p.line(t.gettext) for p in problems]
 
 
-def report(assessments: list[Assessment], fmt: str, lang: str | None = None) -> None:
+def report(
+    assessments: list[Assessment], fmt: str, lang: str | None = None, show_open: bool = False
+) -> None:
     translators = [Translator(file_language(a, lang)) for a in assessments]
     if fmt == "json":
         files = [
@@ -90,5 +128,8 @@ def report(assessments: list[Assessment], fmt: str, lang: str | None = None) -> 
             click.echo(line)
         for f in a.findings:
             click.echo(finding_line(f, t))
+        if show_open:
+            for line in open_lines(a, t):
+                click.echo(line)
     for a, t in zip(assessments, translators, strict=True):
         click.echo(summary(a, t), err=True)

@@ -6,7 +6,6 @@ import click
 
 from dpia.model import Questionnaire
 
-
 SCHEMA_TITLE = "dpia questionnaire"
 
 

@@ -22,13 +22,16 @@ from dpia.resources import LANGUAGES
     default=None,
     help="Language of the messages; default: the first of each file's meta.languages.",
 )
-def validate(files: tuple[Path, ...], strict: bool, fmt: str, lang: str | None) -> None:
+@click.option("--open", "show_open", is_flag=True, help="List every question still unanswered.")
+def validate(
+    files: tuple[Path, ...], strict: bool, fmt: str, lang: str | None, show_open: bool
+) -> None:
     """Check questionnaires: report every problem and finding, located as FILE:LINE:COL.
 
     Exit 0 when all are valid (findings or not), 1 when any is invalid (or has any finding,
     with --strict).
     """
     assessments = [assess_file(f) for f in files]
-    report(assessments, fmt, lang)
+    report(assessments, fmt, lang, show_open)
     failed = any(not a.ok or (strict and a.findings) for a in assessments)
     raise SystemExit(Exit.INVALID if failed else Exit.OK)
