@@ -119,6 +119,8 @@ class Starter:
 
     def _allowed(self, f: Field) -> str:
         t = self.t
+        if f.enum is not None and all(str(m.value) in f.help for m in f.allowed):
+            return ""  # the help text already names every value
         if f.enum is not None:
             members = ", ".join(self._member(m) for m in f.allowed)
             template = (

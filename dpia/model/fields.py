@@ -96,8 +96,8 @@ def _field(info: FieldInfo, path: Path) -> Field:
         return Field(kind="enum", enum=tp, **common)
     if isinstance(tp, type) and issubclass(tp, BaseModel) and tp is not Text:
         return Field(kind="section", model=tp, **common)
-    low = next((m.ge for m in metadata if isinstance(m, Ge)), None)
-    high = next((m.le for m in metadata if isinstance(m, Le)), None)
+    low = next((int(m.ge) for m in metadata if isinstance(m, Ge)), None)  # type: ignore[call-overload]
+    high = next((int(m.le) for m in metadata if isinstance(m, Le)), None)  # type: ignore[call-overload]
     return Field(kind=_scalar_kind(tp, path, metadata), low=low, high=high, **common)
 
 
