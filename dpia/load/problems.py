@@ -78,7 +78,7 @@ class Problem:
 
     def line(self, translate: Callable[[str], str] = _same) -> str:
         where = f"{self.field}: " if self.field else ""
-        tag = "" if self.severity is Severity.error else translate("warning") + ": "
+        tag = "" if self.severity is Severity.error else f"{translate('warning')}[{self.code}]: "
         return f"{self.pos}: {tag}{where}{self.text(translate)}"
 
     def __str__(self) -> str:

@@ -30,6 +30,11 @@ class Validated:
     def ok(self) -> bool:
         return self.questionnaire is not None
 
+    @property
+    def warnings(self) -> list[Problem]:
+        """The loader's warnings: the file is valid with them, but something looks unmeant."""
+        return self.loaded.warnings if self.loaded is not None else []
+
 
 def validate_file(path: Path) -> Validated:
     """Load and validate one questionnaire; never raises for bad input."""
