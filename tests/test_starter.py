@@ -18,10 +18,10 @@ from ruamel.yaml import YAML
 from dpia.cli import cli
 from dpia.cli.schema import json_schema
 from dpia.cli.starter import Starter
-from dpia.context.build import DOCUMENTS
 from dpia.model import Questionnaire
 from dpia.model.base import Text
 from dpia.model.fields import walk
+from dpia.produce import DOCUMENTS
 from tests.pdfs import render_pdfs, text
 
 ROOT = Path(__file__).resolve().parent.parent

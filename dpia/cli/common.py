@@ -14,10 +14,10 @@ import click
 
 from dpia.context.assessment import Assessment
 from dpia.context.common import Loc, LocatedFinding, unanswered
+from dpia.languages import LANGUAGES
 from dpia.load import Pos, Problem, Severity, field_path
 from dpia.model.fields import walk
 from dpia.render.i18n import Translator
-from dpia.resources import LANGUAGES
 
 Gettext = Callable[[str], str]
 

@@ -9,8 +9,9 @@ import click
 from dpia.cli.exits import Exit
 from dpia.cli.schema import SCHEMA_TITLE, json_schema
 from dpia.cli.starter import starter
+from dpia.languages import LANGUAGES
 from dpia.render.i18n import Translator
-from dpia.resources import LANGUAGES, TEMPLATES
+from dpia.resources import TEMPLATES
 
 PRESETS = ("screening", "dpia")
 
@@ -26,7 +27,7 @@ PRESETS = ("screening", "dpia")
 )
 @click.option(
     "--lang",
-    type=click.Choice(LANGUAGES),
+    type=click.Choice(list(LANGUAGES)),
     default="nl",
     show_default=True,
     help="Language of the comments, of the placeholders and of meta.languages.",

@@ -8,9 +8,9 @@ import click
 from dpia.cli.common import file_language, report
 from dpia.cli.exits import Exit
 from dpia.context.assessment import assess_file
+from dpia.languages import LANGUAGES
 from dpia.model.base import Text
 from dpia.render.i18n import Translator
-from dpia.resources import LANGUAGES
 from dpia.rules.screening import Item
 from dpia.rules.screening import screen as run_screening
 
@@ -22,7 +22,7 @@ from dpia.rules.screening import screen as run_screening
 )
 @click.option(
     "--lang",
-    type=click.Choice(LANGUAGES),
+    type=click.Choice(list(LANGUAGES)),
     default=None,
     help="Language of the answer; default: the first of the file's meta.languages.",
 )

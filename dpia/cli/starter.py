@@ -16,6 +16,7 @@ from enum import Enum
 from typing import Any
 
 from dpia.load.problems import N_
+from dpia.model.enums import Labelled
 from dpia.model.fields import Field, Path, fields
 from dpia.model.questionnaire import Questionnaire
 from dpia.render.i18n import Translator
@@ -137,7 +138,7 @@ class Starter:
             return t.gettext("A list of texts.")
         return ""
 
-    def _member(self, m: Enum) -> str:
+    def _member(self, m: Labelled) -> str:
         """`code (label)`, or the code alone where the label only repeats it."""
         label = self.t.label(m)
         same = label.lower() == str(m.value).replace("_", " ")

@@ -7,7 +7,7 @@ import click
 from dpia.cli.common import report
 from dpia.cli.exits import Exit
 from dpia.context.assessment import assess_file
-from dpia.resources import LANGUAGES
+from dpia.languages import LANGUAGES
 
 
 @click.command()
@@ -18,7 +18,7 @@ from dpia.resources import LANGUAGES
 )
 @click.option(
     "--lang",
-    type=click.Choice(LANGUAGES),
+    type=click.Choice(list(LANGUAGES)),
     default=None,
     help="Language of the messages; default: the first of each file's meta.languages.",
 )

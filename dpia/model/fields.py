@@ -14,7 +14,6 @@ import types
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
-from enum import Enum
 from typing import Any
 
 from annotated_types import Ge, Le
@@ -23,6 +22,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from dpia.model.base import Text
+from dpia.model.enums import Labelled
 from dpia.model.questionnaire import Questionnaire
 
 Path = tuple[str, ...]  # field names from the top; "-" stands for "an item of this list"
@@ -36,7 +36,7 @@ class Field:
     many: bool  # a list of `kind`
     required: bool  # the model refuses the file without it
     default: Any  # the value when left out (None: unanswered); PydanticUndefined if required
-    enum: type[Enum] | None = None
+    enum: type[Labelled] | None = None
     model: type[BaseModel] | None = None  # the section's model, for kind == "section"
     low: int | None = None  # bounds of a number
     high: int | None = None
@@ -56,7 +56,7 @@ class Field:
         return self.kind == "section" and not self.many and self.default is None
 
     @property
-    def allowed(self) -> tuple[Enum, ...]:
+    def allowed(self) -> tuple[Labelled, ...]:
         return tuple(self.enum) if self.enum else ()
 
 
@@ -92,7 +92,7 @@ def _field(info: FieldInfo, path: Path) -> Field:
         "required": required,
         "default": PydanticUndefined if required else default,
     }
-    if isinstance(tp, type) and issubclass(tp, Enum):
+    if isinstance(tp, type) and issubclass(tp, Labelled):  # every closed list has labels
         return Field(kind="enum", enum=tp, **common)
     if isinstance(tp, type) and issubclass(tp, BaseModel) and tp is not Text:
         return Field(kind="section", model=tp, **common)
