@@ -102,3 +102,23 @@ def test_screen_speaks_the_files_language_unless_told(tmp_path: Path) -> None:
     assert "Toepasselijke EDPB-criteria: 1" in out
     _, out, _ = run("screen", "--lang", "en", str(path))
     assert "EDPB criteria that apply: 1" in out
+
+
+def test_usage_errors_speak_the_language_asked_for() -> None:
+    code, _, err = run("validate", "--lang", "nl", "--format", "xml", "x.yaml")
+    assert code == 2
+    assert "Fout: Ongeldige waarde voor '--format': 'xml' is niet een van 'text', 'json'." in err
+    assert "Gebruik: " in err
+    code, _, err = run("init", "--lang=nl")
+    assert code == 2 and "Fout: Ontbrekend argument 'PATH'." in err
+    code, _, err = run("validate", "--format", "xml", "x.yaml")  # no --lang: English
+    assert code == 2 and "Error: Invalid value for '--format'" in err
+
+
+def test_init_refuses_to_overwrite_in_the_language_asked_for(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text("mine\n")
+    code, _, err = run("init", str(path), "--lang", "nl")
+    assert code == 2
+    assert f"dpia: {path} bestaat al; gebruik --force om het te overschrijven" in err
+    assert path.read_text() == "mine\n"
