@@ -122,3 +122,21 @@ def test_init_refuses_to_overwrite_in_the_language_asked_for(tmp_path: Path) -> 
     assert code == 2
     assert f"dpia: {path} bestaat al; gebruik --force om het te overschrijven" in err
     assert path.read_text() == "mine\n"
+
+
+def test_the_models_own_refusals_are_translated_with_their_values(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    content = dutch(
+        **{
+            "meta.review_date": "2027-02-30",
+            "description.data_subjects.0.age_range": {"min": 18, "max": 12},
+        }
+    )
+    content["meta"]["title"] = ""  # type: ignore[index]
+    path = write(tmp_path, "bad.yaml", content)
+    _, out, _ = run("validate", str(path))
+    assert "meta.review_date: '2027-02-30' is geen geldige datum; verwacht JJJJ-MM-DD" in out
+    assert "meta.title: de tekst is leeg; laat het veld dan weg" in out
+    assert "description.data_subjects[0].age_range: min is groter dan max" in out
+    _, out, _ = run("validate", "--lang", "en", str(path))
+    assert "meta.title: text is empty; leave the field out instead" in out

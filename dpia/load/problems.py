@@ -46,6 +46,15 @@ def params(**values: str) -> Params:
     return tuple(values.items())
 
 
+class Refusal(ValueError):
+    """A value the model refuses, raised in a validator: an English catalog message and its
+    parameters, so the located problem is translated when it is printed."""
+
+    def __init__(self, message: str, **values: str) -> None:
+        super().__init__(message.format(**values) if values else message)
+        self.message, self.params = message, params(**values)
+
+
 def _same(message: str) -> str:
     return message
 

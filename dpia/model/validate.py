@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from dpia.load import Loaded, LoadError, Pos, Problem, field_path, load
-from dpia.load.problems import N_, Params, Phrase, display_path, params
+from dpia.load.problems import N_, Params, Phrase, Refusal, display_path, params
 from dpia.model.base import Text
 from dpia.model.questionnaire import Loc, Questionnaire, Reference, reference_errors
 
@@ -144,7 +144,10 @@ def _type_message(kind: str, loc: Loc, value: Any, ctx: dict[str, Any], raw: str
     if kind == "string_pattern_mismatch":
         return _pattern_message(loc), ()
     if kind in ("value_error", "assertion_error") and "error" in ctx:
-        return str(ctx["error"]), ()  # the model's own message, in the catalog when fixed
+        error = ctx["error"]
+        if isinstance(error, Refusal):  # the model's own message, with its parameters
+            return error.message, error.params
+        return str(error), ()
     if kind in _LIMITS:
         return _LIMITS[kind], tuple((k, str(v)) for k, v in ctx.items())
     return raw[0].lower() + raw[1:], ()
