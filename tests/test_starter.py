@@ -173,3 +173,9 @@ def test_the_dutch_starter_renders_a_pdf(starters: dict[str, Path], tmp_path: Pa
     assert "[titel van de beoordeling]" in content
     assert "Niet beantwoord" in content
     assert "description.proposal" in content
+
+
+def test_the_schema_names_each_code_from_the_same_metadata() -> None:
+    sector = json_schema()["$defs"]["Sector"]  # type: ignore[index]
+    assert sector["enum"][1] == "secondary"
+    assert sector["enumDescriptions"][1] == "secondary education"
