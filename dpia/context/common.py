@@ -43,6 +43,7 @@ _NOT_QUESTIONS = {
     "logo",
     "authors",
     "subject",
+    "history",  # a first version has none
     "phone",
     "contact",
     "special_category",
