@@ -126,3 +126,16 @@ def test_every_sample_is_listed() -> None:
         p.relative_to(ROOT / "samples").as_posix() for p in (ROOT / "samples").rglob("*.yaml")
     }
     assert files == expected
+
+
+def test_batch_ends_with_the_attention_list(folder: Path, tmp_path: Path) -> None:
+    args = [str(folder), "-o", str(tmp_path), "--doc", "screening", "--lang", "en"]
+    r = CliRunner().invoke(cli, ["batch", *args, "--output-format", "html", "-q"])
+    assert r.exit_code == 1  # the broken file fails
+    lines = r.stdout.splitlines()
+    assert [Path(line.split(":")[0][2:]).name for line in lines] == [
+        "d-broken.yaml",
+        "b-late.yaml",
+        "c-draft.yaml",
+    ]
+    assert "high residual risk" in lines[1] and "a-fine" not in r.stdout

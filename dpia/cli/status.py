@@ -86,8 +86,8 @@ def as_text(r: Row, t: Translator) -> str:
     """One line per assessment: a reader scanning the list sees the reasons at its end."""
     mark = "!" if r.attention else " "
     if r.status is None:
-        problems = t.ngettext("%(n)d problem", "%(n)d problems", r.errors) % {"n": r.errors}
-        return f"{mark} {r.file}: {t.gettext('does not validate')} ({problems})"
+        invalid, problems = t.gettext("does not validate"), t.gettext("problems")
+        return f"{mark} {r.file}: {invalid} ({problems}: {r.errors})"
     residual = " ".join(f"{t.label(lvl)} {r.residual.get(lvl, 0)}" for lvl in LEVELS)
     decision = t.label(r.decision) if r.decision else t.gettext("no decision recorded")
     review = t.date(r.review_date) if r.review_date else t.gettext("no review date")
@@ -116,6 +116,12 @@ def as_text(r: Row, t: Translator) -> str:
 
 def attention_words(r: Row, t: Translator) -> str:
     return ", ".join(t.gettext(ATTENTION_LABELS[a]) for a in r.attention)
+
+
+def attention_lines(paths: list[Path], lang: str = "en") -> list[str]:
+    """The register's lines that need attention, as `dpia batch` prints them after a run."""
+    t = Translator(lang)
+    return [as_text(r, t) for r in collect(paths, dt.date.today()) if r.attention]
 
 
 def as_html(rows: list[Row], lang: str, today: dt.date) -> str:
