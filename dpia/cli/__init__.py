@@ -25,6 +25,7 @@ COMMANDS = {
     "schema": "schema",
     "init": "init",
     "status": "status",
+    "diff": "diff",
 }
 
 
