@@ -13,8 +13,8 @@ from dpia.cli.common import report
 from dpia.cli.exits import Exit
 from dpia.cli.revision import RevisionError, checkout, split, temporary
 from dpia.context.assessment import Assessment, assess_file
+from dpia.languages import LANGUAGES
 from dpia.render.i18n import Translator
-from dpia.resources import LANGUAGES
 from dpia.review import words
 from dpia.review.compare import Change, Comparison, compare
 from dpia.review.trajectory import LEVELS, Point, trajectory
@@ -156,7 +156,7 @@ def change_word(change: Change, t: Translator) -> str:
 @click.command()
 @click.argument("old")
 @click.argument("new")
-@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True)
+@click.option("--lang", type=click.Choice(list(LANGUAGES)), default="en", show_default=True)
 @click.option(
     "--format",
     "fmt",

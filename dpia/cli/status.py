@@ -11,12 +11,12 @@ from pathlib import Path
 import click
 
 from dpia.cli.exits import Exit
-from dpia.cli.jobs import candidates, skip_reason
 from dpia.context.assessment import assess_file
+from dpia.languages import LANGUAGES
 from dpia.model.enums import RiskLevel
+from dpia.produce.batch import candidates, skip_reason
 from dpia.render.i18n import Translator
-from dpia.resources import LANGUAGES
-from dpia.review.register import ATTENTION_LABELS, Row, invalid_row, register, row
+from dpia.review.register import Row, invalid_row, register, row
 from dpia.review.trajectory import LEVELS
 
 
@@ -115,7 +115,7 @@ def as_text(r: Row, t: Translator) -> str:
 
 
 def attention_words(r: Row, t: Translator) -> str:
-    return ", ".join(t.gettext(ATTENTION_LABELS[a]) for a in r.attention)
+    return ", ".join(t.label(a) for a in r.attention)
 
 
 def attention_lines(paths: list[Path], lang: str = "en") -> list[str]:
@@ -131,7 +131,6 @@ def as_html(rows: list[Row], lang: str, today: dt.date) -> str:
     template = environment(lang).get_template("shared/register.html.j2")
     html = template.render(
         lang=lang, rows=rows, today=today, levels=LEVELS, high=RiskLevel.high,
-        attention_labels=ATTENTION_LABELS,
     )  # fmt: skip
     return standalone(html)
 
@@ -145,7 +144,7 @@ def as_html(rows: list[Row], lang: str, today: dt.date) -> str:
     default="text",
     show_default=True,
 )
-@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True)
+@click.option("--lang", type=click.Choice(list(LANGUAGES)), default="en", show_default=True)
 @click.option(
     "--today",
     type=click.DateTime(["%Y-%m-%d"]),

@@ -9,27 +9,26 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from dpia.load import Severity
 from dpia.model import Questionnaire
-from dpia.model.enums import MeasureStatus, Outcome, RiskLevel, Status
+from dpia.model.enums import N_, Labelled, MeasureStatus, Outcome, RiskLevel, Status
 from dpia.review.trajectory import counts
 from dpia.rules.finding import Finding
 from dpia.rules.risk import assess
 
 
-class Attention(StrEnum):
+class Attention(Labelled):
     """Why a row needs attention, most urgent first (the order sorts the register)."""
 
-    invalid = "invalid"
-    review_overdue = "review_overdue"
-    high_residual = "high_residual"
-    errors = "errors"
-    measures_overdue = "measures_overdue"
-    no_decision = "no_decision"
-    draft = "draft"
-    no_review_date = "no_review_date"
+    invalid = "invalid", N_("does not validate")
+    review_overdue = "review_overdue", N_("review overdue")
+    high_residual = "high_residual", N_("high residual risk")
+    errors = "errors", N_("findings of severity error")
+    measures_overdue = "measures_overdue", N_("measures past their due date")
+    no_decision = "no_decision", N_("no decision recorded")
+    draft = "draft", N_("still a draft")
+    no_review_date = "no_review_date", N_("no review date")
 
 
 URGENCY = list(Attention)
@@ -103,20 +102,3 @@ def row(file: str, q: Questionnaire, found: list[Finding], today: dt.date) -> Ro
 
 def register(rows: list[Row]) -> list[Row]:
     return sorted(rows, key=Row.sort_key)
-
-
-def N_(message: str) -> str:
-    """Mark a message for the catalogs; it is translated where it is shown."""
-    return message
-
-
-ATTENTION_LABELS = {
-    Attention.invalid: N_("does not validate"),
-    Attention.review_overdue: N_("review overdue"),
-    Attention.high_residual: N_("high residual risk"),
-    Attention.errors: N_("findings of severity error"),
-    Attention.measures_overdue: N_("measures past their due date"),
-    Attention.no_decision: N_("no decision recorded"),
-    Attention.draft: N_("still a draft"),
-    Attention.no_review_date: N_("no review date"),
-}

@@ -7,13 +7,12 @@ the documents already print. The translator is passed in, so this module stays b
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 from typing import Any, Protocol
 
 from pydantic import BaseModel
 
 from dpia.model import Text
-from dpia.model.enums import ApCategory, EdpbCriterion
+from dpia.model.enums import ApCategory, EdpbCriterion, Labelled
 from dpia.model.labels import N_
 from dpia.review.compare import Change
 
@@ -23,7 +22,7 @@ MAX_TEXT = 160  # characters of a changed free-text answer shown; the documents 
 
 class Words(Protocol):
     def gettext(self, message: str) -> str: ...
-    def label(self, member: Enum) -> str: ...
+    def label(self, member: Labelled) -> str: ...
     def date(self, value: dt.date | None) -> str: ...
 
 
@@ -155,7 +154,7 @@ QUESTIONS = {
     "transfers": N_("Chapter V (Art. 44-49)"),
     "audits": N_("Art. 28(3)(h) and 28(5)"),
 }
-_ENUM_KEYED: dict[str, type[Enum]] = {"edpb": EdpbCriterion, "ap_list": ApCategory}
+_ENUM_KEYED: dict[str, type[Labelled]] = {"edpb": EdpbCriterion, "ap_list": ApCategory}
 
 
 def section(loc: Loc, t: Words) -> str:
@@ -195,7 +194,7 @@ def value(v: Any, t: Words, lang: str, first_lang: str) -> str:
         return content if len(content) <= MAX_TEXT else content[: MAX_TEXT - 1].rstrip() + "…"
     if isinstance(v, bool):
         return t.gettext("Yes") if v else t.gettext("No")
-    if isinstance(v, Enum):
+    if isinstance(v, Labelled):
         return t.label(v)
     if isinstance(v, dt.date):
         return t.date(v)
