@@ -149,3 +149,80 @@ def test_a_revision_that_could_be_an_option_is_refused(repo: Path) -> None:
     assert code == 2 and "is not a git revision" in err
     code, _, err = diff(f"nosuchrev:{school}", str(school))
     assert code == 2 and "nosuchrev" in err
+
+
+@pytest.fixture(scope="module")
+def reassessment(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The re-assessment of the samples as PDF in both languages, rendered once."""
+    from tests.pdfs import text
+
+    out = tmp_path_factory.mktemp("reassessment")
+    code, _, err = diff(str(V1), str(V2), "--format", "pdf", "--lang", "all", "-o", str(out))
+    assert code == 0, err
+    return {lang: text(out / f"ai-homework-v2.reassessment.{lang}.pdf") for lang in ("nl", "en")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrases"),
+    [
+        (
+            "en",
+            [
+                "What changed since version 0.9",
+                "0.9 (12 May 2026) → 1.0 (18 September 2026)",
+                "do not proceed → proceed with conditions",
+                "Residual risks by level, per version (risk trajectory)",
+                "subverwerker re- rated high → medium high → medium",
+                "Resolved since then: 3",
+                "AI system \u203a Inputs train the model Yes No",
+                "What remains open",
+                "R2 NL Hergebruik van gesprekken door leverancier of subverwerker medium",
+            ],
+        ),
+        (
+            "nl",
+            [
+                "Wat is er veranderd sinds versie 0.9",
+                "niet doorgaan → doorgaan onder voorwaarden",
+                "Restrisico's per niveau, per versie (verloop van de risico's)",
+                "Sindsdien opgelost: 3",
+                "AI-systeem \u203a Invoer wordt gebruikt om het model te trainen Ja Nee",
+                "Wat nog openstaat",
+                "M9 Verwijdering en verwijderverklaring na de pilot (gepland, 31 augustus 2027)",
+            ],
+        ),
+    ],
+)
+def test_the_reassessment_document_in_both_languages(
+    reassessment: dict[str, str], lang: str, phrases: list[str]
+) -> None:
+    for phrase in phrases:
+        assert phrase in reassessment[lang], phrase
+
+
+def test_the_dpia_draws_the_trajectory_only_when_history_records_ratings() -> None:
+    from dpia.produce import prepare
+
+    with_history = prepare(assess_file(V2), "dpia", "en", "html").html
+    assert "Residual risks by level, per version (risk trajectory)" in with_history
+    assert with_history.count('<figure class="trajectory">') == 1
+    for version in (">0.5<", ">0.9<", ">1.0<"):
+        assert version in with_history.split('<figure class="trajectory">')[1].split("</figure>")[0]
+    plain = prepare(
+        assess_file(ROOT / "samples" / "secondary-ai-homework.yaml"), "dpia", "en", "html"
+    )
+    assert "trajectory" not in plain.html
+
+
+def test_chart_bars_stack_to_their_totals() -> None:
+    from dpia.context.chart import HEIGHT, chart
+    from dpia.review.trajectory import trajectory
+
+    c = chart(trajectory(assess_file(V1).questionnaire, assess_file(V2).questionnaire))
+    tallest = max(b.total for b in c.bars)
+    for b in c.bars:
+        assert sum(s.count for s in b.segments) == b.total
+        assert sum(s.height for s in b.segments) == pytest.approx(HEIGHT * b.total / tallest)
+        assert [s.level.value for s in b.segments] == sorted(
+            (s.level.value for s in b.segments), key=["low", "medium", "high"].index
+        )

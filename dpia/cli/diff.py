@@ -156,7 +156,13 @@ def change_word(change: Change, t: Translator) -> str:
 @click.command()
 @click.argument("old")
 @click.argument("new")
-@click.option("--lang", type=click.Choice(list(LANGUAGES)), default="en", show_default=True)
+@click.option(
+    "--lang",
+    type=click.Choice([*LANGUAGES, "all"]),
+    default="en",
+    show_default=True,
+    help="all: the re-assessment document in every language (html, pdf).",
+)
 @click.option(
     "--format",
     "fmt",
@@ -180,6 +186,8 @@ def diff(old: str, new: str, lang: str, fmt: str, output: Path) -> None:
 
     Exit 1 when either version does not validate.
     """
+    if lang == "all" and fmt in ("text", "json"):
+        raise click.UsageError("--lang all is for the re-assessment document (html, pdf)")
     try:
         with opened(old) as a, opened(new) as b:
             if not (a.ok and b.ok):
@@ -194,9 +202,10 @@ def diff(old: str, new: str, lang: str, fmt: str, output: Path) -> None:
                 for line in as_text(c, points, lang):
                     click.echo(line)
             else:
-                from dpia.cli.reassessment import write_reassessment
+                from dpia.produce.reassessment import write_reassessment
 
-                click.echo(str(write_reassessment(a, b, lang, fmt, output)))
+                for code in LANGUAGES if lang == "all" else (lang,):
+                    click.echo(str(write_reassessment(a, b, code, fmt, output)))
     except RevisionError as e:
         raise click.UsageError(str(e)) from None
     raise SystemExit(Exit.OK)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dpia.context.chart import Chart, chart
 from dpia.context.common import DocumentBase, Loc, unanswered
 from dpia.model.enums import MeasureStatus, RiskLevel
 from dpia.model.risks import Measure
+from dpia.review.trajectory import trajectory
 from dpia.rules.risk import (
     AssessedRisk,
     assess,
@@ -30,6 +32,7 @@ class DpiaContext(DocumentBase):
     risks_by_measure: dict[str, list[str]]
     open_measures: list[Measure]
     gaps: list[Loc]  # unanswered questions
+    trajectory: Chart | None  # residual risks per version, when meta.history records some
 
 
 def dpia_context(base: DocumentBase) -> DpiaContext:
@@ -52,4 +55,5 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
         risks_by_measure=by_measure,
         open_measures=[m for m in q.measures if m.status is not MeasureStatus.implemented],
         gaps=unanswered(q),
+        trajectory=chart(points) if len(points := trajectory(q)) > 1 else None,
     )

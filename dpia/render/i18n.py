@@ -66,6 +66,10 @@ class Translator:
         """The name of a country (ISO 3166-1 alpha-2) in the document's language."""
         return str(self.locale.territories.get(code, code))
 
+    def month(self, value: dt.date) -> str:
+        """Month and year, as under a bar of the risk trajectory: "May 2026"."""
+        return format_date(value, format="MMM yyyy", locale=self.locale)
+
     def date(self, value: dt.date | None) -> str:
         if value is None:
             return "—"
