@@ -16,6 +16,7 @@ HEIGHT = 150  # of the plot area, in px
 BAR, GAP = 44, 36  # bar width and the space between bars
 LEFT, TOP, BOTTOM = 26, 12, 34  # margins: axis numbers, headroom, version and date labels
 LEGEND = 110  # width kept for the legend on the right
+MIN_LABELLED = 9  # px: a segment lower than this shows no count (it would not fit)
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class Segment:
     count: int
     y: float
     height: float
+    labelled: bool  # tall enough to carry its count
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def chart(points: list[Point]) -> Chart:
             h = p.counts[lvl] * scale
             y -= h
             if p.counts[lvl]:
-                segments.append(Segment(lvl, p.counts[lvl], y, h))
+                segments.append(Segment(lvl, p.counts[lvl], y, h, h >= MIN_LABELLED))
         bars.append(Bar(p.version, p.date, LEFT + GAP / 2 + i * (BAR + GAP), p.total, segments))
     step = max(1, -(-top // 4))  # about four gridlines, whole numbers
     ticks = [(n, base - n * scale) for n in range(0, top + 1, step)]

@@ -11,6 +11,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 from babel.support import Translations
 
 from dpia.languages import LANGUAGES
@@ -69,6 +70,10 @@ class Translator:
     def month(self, value: dt.date) -> str:
         """Month and year, as under a bar of the risk trajectory: "May 2026"."""
         return format_date(value, format="MMM yyyy", locale=self.locale)
+
+    def number(self, value: int) -> str:
+        """A whole number with the language's digit grouping (1.234 in Dutch, 1,234 in English)."""
+        return format_decimal(value, locale=self.locale)
 
     def date(self, value: dt.date | None) -> str:
         if value is None:

@@ -69,6 +69,11 @@ class MeasureChange:
     overdue: bool  # not implemented, and due before the new version's date
 
     @property
+    def whole(self) -> bool:
+        """Added or removed as a whole, rather than changed."""
+        return self.change in (Change.added, Change.removed)
+
+    @property
     def implemented(self) -> bool:
         done = MeasureStatus.implemented
         return self.new_status is done and self.old_status is not done
