@@ -26,6 +26,7 @@ COMMANDS = {
     "init": "init",
     "status": "status",
     "diff": "diff",
+    "confirm": "confirm",
 }
 
 

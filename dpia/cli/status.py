@@ -11,12 +11,14 @@ from pathlib import Path
 import click
 
 from dpia.cli.exits import Exit
-from dpia.context.assessment import assess_file
+from dpia.context.assessment import Assessment, assess_file
 from dpia.languages import LANGUAGES
+from dpia.load import LoadError, load
 from dpia.model.enums import RiskLevel
 from dpia.produce.batch import candidates, skip_reason
 from dpia.render.i18n import Translator
-from dpia.review.register import Row, invalid_row, register, row
+from dpia.review.central import Review, needs_review
+from dpia.review.register import Attention, Row, invalid_row, register, row
 from dpia.review.trajectory import LEVELS
 
 
@@ -31,8 +33,21 @@ def collect(paths: list[Path], today: dt.date) -> list[Row]:
         if not a.ok:
             rows.append(invalid_row(str(path), len(a.validated.problems)))
         else:
-            rows.append(row(str(path), a.questionnaire, [f.finding for f in a.findings], today))
+            found = [f.finding for f in a.findings]
+            rows.append(row(str(path), a.questionnaire, found, today, _reviews(a)))
     return register(rows)
+
+
+def _reviews(a: Assessment) -> tuple[Review, ...]:
+    """An overlay's marks on central items that changed since it confirmed them."""
+    loaded = a.validated.loaded
+    if loaded is None or len(loaded.sources) < 2 or a.questionnaire.central is None:
+        return ()
+    try:
+        central = load(loaded.sources[-2])
+    except LoadError:
+        return ()  # the overlay loaded, so its base did: only a race ends here
+    return tuple(needs_review(a.questionnaire, central.data))
 
 
 def as_data(r: Row) -> dict[str, object]:
@@ -51,6 +66,9 @@ def as_data(r: Row) -> dict[str, object]:
         "warnings": r.warnings,
         "base_only": r.base_only,
         "attention": [a.value for a in r.attention],
+        "needs_review": [
+            {"item": x.item, "mark": x.mark.value, "why": x.why.value} for x in r.needs_review
+        ],
     }
 
 
@@ -69,7 +87,7 @@ def as_csv(rows: list[Row]) -> str:
         "file", "title", "organisation", "status", "decision",
         *(f"residual_{lvl.value}" for lvl in LEVELS),
         "open_measures", "overdue_measures", "review_date", "review_overdue",
-        "errors", "warnings", "base_only", "attention",
+        "errors", "warnings", "base_only", "attention", "needs_review",
     ]  # fmt: skip
     out.writerow(header)
     for r in rows:
@@ -77,6 +95,7 @@ def as_csv(rows: list[Row]) -> str:
         residual = d.pop("residual")
         assert isinstance(residual, dict)
         d["attention"] = ";".join(a.value for a in r.attention)
+        d["needs_review"] = ";".join(x.item for x in r.needs_review)
         values = {**d, **{f"residual_{k}": v for k, v in residual.items()}}
         out.writerow([_cell(values[h]) for h in header])
     return buf.getvalue()
@@ -115,7 +134,11 @@ def as_text(r: Row, t: Translator) -> str:
 
 
 def attention_words(r: Row, t: Translator) -> str:
-    return ", ".join(t.label(a) for a in r.attention)
+    words = [t.label(a) for a in r.attention]
+    if r.needs_review:  # name the items: that is what the school has to look at
+        index = r.attention.index(Attention.needs_review)
+        words[index] += " (" + ", ".join(x.item for x in r.needs_review) + ")"
+    return ", ".join(words)
 
 
 def attention_lines(paths: list[Path], lang: str = "en") -> list[str]:

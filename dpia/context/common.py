@@ -61,6 +61,7 @@ _NOT_QUESTIONS = {
     "authors",
     "subject",
     "history",  # a first version has none
+    "central",  # only in an overlay of a joint assessment
     "phone",
     "contact",
     "special_category",

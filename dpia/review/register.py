@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from dpia.load import Severity
 from dpia.model import Questionnaire
 from dpia.model.enums import N_, Labelled, MeasureStatus, Outcome, RiskLevel, Status
+from dpia.review.central import Review
 from dpia.review.trajectory import counts
 from dpia.rules.finding import Finding
 from dpia.rules.risk import assess
@@ -23,6 +24,7 @@ class Attention(Labelled):
 
     invalid = "invalid", N_("does not validate")
     review_overdue = "review_overdue", N_("review overdue")
+    needs_review = "needs_review", N_("central items changed since confirmed")
     high_residual = "high_residual", N_("high residual risk")
     errors = "errors", N_("findings of severity error")
     measures_overdue = "measures_overdue", N_("measures past their due date")
@@ -49,6 +51,7 @@ class Row:
     errors: int = 0  # problems that make the file invalid, or findings of severity error
     warnings: int = 0
     base_only: bool = False
+    needs_review: tuple[Review, ...] = ()  # a school's marks on central items that changed
     attention: tuple[Attention, ...] = ()
 
     def sort_key(self) -> tuple[object, ...]:
@@ -64,7 +67,13 @@ def invalid_row(file: str, problems: int) -> Row:
     return Row(file, errors=problems, attention=(Attention.invalid,))
 
 
-def row(file: str, q: Questionnaire, found: list[Finding], today: dt.date) -> Row:
+def row(
+    file: str,
+    q: Questionnaire,
+    found: list[Finding],
+    today: dt.date,
+    reviews: tuple[Review, ...] = (),
+) -> Row:
     """The register line of a valid questionnaire, judged on `today`."""
     meta = q.meta
     open_measures = [m for m in q.measures if m.status is not MeasureStatus.implemented]
@@ -75,6 +84,7 @@ def row(file: str, q: Questionnaire, found: list[Finding], today: dt.date) -> Ro
     errors = sum(f.severity is Severity.error for f in found)
     reasons = {
         Attention.review_overdue: review_overdue,
+        Attention.needs_review: bool(reviews),
         Attention.high_residual: residual[RiskLevel.high] > 0,
         Attention.errors: errors > 0,
         Attention.measures_overdue: bool(overdue),
@@ -96,6 +106,7 @@ def row(file: str, q: Questionnaire, found: list[Finding], today: dt.date) -> Ro
         errors=errors,
         warnings=sum(f.severity is Severity.warning for f in found),
         base_only=q.base_only,
+        needs_review=reviews,
         attention=tuple(a for a, applies in reasons.items() if applies),
     )
 
