@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from dpia.model import Questionnaire
 from dpia.model.labels import N_
@@ -11,7 +12,7 @@ from dpia.rules.finding import E, Finding, W, check
 
 def _ids(q: Questionnaire) -> set[str]:
     d = q.description
-    named = {
+    named: dict[str, Sequence[Any]] = {
         "risks": q.risks,
         "measures": q.measures,
         "description.operations": d.operations,
