@@ -107,3 +107,40 @@ def test_confirm_refuses_a_file_that_extends_nothing(tmp_path: Path) -> None:
     shutil.copy(ROOT / "samples" / "secondary-ai-homework.yaml", single)
     code, _, err = run("confirm", str(single))
     assert code == 2 and "extends no central assessment" in err
+
+
+@pytest.mark.parametrize(
+    ("lang", "cover", "badges"),
+    [
+        (
+            "en",
+            "Joint DPIA digital learning platform LeerPlein, version 2.0",
+            ["not applicable", "local"],
+        ),
+        (
+            "nl",
+            "Gezamenlijke DPIA digitale leeromgeving LeerPlein, versie 2.0",
+            ["niet van toepassing", "eigen"],
+        ),
+    ],
+)
+def test_a_schools_documents_show_where_they_come_from(
+    lang: str, cover: str, badges: list[str]
+) -> None:
+    from dpia.produce import prepare
+
+    html = prepare(
+        assess_file(ROOT / "samples" / "joint" / "school-c.yaml"), "dpia", lang, "html"
+    ).html
+    assert cover in html
+    r4 = html.split('<tr id="risk-R4">')[1].split("</tr>")[0]
+    assert f'<span class="mark">{badges[0]}</span>' in r4 and "ISK" not in r4
+    assert "AI" in r4.split('class="small mark-reason"')[1]  # the school's reason
+    own = html.split('<tr id="risk-R-C1">')[1].split("</tr>")[0]
+    assert f'<span class="mark">{badges[1]}</span>' in own
+    r1 = html.split('<tr id="risk-R1">')[1].split("</tr>")[0]
+    assert 'class="mark"' not in r1  # adopted as is: no mark
+    plain = prepare(
+        assess_file(ROOT / "samples" / "secondary-ai-homework.yaml"), "dpia", lang, "html"
+    )
+    assert 'class="mark"' not in plain.html and cover not in plain.html

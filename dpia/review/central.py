@@ -83,3 +83,21 @@ def needs_review(q: Questionnaire, central: dict[str, Any]) -> list[Review]:
             continue
         out.append(Review(name, marks.get(name, Mark.adopted), why))
     return out
+
+
+LOCAL = "local"  # an item the school added itself
+
+
+def provenance(q: Questionnaire, central: dict[str, Any]) -> dict[str, str]:
+    """Where each item of a school's assessment comes from, by its mark name: `local` (the
+    school's own), or its mark on the central item (adopted, adapted, not_applicable)."""
+    items = central_items(central)
+    marks = {m.item: m.mark.value for m in q.central.marks} if q.central else {}
+    merged = central_items(q.model_dump(mode="json", include=_ITEM_FIELDS))
+    return {
+        name: LOCAL if name not in items else marks.get(name, Mark.adopted.value)
+        for name in merged
+    }
+
+
+_ITEM_FIELDS: Any = {"risks": True, "measures": True, "description": True}
