@@ -155,6 +155,11 @@ def batch(
     bar = sys.stderr.isatty() and not quiet
     interrupted = _render(stale(), jobs, fmt, manifest, tally, bar)
     _summary(tally, time.monotonic() - start, summary_format, interrupted)
+    if summary_format == "text" and not interrupted:
+        from dpia.cli.status import attention_lines  # the register's attention list
+
+        for line in attention_lines(list(paths)):
+            click.echo(line)
     if interrupted:
         raise SystemExit(130)
     raise SystemExit(Exit.INVALID if tally.failed else Exit.OK)

@@ -8,11 +8,15 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from pydantic import ValidationError
 from ruamel.yaml import YAML
 
-from dpia.context.common import DocumentBase, LocatedFinding
-from dpia.load import Problem, Severity, field_path
+from dpia.context.common import CentralSource, DocumentBase, LocatedFinding
+from dpia.load import LoadError, Problem, Severity, field_path, load
 from dpia.model import Questionnaire, Validated, validate_file
+from dpia.model.central import Mark
+from dpia.model.enums import N_
+from dpia.review.central import LOCAL, provenance
 from dpia.rules.finding import Finding
 from dpia.rules.findings import findings
 
@@ -61,8 +65,40 @@ class Assessment:
             date=q.meta.assessment_date,
             logo=self.logo,
             source_embedded=source_embedded,
+            central=self.central,
         )
 
+    @cached_property
+    def central(self) -> CentralSource | None:
+        """The central assessment this overlay extends (its direct base), when it is one."""
+        loaded = self.validated.loaded
+        if loaded is None or len(loaded.sources) < 2:
+            return None
+        try:  # the base loaded as part of this file, so it loads alone too
+            data = load(loaded.sources[-2]).data
+            meta = Questionnaire.model_validate(data).meta
+        except (LoadError, ValidationError):
+            return None  # a base that is not a whole assessment by itself: no provenance
+        q = self.questionnaire
+        marks = {m.item: m.reason for m in q.central.marks} if q.central else {}
+        where = provenance(q, data)
+        return CentralSource(
+            title=meta.title,
+            version=meta.version,
+            date=meta.assessment_date,
+            confirmed=q.central.version if q.central else None,
+            provenance=where,
+            marks=marks,
+            badges={k: BADGES[v] for k, v in where.items() if v in BADGES},
+        )
+
+
+# The mark beside an item of a school's document that is not the central item as is.
+BADGES = {
+    LOCAL: N_("local"),
+    Mark.adapted.value: Mark.adapted.label,
+    Mark.not_applicable.value: Mark.not_applicable.label,
+}
 
 MAX_LOGO = 1024 * 1024
 LOGO_TYPES = {".png": "image/png", ".svg": "image/svg+xml"}

@@ -32,6 +32,7 @@ from dpia.model.labels import GROUNDS
 from dpia.render import markdown
 from dpia.render.i18n import Translator
 from dpia.resources import TEMPLATES
+from dpia.review import words
 from dpia.rules.risk import MATRIX, SCALE
 
 
@@ -69,6 +70,11 @@ def environment(lang: str) -> Environment:
         ground=lambda c: t.gettext(GROUNDS[c]),
         plain=lambda value: value.get(lang, lang)[0],
         value=lambda member: member.value if isinstance(member, Enum) else member,
+        shortdate=t.month,
+        # changed answers in a re-assessment, in words (dpia.review.words)
+        section=lambda loc: words.section(loc, t),
+        question=lambda loc: words.question(loc, t),
+        answer=pass_context(lambda ctx, v: words.value(v, t, ctx["lang"], ctx["first_lang"])),
     )
     env.globals.update(
         gap=_gap(t),
