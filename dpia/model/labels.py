@@ -8,6 +8,7 @@ from __future__ import annotations
 from enum import Enum
 
 from dpia.model import enums as e
+from dpia.model.knowledge_enums import ENTRIES as KNOWLEDGE_ENTRIES
 
 
 def N_(message: str) -> str:
@@ -244,7 +245,9 @@ _ENTRIES: list[tuple[Enum, str]] = [
 
 # Keyed by type and value: StrEnum members of different enums with the same value
 # ('public', 'low') compare equal, so the members themselves cannot be the keys.
-LABELS: dict[tuple[type[Enum], str], str] = {(type(m), m.value): text for m, text in _ENTRIES}
+LABELS: dict[tuple[type[Enum], str], str] = {
+    (type(m), m.value): text for m, text in [*_ENTRIES, *KNOWLEDGE_ENTRIES]
+}
 
 
 def english_label(member: Enum) -> str:
