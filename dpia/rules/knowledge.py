@@ -16,6 +16,7 @@ from enum import Enum
 
 from dpia.data.knowledge_security import RESTRICTED_COUNTRIES
 from dpia.load import Severity
+from dpia.model.enums import Status
 from dpia.model.knowledge import KnowledgeCheck
 from dpia.model.knowledge_enums import (
     ExportOutcome,
@@ -25,7 +26,6 @@ from dpia.model.knowledge_enums import (
     Verdict,
     Weight,
 )
-from dpia.model.enums import Status
 from dpia.model.labels import N_, english_label
 from dpia.rules.finding import E, Finding, Loc, W
 from dpia.rules.transfers import EEA
@@ -87,7 +87,8 @@ def requirements(c: KnowledgeCheck) -> list[Requirement]:
                     "ks-restricted-country",
                     ("partners", i, "country"),
                     N_(
-                        "partner '{id}' is based in a country under EU restrictive measures ({country}: {act})"
+                        "partner '{id}' is based in a country under EU restrictive measures "
+                        "({country}: {act})"
                     ),
                     id=p.id,
                     country=p.country,
