@@ -11,7 +11,8 @@ from pathlib import Path
 
 from dpia.context.assessment import assess_file
 from dpia.languages import LANGUAGES
-from dpia.produce import DOCUMENTS, prepare
+from dpia.produce import prepare
+from dpia.produce.make import documents_of
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
@@ -24,7 +25,7 @@ def renderable_samples() -> list[Path]:
     for path in sorted((ROOT / "samples").rglob("*.yaml")):
         a = assess_file(path)
         assert a.ok, [str(p) for p in a.validated.problems]
-        if not a.questionnaire.base_only:
+        if not a.document.base_only:
             out.append(path)
     return out
 
@@ -43,7 +44,7 @@ def update() -> None:
     for old in GOLDEN.glob("*.html"):
         old.unlink()
     for sample in renderable_samples():
-        for doc in DOCUMENTS:
+        for doc in documents_of(assess_file(sample).kind):
             for lang in LANGS:
                 golden_name(sample, doc, lang).write_text(rendered(sample, doc, lang))
     print(f"wrote {len(list(GOLDEN.glob('*.html')))} golden files to {GOLDEN}")

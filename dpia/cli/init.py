@@ -8,7 +8,7 @@ import click
 from dpia.cli.exits import Exit
 from dpia.resources import TEMPLATES
 
-PRESETS = ("screening", "dpia")
+PRESETS = ("screening", "dpia", "knowledge-security")
 
 
 @click.command()
@@ -18,7 +18,8 @@ PRESETS = ("screening", "dpia")
     type=click.Choice(PRESETS),
     default="dpia",
     show_default=True,
-    help="screening: only what the pre-scan needs; dpia: every section.",
+    help="screening: only what the pre-scan needs; dpia: every section; knowledge-security: "
+    "a knowledge-security check of an international collaboration.",
 )
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
@@ -29,6 +30,8 @@ def init(path: Path, preset: str, lang: str, force: bool) -> None:
         raise SystemExit(Exit.USAGE)
     # The full starter is the pre-scan plus the other sections.
     parts = ["starter-screening.yaml"] + (["starter-sections.yaml"] if preset == "dpia" else [])
+    if preset == "knowledge-security":  # a questionnaire of its own kind
+        parts = ["starter-knowledge-security.yaml"]
     starter = "\n".join((TEMPLATES / lang / p).read_text(encoding="utf-8") for p in parts)
     today = dt.date.today()
     next_year = today + dt.timedelta(days=365)

@@ -21,8 +21,16 @@ from dpia.rules.screening import screen as run_screening
 )
 @click.option("--lang", type=click.Choice(["en", "nl"]), default="en", show_default=True)
 def screen(file: Path, fmt: str, lang: str) -> None:
-    """Does this processing need a DPIA? Required, recommended or not required, and why."""
+    """Does this processing need a DPIA? Required, recommended or not required, and why.
+
+    For a knowledge-security check: the least verdict its answers allow, and the reasons.
+    """
     assessment = assess_file(file)
+    if assessment.validated.knowledge is not None:
+        from dpia.cli.screen_knowledge import screen_knowledge
+
+        screen_knowledge(file, assessment.validated.knowledge, fmt, lang)
+        return
     q = assessment.validated.questionnaire
     if q is None:
         report([assessment], "text")

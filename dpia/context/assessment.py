@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -25,6 +25,7 @@ class Assessment:
     logo: str | None = None  # data: URL of meta.logo, checked and read by assess_file
     # A knowledge-security check's personal_data.dpia_file, validated, read by assess_file.
     linked_dpia: Questionnaire | None = None
+    linked_sources: list[Path] = field(default_factory=list)  # its files, for batch's manifest
 
     @property
     def ok(self) -> bool:
@@ -108,7 +109,7 @@ def read_logo(v: Validated) -> tuple[str | None, str | None]:
     return f"data:{LOGO_TYPES[logo.suffix.lower()]};base64,{payload}", None
 
 
-def read_linked_dpia(v: Validated) -> tuple[Questionnaire | None, str | None]:
+def read_linked_dpia(v: Validated) -> tuple[Validated | None, str | None]:
     """The DPIA a knowledge-security check links to, or why it cannot be used. Like the logo,
     only a questionnaire inside the check's own folder is read."""
     check = v.knowledge
@@ -124,7 +125,7 @@ def read_linked_dpia(v: Validated) -> tuple[Questionnaire | None, str | None]:
     if linked.questionnaire is None:
         kind = "is not a DPIA" if linked.knowledge else "is not a valid DPIA questionnaire"
         return None, f"{check.personal_data.dpia_file} {kind}; run dpia validate on it"
-    return linked.questionnaire, None
+    return linked, None
 
 
 def assess_file(path: Path) -> Assessment:
@@ -135,8 +136,8 @@ def assess_file(path: Path) -> Assessment:
         v = Validated(v.path, v.loaded, None, [*v.problems, where])
     linked, problem = read_linked_dpia(v)
     if problem and v.loaded is not None:
-        field = ("personal_data", "dpia_file")
-        where = Problem(v.loaded.locate(field), field_path(field), problem, code="dpia-file")
+        at = ("personal_data", "dpia_file")
+        where = Problem(v.loaded.locate(at), field_path(at), problem, code="dpia-file")
         v = Validated(v.path, v.loaded, None, [*v.problems, where])
     located: list[LocatedFinding] = []
     found = findings(v.questionnaire) if v.questionnaire else []
@@ -147,4 +148,6 @@ def assess_file(path: Path) -> Assessment:
             where = Problem(pos, field_path(f.loc), f.text(), f.severity, f.code)
             located.append(LocatedFinding(f, where))
     located.sort(key=lambda lf: (lf.where.severity is not Severity.error, lf.where.pos))
-    return Assessment(v, located, logo, linked)
+    if linked is None or linked.loaded is None:
+        return Assessment(v, located, logo)
+    return Assessment(v, located, logo, linked.questionnaire, linked.loaded.sources)

@@ -15,6 +15,7 @@ from dpia.context.assessment import Assessment
 from dpia.context.common import DocumentBase
 from dpia.context.dpia import dpia_context
 from dpia.context.equality import equality_context
+from dpia.context.knowledge import KnowledgeContext, knowledge_context
 from dpia.context.prescan import prescan_context
 from dpia.context.privacy_addendum import privacy_addendum_context
 from dpia.context.processor_checklist import processor_checklist_context
@@ -31,6 +32,9 @@ class Document:
     # The kind of questionnaire it is made from, so that `--doc all` picks the documents of
     # a file's own kind when questionnaires of another kind exist.
     kind: str = "dpia"
+    # For a kind other than the DPIA: builds the context from the assessment and language
+    # (a DPIA document's context starts from `Assessment.document_base`).
+    build: Callable[[Assessment, str], KnowledgeContext] | None = None
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,9 @@ class Request:
     format: Format
 
     @cached_property
-    def context(self) -> DocumentBase:
+    def context(self) -> DocumentBase | KnowledgeContext:
+        if self.document.build is not None:
+            return self.document.build(self.assessment, self.lang)
         return self.document.context(self.assessment.document_base(self.lang))
 
     @cached_property
@@ -56,7 +62,7 @@ def _pdf(r: Request) -> bytes:
     from dpia.pdf.weasy import Source, writer  # WeasyPrint only when a PDF is written
 
     name, data = r.assessment.source
-    return writer().pdf(r.html, Source(name, data), r.assessment.questionnaire.meta.assessment_date)
+    return writer().pdf(r.html, Source(name, data), r.assessment.document.meta.assessment_date)
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,10 @@ class Format:
     preload: tuple[str, ...] = ()
 
 
+def _no_dpia_context(base: DocumentBase) -> DocumentBase:
+    raise TypeError("a knowledge-security document is built from its own questionnaire")
+
+
 DOCUMENTS: dict[str, Document] = {
     d.name: d
     for d in (
@@ -79,6 +89,12 @@ DOCUMENTS: dict[str, Document] = {
         Document("privacy-addendum", privacy_addendum_context, ("pdf", "html", "md")),
         Document("equality", equality_context),
         Document("screening", prescan_context),
+        Document(
+            "knowledge-security",
+            _no_dpia_context,
+            kind="knowledge-security",
+            build=knowledge_context,
+        ),
     )
 }
 
