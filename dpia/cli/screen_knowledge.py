@@ -35,7 +35,9 @@ def screen_knowledge(file: Path, check: KnowledgeCheck, fmt: str, lang: str) -> 
         }
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
-    click.echo(f"{file}: {t.gettext('at least')}: {t.label(result.required)}")
+    click.echo(
+        f"{file}: {t.gettext('Least verdict the answers allow')}: {t.label(result.required)}"
+    )
     given = f"  {t.gettext('Verdict of researcher and director')}: {t.label(result.verdict)}"
     if result.too_weak:
         given += f" ({t.gettext('weaker than the answers allow')})"
