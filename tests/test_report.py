@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from dpia.cli import cli
-from dpia.produce import DOCUMENTS
+from dpia.produce.make import documents_of
 from tests.golden import LANGS, golden_name, renderable_samples, rendered
 from tests.pdfs import render_pdfs, text
 
@@ -27,7 +27,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("doc", DOCUMENTS)
+@pytest.mark.parametrize("doc", documents_of("dpia"))
 @pytest.mark.parametrize("sample", SAMPLES, ids=IDS)
 def test_html_matches_golden_file(sample: Path, doc: str, lang: str) -> None:
     golden = golden_name(sample, doc, lang)
