@@ -32,6 +32,8 @@ class DocumentBase:
     source_name: str  # file name of the questionnaire, shown in the colophon
     date: dt.date  # the document's date: the assessment date, for reproducible output
     logo: str | None  # the organisation's logo as a data: URL, read from meta.logo
+    # Whether the output carries the questionnaire (a PDF does), as the colophon says.
+    source_embedded: bool
 
 
 # Fields that are asked only in some cases (a special category only for special data, a

@@ -46,6 +46,7 @@ class KnowledgeContext:
     source_name: str
     date: dt.date
     logo: str | None
+    source_embedded: bool  # whether the output carries the questionnaire (a PDF does)
     screening: Screening
     final: Verdict | None  # the outcome: the committee's verdict when referred
     restricted_partners: list[Partner]  # partners in a country under restrictive measures
@@ -63,7 +64,7 @@ def _highest(levels: list[Weight]) -> Weight | None:
     return max(levels, key=order.index) if levels else None
 
 
-def knowledge_context(a: Assessment, lang: str) -> KnowledgeContext:
+def knowledge_context(a: Assessment, lang: str, source_embedded: bool) -> KnowledgeContext:
     c = a.knowledge
     result = screen(c)
     restricted = set(RESTRICTED_COUNTRIES.codes())
@@ -84,6 +85,7 @@ def knowledge_context(a: Assessment, lang: str) -> KnowledgeContext:
         source_name=a.source[0],
         date=c.meta.assessment_date,
         logo=a.logo,
+        source_embedded=source_embedded,
         screening=result,
         final=result.final,
         restricted_partners=[p for p in c.partners if p.country in restricted],

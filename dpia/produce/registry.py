@@ -32,9 +32,10 @@ class Document:
     # The kind of questionnaire it is made from, so that `--doc all` picks the documents of
     # a file's own kind when questionnaires of another kind exist.
     kind: str = "dpia"
-    # For a kind other than the DPIA: builds the context from the assessment and language
+    # For a kind other than the DPIA: builds the context from the assessment, the language
+    # and whether the output embeds the questionnaire
     # (a DPIA document's context starts from `Assessment.document_base`).
-    build: Callable[[Assessment, str], KnowledgeContext] | None = None
+    build: Callable[[Assessment, str, bool], KnowledgeContext] | None = None
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,10 @@ class Request:
 
     @cached_property
     def context(self) -> DocumentBase | KnowledgeContext:
+        embeds = self.format.embeds_source
         if self.document.build is not None:
-            return self.document.build(self.assessment, self.lang)
-        return self.document.context(self.assessment.document_base(self.lang))
+            return self.document.build(self.assessment, self.lang, embeds)
+        return self.document.context(self.assessment.document_base(self.lang, embeds))
 
     @cached_property
     def html(self) -> str:

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from enum import Enum
 
 from dpia.data.knowledge_security import RESTRICTED_COUNTRIES
 from dpia.load import Severity
-from dpia.model.enums import Status
+from dpia.model.enums import Labelled, Status
 from dpia.model.knowledge import KnowledgeCheck
 from dpia.model.knowledge_enums import (
     ExportOutcome,
@@ -59,7 +58,9 @@ def stricter(a: Verdict, b: Verdict) -> bool:
     return ORDER.index(a) > ORDER.index(b)
 
 
-def _reason(minimum: Verdict, code: str, loc: Loc, msg: str, **params: str | Enum) -> Requirement:
+def _reason(
+    minimum: Verdict, code: str, loc: Loc, msg: str, **params: str | Labelled
+) -> Requirement:
     return Requirement(minimum, Finding(code, W, loc, msg, params))
 
 
@@ -204,7 +205,7 @@ class TooWeak(Finding):
 
     def text(self, translate: Callable[[str], str] = str) -> str:
         values = {
-            k: translate(english_label(v)) if isinstance(v, Enum) else v
+            k: translate(english_label(v)) if isinstance(v, Labelled) else v
             for k, v in self.params.items()
         }
         reason = self.reason.text(translate) if self.reason else ""
