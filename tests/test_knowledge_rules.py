@@ -331,6 +331,7 @@ FINDINGS: dict[str, tuple[dict[str, Any], dict[str, Any], str]] = {
         "warning",
     ),
     "ks-no-opportunities": ({"opportunities": []}, {}, "warning"),
+    "ks-ties-unknown": ({"partners.0.ties": "unknown"}, {"partners.0.ties": "indirect"}, "warning"),
     "ks-dual-use-without-category": (
         {"field.dual_use": True, **CHECKED},
         {"field.dual_use": True, "field.dual_use_categories": ["cat5p2"], **CHECKED},

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pikepdf
@@ -66,6 +68,18 @@ def test_screen_gives_the_least_verdict_and_its_reasons_in_both_languages() -> N
     assert "- voorleggen aan de commissie: de resultaten kunnen een militair eindgebruik" in nl
     _, low, _ = run("screen", str(EXCHANGE))
     assert low.splitlines()[0].endswith(": proceed") and "Reasons in the answers: 0" in low
+
+
+def test_validate_and_screen_of_a_check_never_import_weasyprint() -> None:
+    code = (
+        "import sys; from dpia.cli import main\n"
+        f"for cmd in ('validate', 'screen'):\n"
+        f"    sys.argv = ['dpia', cmd, {str(REFERRAL)!r}]\n"
+        "    try: main()\n    except SystemExit as e: assert e.code == 0, e.code\n"
+        "assert 'weasyprint' not in sys.modules, 'weasyprint imported'"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
 
 
 def test_screen_json() -> None:

@@ -293,6 +293,22 @@ def _adviser(c: KnowledgeCheck) -> Iterator[Finding]:
 
 
 @rule
+def _partners(c: KnowledgeCheck) -> Iterator[Finding]:
+    for i, p in enumerate(c.partners):
+        if p.ties is Ties.unknown and not c.field.critical_areas:  # with one: a reason above
+            yield Finding(
+                "ks-ties-unknown",
+                W,
+                ("partners", i, "ties"),
+                N_(
+                    "the ties of partner '{id}' to military or security bodies are not known: "
+                    "find out before deciding"
+                ),
+                {"id": p.id},
+            )
+
+
+@rule
 def _risks(c: KnowledgeCheck) -> Iterator[Finding]:
     for i, r in enumerate(c.risks):
         if r.level is not Weight.low and not r.measures:
