@@ -11,19 +11,20 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dpia.context.assessment import Assessment
-from dpia.context.common import LocatedFinding
+from dpia.context.common import LocatedFinding, Shortlist
 from dpia.data.knowledge_security import (
     CRITICAL_TECHNOLOGIES,
     DUAL_USE_CATEGORIES,
     RESTRICTED_COUNTRIES,
     Table,
 )
+from dpia.load import Severity
 from dpia.model.base import Text
 from dpia.model.description import Location
 from dpia.model.enums import TransferMechanism
 from dpia.model.knowledge import KnowledgeCheck, KsMeasure, KsRisk, Partner
 from dpia.model.knowledge_enums import KsMeasureStatus, Verdict, Weight
-from dpia.rules.knowledge import Screening, screen
+from dpia.rules.knowledge import Requirement, Screening, screen
 from dpia.rules.transfers import EEA
 
 
@@ -56,7 +57,12 @@ class KnowledgeContext:
     risks_by_measure: dict[str, list[KsRisk]]  # measure id -> the risks it addresses
     open_measures: list[KsMeasure]
     linked: LinkedDpia | None
-    tables: list[Table]  # the reference tables used, for their dates and sources
+    # The reference tables used, for their dates and sources in the annex.
+    critical_table: Table
+    dual_use_table: Table
+    restricted_table: Table
+    summary_reasons: Shortlist[Requirement]  # what the one-page summary has room for
+    summary_errors: Shortlist[LocatedFinding]
 
 
 def _highest(levels: list[Weight]) -> Weight | None:
@@ -64,10 +70,16 @@ def _highest(levels: list[Weight]) -> Weight | None:
     return max(levels, key=order.index) if levels else None
 
 
+# What the one-page summary has room for; the rest are in the annex.
+SUMMARY_REASONS = 8
+SUMMARY_ERRORS = 5
+
+
 def knowledge_context(a: Assessment, lang: str, source_embedded: bool) -> KnowledgeContext:
     c = a.knowledge
     result = screen(c)
     restricted = set(RESTRICTED_COUNTRIES.codes())
+    errors = [f for f in a.findings if f.where.severity is Severity.error]
     linked = None
     if a.linked_dpia is not None and c.personal_data.dpia_file is not None:
         away = [loc for loc in a.linked_dpia.description.locations if loc.country not in EEA]
@@ -95,5 +107,9 @@ def knowledge_context(a: Assessment, lang: str, source_embedded: bool) -> Knowle
         risks_by_measure={m.id: [r for r in c.risks if m.id in r.measures] for m in c.measures},
         open_measures=[m for m in c.measures if m.status is not KsMeasureStatus.in_place],
         linked=linked,
-        tables=[CRITICAL_TECHNOLOGIES, DUAL_USE_CATEGORIES, RESTRICTED_COUNTRIES],
+        critical_table=CRITICAL_TECHNOLOGIES,
+        dual_use_table=DUAL_USE_CATEGORIES,
+        restricted_table=RESTRICTED_COUNTRIES,
+        summary_reasons=Shortlist.of(result.reasons, SUMMARY_REASONS),
+        summary_errors=Shortlist.of(errors, SUMMARY_ERRORS),
     )
