@@ -50,6 +50,8 @@ class KnowledgeContext:
     source_embedded: bool  # whether the output carries the questionnaire (a PDF does)
     screening: Screening
     final: Verdict | None  # the outcome: the committee's verdict when referred
+    referred: bool  # the verdict is to refer the case to the committee
+    export_check_needed: bool  # a dual-use item or a military end use may be involved
     restricted_partners: list[Partner]  # partners in a country under restrictive measures
     outside_eea: list[Partner]
     highest_opportunity: Weight | None
@@ -100,6 +102,8 @@ def knowledge_context(a: Assessment, lang: str, source_embedded: bool) -> Knowle
         source_embedded=source_embedded,
         screening=result,
         final=result.final,
+        referred=c.decision.verdict is Verdict.refer,
+        export_check_needed=c.field.dual_use or c.field.military_end_use,
         restricted_partners=[p for p in c.partners if p.country in restricted],
         outside_eea=[p for p in c.partners if p.country not in EEA],
         highest_opportunity=_highest([o.weight for o in c.opportunities]),
