@@ -190,6 +190,36 @@ def test_the_summary_fits_on_one_page(pdfs: dict) -> None:
         assert ("1 The collaboration" if lang == "en" else "1 De samenwerking") in pages[2]
 
 
+def test_a_crowded_summary_still_fits_on_one_page_and_flags_the_weak_verdict(
+    tmp_path: Path,
+) -> None:
+    data = load(REFERRAL).data
+    data["decision"]["verdict"] = "proceed_with_measures"
+    del data["decision"]["committee"]
+    del data["personal_data"]["transfer_analysis"]
+    data["partners"].append(
+        {
+            "id": "msu",
+            "name": "Technical Institute",
+            "country": "RU",
+            "type": "university",
+            "ties": "unknown",
+        }
+    )
+    render_pdfs([str(write(tmp_path, data)), "--lang", "nl"], tmp_path)
+    pages = [
+        re.sub(r"\s+", " ", p.extract_text())
+        for p in PdfReader(tmp_path / f"check.{DOC}.nl.pdf").pages
+    ]
+    summary = pages[1]
+    assert "doorgaan met maatregelen lichter dan de antwoorden toelaten" in summary
+    assert "… en meer in de bijlage" in summary  # 9 reasons, room for 6
+    assert "zonder gekoppelde DPIA of doorgiftetoets" in summary  # the error that is not a reason
+    assert "1 De samenwerking" in pages[2]
+    annex = pages[-1] if "Bijlage" in pages[-1] else pages[-2] + pages[-1]
+    assert "partner 'msu' is gevestigd in een land met EU-beperkende maatregelen" in annex
+
+
 def test_pdfs_are_pdf_a_with_the_questionnaire_embedded(pdfs: dict) -> None:
     with pikepdf.open(pdfs[REFERRAL.stem, "en"]) as pdf:
         meta = pdf.open_metadata()

@@ -24,7 +24,7 @@ from dpia.model.description import Location
 from dpia.model.enums import TransferMechanism
 from dpia.model.knowledge import KnowledgeCheck, KsMeasure, KsRisk, Partner
 from dpia.model.knowledge_enums import KsMeasureStatus, Verdict, Weight
-from dpia.rules.knowledge import Requirement, Screening, screen
+from dpia.rules.knowledge import Requirement, Screening, TooWeak, screen
 from dpia.rules.transfers import EEA
 
 
@@ -73,15 +73,21 @@ def _highest(levels: list[Weight]) -> Weight | None:
 
 
 # What the one-page summary has room for; the rest are in the annex.
-SUMMARY_REASONS = 8
-SUMMARY_ERRORS = 5
+SUMMARY_REASONS = 6
+SUMMARY_ERRORS = 3
 
 
 def knowledge_context(a: Assessment, lang: str, source_embedded: bool) -> KnowledgeContext:
     c = a.knowledge
     result = screen(c)
     restricted = set(RESTRICTED_COUNTRIES.codes())
-    errors = [f for f in a.findings if f.where.severity is Severity.error]
+    # A verdict weaker than a reason asks for is flagged beside the verdict, and the reasons
+    # are listed already: the summary's errors are the others.
+    errors = [
+        f
+        for f in a.findings
+        if f.where.severity is Severity.error and not isinstance(f.finding, TooWeak)
+    ]
     linked = None
     if a.linked_dpia is not None and c.personal_data.dpia_file is not None:
         away = [loc for loc in a.linked_dpia.description.locations if loc.country not in EEA]
