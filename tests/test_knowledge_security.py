@@ -276,6 +276,7 @@ def test_the_linked_dpia_s_transfers_are_shown(tmp_path: Path) -> None:
     ("link", "message"),
     [
         ("../outside.yaml", "the DPIA file must be inside this questionnaire's folder"),
+        ("/etc/hostname", "the DPIA file must be inside this questionnaire's folder"),
         ("missing.yaml", "no such DPIA questionnaire: missing.yaml"),
         ("check.yaml", "no such DPIA questionnaire: check.yaml"),  # itself
         ("other.yaml", "other.yaml is not a DPIA; run dpia validate on it"),
