@@ -29,8 +29,8 @@ class Document:
     name: str  # as in `--doc` and output file names; also the template's name
     context: Callable[[DocumentBase], DocumentBase]  # builds the document's typed context
     formats: tuple[str, ...] = ("pdf", "html")  # the output formats it reads well in
-    # The kind of questionnaire it reads. Every document reads the DPIA questionnaire today;
-    # when a second kind exists, `--doc all` is to pick the documents of a file's own kind.
+    # The kind of questionnaire it reads ('dpia' or 'knowledge-security'): `--doc all` and
+    # batch runs make only the documents of a file's own kind.
     kind: str = "dpia"
     # For a kind other than the DPIA: builds the context from the assessment, the language
     # and whether the output embeds the questionnaire
