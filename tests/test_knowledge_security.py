@@ -20,7 +20,7 @@ from dpia.context.assessment import assess_file
 from dpia.load import load
 from dpia.produce import prepare
 from tests.golden import LANGS, golden_name, rendered
-from tests.pdfs import render_pdfs, text
+from tests.pdfs import SharedPdfs, text
 from tests.test_knowledge_rules import EXCHANGE, REFERRAL, clean, write
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,10 +34,10 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
-    out = tmp_path_factory.mktemp("ks")
-    render_pdfs([str(s) for s in SAMPLES], out)  # no --doc: a check's own document
-    return {(s.stem, lang): out / f"{s.stem}.{DOC}.{lang}.pdf" for s in SAMPLES for lang in LANGS}
+def pdfs(sample_pdfs: SharedPdfs) -> dict[tuple[str, str], Path]:
+    """Both samples' documents in both languages, rendered once per session."""
+    found = sample_pdfs.get([(s, DOC, lang) for s in SAMPLES for lang in LANGS])
+    return {(path.stem, lang): pdf for (path, _, lang), pdf in found.items()}
 
 
 # ---------------------------------------------------------------- validate and screen
@@ -191,7 +191,7 @@ def test_the_summary_fits_on_one_page(pdfs: dict) -> None:
 
 
 def test_a_crowded_summary_still_fits_on_one_page_and_flags_the_weak_verdict(
-    tmp_path: Path,
+    tmp_path: Path, sample_pdfs: SharedPdfs
 ) -> None:
     data = load(REFERRAL).data
     data["decision"]["verdict"] = "proceed_with_measures"
@@ -206,11 +206,9 @@ def test_a_crowded_summary_still_fits_on_one_page_and_flags_the_weak_verdict(
             "ties": "unknown",
         }
     )
-    render_pdfs([str(write(tmp_path, data)), "--lang", "nl"], tmp_path)
-    pages = [
-        re.sub(r"\s+", " ", p.extract_text())
-        for p in PdfReader(tmp_path / f"check.{DOC}.nl.pdf").pages
-    ]
+    key = (write(tmp_path, data), DOC, "nl")
+    pdf = sample_pdfs.get([key])[key]
+    pages = [re.sub(r"\s+", " ", p.extract_text()) for p in PdfReader(pdf).pages]
     summary = pages[1]
     assert "doorgaan met maatregelen lichter dan de antwoorden toelaten" in summary
     assert "… en meer in de bijlage" in summary  # 9 reasons, room for 6
@@ -230,7 +228,9 @@ def test_pdfs_are_pdf_a_with_the_questionnaire_embedded(pdfs: dict) -> None:
 
 
 def test_the_document_is_byte_identical_for_the_same_input(pdfs: dict, tmp_path: Path) -> None:
-    render_pdfs([str(REFERRAL), "--lang", "nl"], tmp_path)
+    """Made again in this process, by `dpia render` without --doc (a check's own document)."""
+    r = CliRunner().invoke(cli, ["render", str(REFERRAL), "--lang", "nl", "-o", str(tmp_path)])
+    assert r.exit_code == 0, r.output
     again = tmp_path / f"{REFERRAL.stem}.{DOC}.nl.pdf"
     assert again.read_bytes() == pdfs[REFERRAL.stem, "nl"].read_bytes()
 
