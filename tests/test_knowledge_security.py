@@ -242,6 +242,17 @@ def test_answers_are_escaped_text(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}" in html and "<script>" not in html
 
 
+def test_doc_all_makes_only_the_documents_of_the_file_s_kind(tmp_path: Path) -> None:
+    args = ["render", str(EXCHANGE), "--doc", "all", "--format", "html", "-o", str(tmp_path)]
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 0, r.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        f"exchange-oslo.{DOC}.en.html",
+        f"exchange-oslo.{DOC}.nl.html",
+    ]
+    assert "Uitkomst: doorgaan" in (tmp_path / f"exchange-oslo.{DOC}.nl.html").read_text()
+
+
 def test_a_dpia_document_is_refused_for_a_check_and_the_other_way_round(tmp_path: Path) -> None:
     r = CliRunner().invoke(cli, ["render", str(EXCHANGE), "--doc", "dpia", "-o", str(tmp_path)])
     assert r.exit_code == 3
