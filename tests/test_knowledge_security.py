@@ -250,7 +250,8 @@ def test_doc_all_makes_only_the_documents_of_the_file_s_kind(tmp_path: Path) -> 
         f"exchange-oslo.{DOC}.en.html",
         f"exchange-oslo.{DOC}.nl.html",
     ]
-    assert "<title>Kennisveiligheidstoets – " in (tmp_path / f"exchange-oslo.{DOC}.nl.html").read_text()
+    nl = (tmp_path / f"exchange-oslo.{DOC}.nl.html").read_text()
+    assert "<title>Kennisveiligheidstoets" in nl
 
 
 def test_a_dpia_document_is_refused_for_a_check_and_the_other_way_round(tmp_path: Path) -> None:
