@@ -141,11 +141,14 @@ def batch(
                     t = Translator(file_language(assessment, None))  # the file's own language
                     tally.failed.append((path, "\n".join(problem_lines(problems, t))))
                     continue
-                known = Known(manifest.remember(path, loaded.sources, skip), skip)
-            if known.skip:
-                tally.skipped.append((path, known.skip))
+                sources = [*loaded.sources, *assessment.linked_sources]
+                kind = assessment.kind
+                known = Known(manifest.remember(path, sources, skip, kind), skip, kind)
+            own = tuple(d for d in docs if DOCUMENTS[d].kind == known.kind)
+            if known.skip or not own:
+                tally.skipped.append((path, known.skip or f"no --doc {doc} from a {known.kind}"))
                 continue
-            for job in plan(path, root, known.inputs, docs, langs, fmt, output):
+            for job in plan(path, root, known.inputs, own, langs, fmt, output):
                 if force or not manifest.fresh(job):
                     yield replace(job, assessment=assessment)
                 else:

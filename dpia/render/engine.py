@@ -24,6 +24,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from dpia.context.common import DocumentBase
+from dpia.context.knowledge import KnowledgeContext
 from dpia.languages import LANGUAGES
 from dpia.load import field_path
 from dpia.model.base import Text
@@ -108,7 +109,7 @@ def _text(ctx: Context, value: Text | None, inline: bool = False) -> Markup:
     )
 
 
-def render(doc: str, context: DocumentBase) -> str:
+def render(doc: str, context: DocumentBase | KnowledgeContext) -> str:
     """HTML for one document kind (e.g. 'dpia') from its typed context."""
     template = environment(context.lang).get_template(f"{context.lang}/{doc}.html.j2")
     values = {f.name: getattr(context, f.name) for f in dataclasses.fields(context)}
