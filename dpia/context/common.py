@@ -108,8 +108,9 @@ _NOT_QUESTIONS = {
 }
 
 # Sections not walked at all: a second contact is optional; the AI Act duties are asked only
-# of high-risk systems, and the findings say what is open there.
-_NOT_WALKED = {"contact", "deployer_duties", "fria"}
+# of high-risk systems, and the findings say what is open there; a school that adopts the whole
+# central assessment marks no central item.
+_NOT_WALKED = {"contact", "deployer_duties", "fria", "central"}
 
 
 def unanswered(node: BaseModel, loc: Loc = ()) -> list[Loc]:

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dpia.context.assessment import Assessment
-from dpia.context.common import LocatedFinding, Shortlist
+from dpia.context.common import CentralSource, LocatedFinding, Shortlist
 from dpia.data.knowledge_security import (
     CRITICAL_TECHNOLOGIES,
     DUAL_USE_CATEGORIES,
@@ -65,6 +65,9 @@ class KnowledgeContext:
     restricted_table: Table
     summary_reasons: Shortlist[Requirement]  # what the one-page summary has room for
     summary_errors: Shortlist[LocatedFinding]
+    # The cover's central-assessment line is for a school's overlay of a joint DPIA; a
+    # knowledge-security check names no central assessment.
+    central: CentralSource | None = None
 
 
 def _highest(levels: list[Weight]) -> Weight | None:
