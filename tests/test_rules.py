@@ -13,6 +13,7 @@ from dpia.rules.findings import findings
 from dpia.rules.risk import assess, heat_map, level, prior_consultation_needed
 from dpia.rules.screening import screen
 from tests.factory import data, questionnaire
+from tests.judged import JUDGED
 
 
 def codes(**changes: object) -> set[str]:
@@ -296,6 +297,7 @@ FINDINGS = [
         {"equality.characteristics.disability": {"impact": "negative"}},
         "negative-impact-unmitigated",
     ),
+    *JUDGED,  # the rules of issue 11, with their silent cases in the test_judge_* files
 ]
 
 
@@ -308,9 +310,9 @@ def test_every_registered_finding_code_is_tested() -> None:
     import inspect
     import re
 
-    from dpia.rules import checks_data, checks_governance
+    from dpia.rules.findings import _MODULES
 
-    source = inspect.getsource(checks_data) + inspect.getsource(checks_governance)
+    source = "".join(inspect.getsource(module) for module in _MODULES)
     declared = set(re.findall(r'^\s+"([a-z0-9]+(?:-[a-z0-9]+)+)",$', source, re.MULTILINE))
     assert declared == {code for _, code in FINDINGS}
 
@@ -368,5 +370,8 @@ def test_adequacy_needs_no_transfer_impact_assessment() -> None:
 def test_finding_messages_carry_their_parameters() -> None:
     q = questionnaire(**{"description.locations.0.country": "US"})
     [f] = [f for f in findings(q) if f.code == "transfer-without-mechanism"]
-    assert f.text() == ("data go to US, outside the EEA, without a transfer mechanism (Chapter V)")
+    assert f.text() == (
+        "data go to US, outside the EEA and without an adequacy decision, with no transfer "
+        "mechanism (Chapter V)"
+    )
     assert f.loc == ("description", "locations", 0, "mechanism")

@@ -11,7 +11,7 @@ from dpia.context.assessment import assess_file
 from dpia.model.base import Text
 from dpia.render.i18n import Translator
 from dpia.rules.screening import Item
-from dpia.rules.screening import screen as run_screening
+from dpia.rules.screening import screen_questionnaire as run_screening
 
 
 @click.command()
@@ -27,7 +27,7 @@ def screen(file: Path, fmt: str, lang: str) -> None:
     if q is None:
         report([assessment], "text")
         raise SystemExit(Exit.INVALID)
-    result = run_screening(q.screening)
+    result = run_screening(q)
     first = q.meta.languages[0].value
     t = Translator(lang)
 

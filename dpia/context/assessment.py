@@ -14,6 +14,7 @@ from dpia.context.common import DocumentBase, LocatedFinding
 from dpia.load import Problem, Severity, field_path
 from dpia.model import Questionnaire, Validated, validate_file
 from dpia.rules.findings import findings
+from dpia.rules.jurisdiction import seat
 
 
 @dataclass
@@ -59,6 +60,7 @@ class Assessment:
             source_name=self.source[0],
             date=q.meta.assessment_date,
             logo=self.logo,
+            seat=seat(q),
         )
 
 

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from dpia.load import Problem
 from dpia.model import Questionnaire, Text
 from dpia.rules.finding import Finding
+from dpia.rules.jurisdiction import Seat
 
 Loc = tuple[str | int, ...]
 
@@ -32,6 +33,7 @@ class DocumentBase:
     source_name: str  # file name of the questionnaire, shown in the colophon
     date: dt.date  # the document's date: the assessment date, for reproducible output
     logo: str | None  # the organisation's logo as a data: URL, read from meta.logo
+    seat: Seat  # the controller's jurisdiction: authority, age of consent, national list
 
 
 # Fields that are asked only in some cases (a special category only for special data, a

@@ -14,7 +14,7 @@ from dpia.rules.risk import (
     highest_residual,
     prior_consultation_needed,
 )
-from dpia.rules.screening import ScreeningResult, screen
+from dpia.rules.screening import ScreeningResult, screen_questionnaire
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
             by_measure.setdefault(m, []).append(r.id)
     return DpiaContext(
         **vars(base),
-        screening=screen(q.screening),
+        screening=screen_questionnaire(q),
         risks=assessed,
         heat_inherent=heat_map(assessed, residual=False),
         heat_residual=heat_map(assessed, residual=True),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dpia.context.common import DocumentBase
-from dpia.rules.screening import FollowUp, ScreeningResult, follow_up, screen
+from dpia.rules.screening import FollowUp, ScreeningResult, follow_up, screen_questionnaire
 
 
 @dataclass(frozen=True)
@@ -16,5 +16,5 @@ class PrescanContext(DocumentBase):
 
 def prescan_context(base: DocumentBase) -> PrescanContext:
     return PrescanContext(
-        **vars(base), screening=screen(base.q.screening), follow_up=follow_up(base.q)
+        **vars(base), screening=screen_questionnaire(base.q), follow_up=follow_up(base.q)
     )

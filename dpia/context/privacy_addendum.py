@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dpia.context.common import DocumentBase
+from dpia.data.jurisdictions import adequate
 from dpia.model.description import AiSystem, DataCategory, Location, Party, Purpose
 from dpia.model.enums import DecisionUse, LawfulBasis, Role
 from dpia.model.lawfulness import BasisForPurpose
 from dpia.model.meta import Contact
-from dpia.rules.transfers import EEA
+from dpia.rules.transfers import needs_safeguards, outside
 
 # The parties that are the organisation itself: everyone else receives the data.
 _OURSELVES = (Role.controller,)
@@ -32,7 +33,8 @@ class PrivacyAddendumContext(DocumentBase):
     children: bool  # some of the people concerned are under 18
     data: list[DataCategory]
     recipients: list[Party]  # processors, sub-processors, joint controllers, third parties
-    transfers: list[Location]  # locations outside the EEA
+    transfers: list[Location]  # locations outside the EEA (for a UK controller: the UK and EEA)
+    adequacy: dict[str, str]  # location id -> the adequacy decision that covers it
     decisions: list[DecisionUse]  # decisions about people the AI's outputs are used for
 
 
@@ -61,6 +63,12 @@ def privacy_addendum_context(base: DocumentBase) -> PrivacyAddendumContext:
         children=any(s.minors for s in d.data_subjects),
         data=d.personal_data,
         recipients=[p for p in d.parties if p.role not in _OURSELVES],
-        transfers=[loc for loc in d.locations if loc.country not in EEA],
+        transfers=outside(org.country, d.locations),
+        adequacy={
+            loc.id: decision.decision
+            for loc in outside(org.country, d.locations)
+            if (decision := adequate(org.country, loc.country))
+            and not needs_safeguards(org.country, loc)
+        },
         decisions=q.ai.decisions_about_people if q.ai else [],
     )

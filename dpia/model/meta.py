@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, StrictBool
 
-from dpia.model.base import Date, Email, Name, Strict, TextValue, optional
+from dpia.model.base import Country, Date, Email, Name, Strict, TextValue, optional
 from dpia.model.enums import Classification, Lang, Sector, Status
 
 
@@ -21,6 +21,12 @@ class Organisation(Strict):
         True,
         description="Whether the organisation carries out a public task (most Dutch schools, "
         "universities and colleges do); legitimate interests is then not available for it.",
+    )
+    country: Country = Field(
+        "NL",
+        description="Where the controller is established (ISO 3166-1 alpha-2, GB for the UK). "
+        "It decides the supervisory authority, the age of digital consent, which countries "
+        "need transfer safeguards, and which national DPIA list applies.",
     )
     address: Name | None = Field(None, description="Postal address.")
     dpo: Contact | None = Field(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from dpia.data.jurisdictions import AS_OF, adequate, outside_area
 from dpia.model import Questionnaire
 from dpia.model.enums import (
     Art28Item,
@@ -17,7 +18,7 @@ from dpia.model.enums import (
 )
 from dpia.model.labels import N_
 from dpia.rules.finding import SCHOOLS, E, Finding, Loc, W, check
-from dpia.rules.transfers import EEA, NEEDS_TIA
+from dpia.rules.transfers import NEEDS_TIA, needs_safeguards
 
 
 @check
@@ -148,19 +149,35 @@ def _lawful_bases(q: Questionnaire) -> Iterator[Finding]:
 
 @check
 def _transfers(q: Questionnaire) -> Iterator[Finding]:
+    controller = q.meta.organisation.country
     for i, where in enumerate(q.description.locations):
         loc: Loc = ("description", "locations", i)
         params = {"country": where.country}
-        if where.country in EEA:
+        outside_area_without_decision = outside_area(controller, where.country) and (
+            adequate(controller, where.country) is None
+        )
+        if where.mechanism is TransferMechanism.adequacy and outside_area_without_decision:
+            yield Finding(
+                "adequacy-not-in-force",
+                E,
+                (*loc, "mechanism"),
+                N_(
+                    "no adequacy decision covers {country} (list as of {as_of}); choose "
+                    "another transfer mechanism"
+                ),
+                {**params, "as_of": AS_OF.isoformat()},
+            )
             continue
+        if not needs_safeguards(controller, where):
+            continue  # inside the area, or an adequate country: no SCCs or TIA needed
         if where.mechanism is TransferMechanism.none:
             yield Finding(
                 "transfer-without-mechanism",
                 E,
                 (*loc, "mechanism"),
                 N_(
-                    "data go to {country}, outside the EEA, without a transfer mechanism "
-                    "(Chapter V)"
+                    "data go to {country}, outside the EEA and without an adequacy decision, "
+                    "with no transfer mechanism (Chapter V)"
                 ),
                 params,
             )

@@ -22,8 +22,9 @@ from dpia.model.enums import (
 )
 from dpia.model.labels import N_
 from dpia.rules.finding import E, Finding, Loc, W, check, walk_texts
+from dpia.rules.jurisdiction import seat
 from dpia.rules.risk import SCALE, assess
-from dpia.rules.screening import screen
+from dpia.rules.screening import screen_questionnaire
 
 
 @check
@@ -53,15 +54,21 @@ def _risks(q: Questionnaire) -> Iterator[Finding]:
     high = [a.risk.id for a in assessed if a.residual is RiskLevel.high]
     planned = q.consultation.prior_consultation
     if high and not (planned and planned.planned):
+        authority = seat(q).authority
         yield Finding(
             "prior-consultation-needed",
             E,
             ("consultation", "prior_consultation"),
             N_(
-                "residual risk stays high ({ids}): the Autoriteit Persoonsgegevens must be "
+                "residual risk stays high ({ids}): {authority} must be consulted before "
+                "processing starts (Art. 36)"
+            )
+            if authority
+            else N_(
+                "residual risk stays high ({ids}): the supervisory authority must be "
                 "consulted before processing starts (Art. 36)"
             ),
-            {"ids": ", ".join(high)},
+            {"ids": ", ".join(high), "authority": authority or ""},
         )
     for i, m in enumerate(q.measures):
         if m.due and m.status is not MeasureStatus.implemented and m.due < q.meta.assessment_date:
@@ -259,7 +266,7 @@ def _consultation(q: Questionnaire) -> Iterator[Finding]:
 
 @check
 def _screening(q: Questionnaire) -> Iterator[Finding]:
-    result = screen(q.screening)
+    result = screen_questionnaire(q)
     if result.unanswered:
         yield Finding(
             "screening-incomplete",
@@ -302,3 +309,20 @@ def _equality(q: Questionnaire) -> Iterator[Finding]:
                 N_("a negative impact on {characteristic} is expected without a mitigation"),
                 {"characteristic": c.value},
             )
+
+
+@check
+def _jurisdiction(q: Questionnaire) -> Iterator[Finding]:
+    place = seat(q)
+    if not place.encoded:
+        yield Finding(
+            "jurisdiction-not-encoded",
+            W,
+            ("meta", "organisation", "country"),
+            N_(
+                "dpia has no data for {country}: the documents name no supervisory authority, "
+                "use the GDPR's default age of digital consent (16) and screen on the EDPB "
+                "criteria only"
+            ),
+            {"country": place.country},
+        )

@@ -1,0 +1,50 @@
+"""Helpers for the judgement tests: findings of a varied questionnaire, documents as text."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from dpia.context.assessment import assess_file
+from dpia.context.build import build_context
+from dpia.render.engine import render
+from dpia.rules.finding import Finding
+from dpia.rules.findings import findings
+from tests.factory import data, questionnaire
+
+
+def found(**changes: Any) -> dict[str, Finding]:
+    """Findings by code (the first of each code)."""
+    out: dict[str, Finding] = {}
+    for f in findings(questionnaire(**changes)):
+        out.setdefault(f.code, f)
+    return out
+
+
+def page_text(tmp_path: Path, doc: str, lang: str, **changes: Any) -> str:
+    """The document rendered as HTML, tags stripped and whitespace collapsed."""
+    path = tmp_path / "q.yaml"
+    with path.open("w") as f:
+        YAML(typ="safe", pure=True).dump(data(**changes), f)
+    return text_of(render(doc, build_context(doc, assess_file(path), lang)))
+
+
+def text_of(page: str) -> str:
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+
+
+HIGH_RESIDUAL = {"risks.0.residual_likelihood": "maximum", "risks.0.residual_severity": "maximum"}
+
+# (changes to the base questionnaire, the finding code that must appear): one case per rule of
+# issue 11, run by tests/test_rules.py::test_finding with every other rule.
+JUDGED: list[tuple[dict[str, Any], str]] = [
+    (
+        {"description.locations.0": {"id": "L1", "country": "IN", "mechanism": "adequacy"}},
+        "adequacy-not-in-force",
+    ),
+    ({"meta.organisation.country": "CH"}, "jurisdiction-not-encoded"),
+]
