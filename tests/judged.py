@@ -47,4 +47,41 @@ JUDGED: list[tuple[dict[str, Any], str]] = [
         "adequacy-not-in-force",
     ),
     ({"meta.organisation.country": "CH"}, "jurisdiction-not-encoded"),
+    (
+        {"lawfulness.lawful_bases.0": {"purpose": "P1", "basis": "consent", "consent_by": "both"}},
+        "consent-not-free",
+    ),
+    (
+        {
+            "meta.organisation.country": "BE",
+            "lawfulness.lawful_bases.0": {
+                "purpose": "P1",
+                "basis": "consent",
+                "consent_by": "parent",
+                "alternative": {"description": "Paper", "without_detriment": True},
+            },
+        },
+        "consent-by-parent-over-age",
+    ),
+    (
+        {
+            "description.personal_data.0.kind": "special",
+            "description.personal_data.0.special_category": "biometric_unique_id",
+            "lawfulness.special_categories": [
+                {"category": "biometric_unique_id", "exception": "a_explicit_consent"}
+            ],
+        },
+        "biometric-ground-unfit",
+    ),
+    (
+        {
+            "description.personal_data.0.kind": "special",
+            "description.personal_data.0.special_category": "health_data",
+            "lawfulness.special_categories": [
+                {"category": "health_data", "exception": "a_explicit_consent"}
+            ],
+        },
+        "explicit-consent-not-free",
+    ),
+    ({"lawfulness.alternatives": []}, "alternatives-missing"),
 ]

@@ -111,7 +111,6 @@ FINDINGS = [
         },
         "special-data-classification",
     ),
-    ({"lawfulness.lawful_bases.0.basis": "consent"}, "consent-power-imbalance"),
     ({"lawfulness.lawful_bases.0.basis": "consent"}, "child-consent-without-parent"),
     (
         {"lawfulness.lawful_bases.0.basis": "legitimate_interests"},

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from dpia.context.common import DocumentBase, Loc, unanswered
 from dpia.model.enums import MeasureStatus, RiskLevel
 from dpia.model.risks import Measure
+from dpia.rules.consent import ConsentLine, consent_lines
 from dpia.rules.risk import (
     AssessedRisk,
     assess,
@@ -30,6 +31,7 @@ class DpiaContext(DocumentBase):
     risks_by_measure: dict[str, list[str]]
     open_measures: list[Measure]
     gaps: list[Loc]  # unanswered questions
+    consent: list[ConsentLine]  # purposes relying on consent, and whether it holds
 
 
 def dpia_context(base: DocumentBase) -> DpiaContext:
@@ -52,4 +54,5 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
         risks_by_measure=by_measure,
         open_measures=[m for m in q.measures if m.status is not MeasureStatus.implemented],
         gaps=unanswered(q),
+        consent=consent_lines(q),
     )

@@ -59,6 +59,8 @@ Date = Annotated[
 Email = Annotated[
     str, StringConstraints(strict=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=300)
 ]
+
+
 def _iso_country(value: str) -> str:
     # ISO 3166-1 codes the United Kingdom GB; UK is only "exceptionally reserved" for it.
     if value == "UK":

@@ -58,6 +58,9 @@ class DataSubject(Strict):
     category: TextValue = Field(description="Who they are, e.g. pupils of years 1-3.")
     minors: StrictBool = Field(False, description="Whether they include children under 18.")
     age_range: AgeRange | None = Field(None, description="Ages, where minors are involved.")
+    staff: StrictBool = Field(
+        False, description="Whether they are the organisation's own staff (an employer's power)."
+    )
     vulnerable: StrictBool = Field(False, description="Whether they form a vulnerable group.")
     vulnerability: TextValue | None = Field(None, description="In what way they are vulnerable.")
     approximate_number: StrictInt | None = Field(

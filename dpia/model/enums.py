@@ -159,6 +159,23 @@ class ConsentBy(StrEnum):
     both = "both"
 
 
+class BiometricNeed(StrEnum):
+    """Why a person must be identified by biometric data (UAVG art. 29 allows only the first
+    two in the Netherlands)."""
+
+    authentication = "authentication"
+    security = "security"
+    convenience = "convenience"
+
+
+class AlternativeOutcome(StrEnum):
+    """What became of a less intrusive alternative (Art. 35(7)(b), subsidiarity)."""
+
+    rejected = "rejected"
+    offered_alongside = "offered_alongside"
+    chosen = "chosen"
+
+
 class Level(StrEnum):
     """The CNIL four-level scale for likelihood and severity."""
 
