@@ -49,6 +49,8 @@ BASE: dict[str, Any] = {
             "measures": ["M1"],
             "residual_likelihood": "negligible",
             "residual_severity": "significant",
+            "likelihood_motivation": "Access is limited to teachers",
+            "impact_motivation": "Names and marks of children",
         }
     ],
     "measures": [

@@ -84,4 +84,27 @@ JUDGED: list[tuple[dict[str, Any], str]] = [
         "explicit-consent-not-free",
     ),
     ({"lawfulness.alternatives": []}, "alternatives-missing"),
+    ({"description.parties.0.role": "joint_controller"}, "joint-control-without-arrangement"),
+    (
+        {
+            "description.parties.0.role": "joint_controller",
+            "description.parties.0.arrangement": {"in_place": True},
+        },
+        "joint-arrangement-not-public",
+    ),
+    (
+        {"description.parties.0.other_roles": [{"role": "independent_controller"}]},
+        "controller-without-basis",
+    ),
+    (
+        {"description.parties.0.other_roles": [{"role": "processor", "agreement": False}]},
+        "scope-without-agreement",
+    ),
+    ({"description.parties.0.roles_disputed": "Disputed"}, "roles-disputed"),
+    ({"processor_agreement.own_purposes": True}, "processor-own-purposes"),
+    ({"description.personal_data.0.retention_unknown": True}, "retention-unknown"),
+    ({"description.personal_data.0.access_answerable": False}, "access-not-answerable"),
+    ({"description.personal_data.0.service_generated": True}, "service-data-access-unknown"),
+    ({"risks.0.impact_motivation": None}, "risk-motivation-missing"),
+    ({"risks.0.residual_level": "unknown"}, "residual-unknown"),
 ]

@@ -8,7 +8,7 @@ from dpia.context.common import DocumentBase
 from dpia.data.jurisdictions import adequate
 from dpia.model.description import Location, Party
 from dpia.model.enums import Role, SigningAdvice
-from dpia.rules.checklist import Row, rows, signing_advice
+from dpia.rules.checklist import Row, rows, signing_advice, stoppers
 from dpia.rules.transfers import needs_safeguards, outside
 
 
@@ -23,6 +23,7 @@ class ProcessorChecklistContext(DocumentBase):
     advice: SigningAdvice
     requests: list[Row]  # the gap list: every open row, in checklist order
     blocking: list[Row]  # essential items that are missing
+    stoppers: list[str]  # reasons not to sign beyond the clauses (English, for the catalogs)
 
 
 def processor_checklist_context(base: DocumentBase) -> ProcessorChecklistContext:
@@ -48,7 +49,8 @@ def processor_checklist_context(base: DocumentBase) -> ProcessorChecklistContext
         transfers=transfers,
         adequacy=adequacy,
         checklist=checklist,
-        advice=signing_advice(checklist),
+        advice=signing_advice(checklist, stoppers(agreement, processor)),
+        stoppers=stoppers(agreement, processor),
         requests=[r for r in checklist if r.open],
         blocking=[r for r in checklist if r.blocking],
     )

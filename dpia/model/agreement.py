@@ -42,6 +42,11 @@ class ProcessorAgreement(Strict):
         False, description="Whether a beveiligingsbijlage is annexed."
     )
     clauses: Clauses = Field(default_factory=Clauses, description="The Art. 28 items.")
+    own_purposes: StrictBool = Field(
+        False,
+        description="Whether the agreement leaves the processor free to use the organisation's "
+        "data for purposes of its own (analytics, product improvement, training).",
+    )
 
 
 class DpoAdvice(Strict):

@@ -122,6 +122,9 @@ class NationalId(StrEnum):
 class Role(StrEnum):
     controller = "controller"
     joint_controller = "joint_controller"
+    # Decides purposes and means of its own, apart from the school: not joint control.
+    independent_controller = "independent_controller"
+    provider = "provider"  # provides data to the processing (verstrekker)
     processor = "processor"
     sub_processor = "sub_processor"
     third_party = "third_party"
@@ -190,6 +193,8 @@ class FearedEvent(StrEnum):
     unwanted_modification = "unwanted_modification"
     data_disappearance = "data_disappearance"
     discrimination = "discrimination"
+    inaccurate_information = "inaccurate_information"  # e.g. generated text about a person
+    reidentification = "reidentification"  # of pseudonymised data
     chilling_effect = "chilling_effect"
     loss_of_control = "loss_of_control"
     other = "other"
@@ -308,6 +313,7 @@ class RiskLevel(StrEnum):
     low = "low"
     medium = "medium"
     high = "high"
+    unknown = "unknown"  # a residual risk the assessors could not rate: itself a finding
 
 
 class Verdict(StrEnum):

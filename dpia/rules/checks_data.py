@@ -60,7 +60,7 @@ def _special_categories(q: Questionnaire) -> Iterator[Finding]:
                 ),
                 {"number": cat.national_id or ""},
             )
-        if cat.retention is None:
+        if cat.retention is None and not cat.retention_unknown:
             yield Finding(
                 "retention-missing",
                 W,

@@ -23,7 +23,7 @@ from dpia.model.enums import (
 from dpia.model.labels import N_
 from dpia.rules.finding import E, Finding, Loc, W, check, walk_texts
 from dpia.rules.jurisdiction import seat
-from dpia.rules.risk import SCALE, assess
+from dpia.rules.risk import SCALE, AssessedRisk, assess
 from dpia.rules.screening import screen_questionnaire
 
 
@@ -41,15 +41,36 @@ def _risks(q: Questionnaire) -> Iterator[Finding]:
                 {"id": a.risk.id, "level": a.inherent},
             )
         r = a.risk
-        if SCALE.index(r.residual_likelihood) > SCALE.index(r.likelihood) or SCALE.index(
-            r.residual_severity
-        ) > SCALE.index(r.severity):
+        if _rises(a):
             yield Finding(
                 "residual-above-inherent",
                 W,
                 (*loc, "residual_likelihood"),
                 N_("risk '{id}' is rated higher after its measures than before"),
                 {"id": r.id},
+            )
+    unmotivated = [
+        a.risk.id
+        for a in assessed
+        if not a.direct
+        and (a.risk.likelihood_motivation is None or a.risk.impact_motivation is None)
+    ]
+    if unmotivated:
+        yield Finding(
+            "risk-motivation-missing",
+            W,
+            ("risks",),
+            N_("the likelihood and impact of risks {ids} are not motivated (Rijksmodel)"),
+            {"ids": ", ".join(unmotivated)},
+        )
+    for i, a in enumerate(assessed):
+        if a.residual is RiskLevel.unknown:
+            yield Finding(
+                "residual-unknown",
+                W,
+                ("risks", i, "residual_level"),
+                N_("the residual risk of '{id}' is unknown: find out what is needed to rate it"),
+                {"id": a.risk.id},
             )
     high = [a.risk.id for a in assessed if a.residual is RiskLevel.high]
     planned = q.consultation.prior_consultation
@@ -194,6 +215,21 @@ def _ai(q: Questionnaire) -> Iterator[Finding]:
             N_("the fundamental-rights impact assessment lacks AI Act Art. {articles}"),
             {"articles": articles},
         )
+
+
+_ORDER = [RiskLevel.low, RiskLevel.medium, RiskLevel.high]
+
+
+def _rises(a: AssessedRisk) -> bool:
+    """The risk is rated higher after its measures than before."""
+    r = a.risk
+    if not a.direct and not a.residual_direct:
+        assert r.likelihood and r.severity and r.residual_likelihood and r.residual_severity
+        return SCALE.index(r.residual_likelihood) > SCALE.index(r.likelihood) or SCALE.index(
+            r.residual_severity
+        ) > SCALE.index(r.severity)
+    known = a.residual in _ORDER and a.inherent in _ORDER
+    return known and _ORDER.index(a.residual) > _ORDER.index(a.inherent)
 
 
 def _unanswered_articles(answers: BaseModel, skip: set[str] | None = None) -> str:

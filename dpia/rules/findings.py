@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from dpia.load import Severity
 from dpia.model import Questionnaire
-from dpia.rules import checks_consent, checks_data, checks_governance
+from dpia.rules import (
+    checks_consent,
+    checks_data,
+    checks_governance,
+    checks_roles,
+    checks_service,
+)
 from dpia.rules.finding import CHECKS, Finding
 
 # The check modules register themselves on import.
-_MODULES = (checks_data, checks_consent, checks_governance)
+_MODULES = (checks_data, checks_consent, checks_roles, checks_service, checks_governance)
 
 
 def findings(q: Questionnaire) -> list[Finding]:
