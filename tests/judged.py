@@ -107,4 +107,9 @@ JUDGED: list[tuple[dict[str, Any], str]] = [
     ({"description.personal_data.0.service_generated": True}, "service-data-access-unknown"),
     ({"risks.0.impact_motivation": None}, "risk-motivation-missing"),
     ({"risks.0.residual_level": "unknown"}, "residual-unknown"),
+    (
+        {**HIGH_RESIDUAL, "consultation.decision.outcome": "stop"},
+        "prior-consultation-if-proceeding",
+    ),
+    (HIGH_RESIDUAL, "decision-conflict"),
 ]

@@ -341,6 +341,15 @@ class Art28Item(StrEnum):
     audits = "audits"
 
 
+class ConsultationOutcome(StrEnum):
+    """Where a prior consultation (Art. 36) stands."""
+
+    pending = "pending"
+    no_objection = "no_objection"
+    advice_with_conditions = "advice_with_conditions"
+    advised_against = "advised_against"
+
+
 class Outcome(StrEnum):
     proceed = "proceed"
     proceed_with_conditions = "proceed_with_conditions"

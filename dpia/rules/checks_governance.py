@@ -21,6 +21,7 @@ from dpia.model.enums import (
     ToolPicker,
 )
 from dpia.model.labels import N_
+from dpia.rules.decision import Art36, art36, proceeding
 from dpia.rules.finding import E, Finding, Loc, W, check, walk_texts
 from dpia.rules.jurisdiction import seat
 from dpia.rules.risk import SCALE, AssessedRisk, assess
@@ -72,24 +73,36 @@ def _risks(q: Questionnaire) -> Iterator[Finding]:
                 N_("the residual risk of '{id}' is unknown: find out what is needed to rate it"),
                 {"id": a.risk.id},
             )
-    high = [a.risk.id for a in assessed if a.residual is RiskLevel.high]
-    planned = q.consultation.prior_consultation
-    if high and not (planned and planned.planned):
-        authority = seat(q).authority
+    status, planned = art36(q), q.consultation.prior_consultation
+    authority = seat(q).authority
+    params = {"ids": ", ".join(status.high), "authority": authority or ""}
+    if status.state is Art36.required and not (planned and (planned.planned or status.filed)):
         yield Finding(
             "prior-consultation-needed",
             E,
             ("consultation", "prior_consultation"),
             N_(
-                "residual risk stays high ({ids}): {authority} must be consulted before "
-                "processing starts (Art. 36)"
+                "residual risk stays high ({ids}): the supervisory authority ({authority}) "
+                "must be consulted before processing starts (Art. 36)"
             )
             if authority
             else N_(
                 "residual risk stays high ({ids}): the supervisory authority must be "
                 "consulted before processing starts (Art. 36)"
             ),
-            {"ids": ", ".join(high), "authority": authority or ""},
+            params,
+        )
+    elif status.state is Art36.moot:
+        yield Finding(
+            "prior-consultation-if-proceeding",
+            W,
+            ("consultation", "decision", "outcome"),
+            N_(
+                "the decision is not to proceed; proceeding would first need the high residual "
+                "risks ({ids}) lowered, or a prior consultation of the supervisory authority "
+                "(Art. 36)"
+            ),
+            params,
         )
     for i, m in enumerate(q.measures):
         if m.due and m.status is not MeasureStatus.implemented and m.due < q.meta.assessment_date:
@@ -361,4 +374,37 @@ def _jurisdiction(q: Questionnaire) -> Iterator[Finding]:
                 "criteria only"
             ),
             {"country": place.country},
+        )
+
+
+def decision_conflicts(q: Questionnaire, errors: int) -> Iterator[Finding]:
+    """A decision to proceed against what the assessment found. Run by rules.findings after
+    every other check, since it counts their errors; not registered with @check."""
+    if not proceeding(q):
+        return
+    loc: Loc = ("consultation", "decision", "outcome")
+    if q.ai is not None and q.ai.prohibited_practices:
+        yield Finding(
+            "decision-conflict",
+            E,
+            loc,
+            N_("the decision is to proceed while a prohibited AI practice is in scope (Art. 5)"),
+        )
+    if art36(q).open:
+        yield Finding(
+            "decision-conflict",
+            E,
+            loc,
+            N_(
+                "the decision is to proceed while prior consultation of the supervisory "
+                "authority is required and has not been filed (Art. 36)"
+            ),
+        )
+    if errors:
+        yield Finding(
+            "decision-conflict",
+            E,
+            loc,
+            N_("the decision is to proceed while {count} error(s) remain in this assessment"),
+            {"count": str(errors)},
         )

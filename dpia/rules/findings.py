@@ -20,4 +20,6 @@ _MODULES = (checks_data, checks_consent, checks_roles, checks_service, checks_go
 def findings(q: Questionnaire) -> list[Finding]:
     """All findings, errors first, then in the order of the questionnaire."""
     found = [f for fn in CHECKS for f in fn(q)]
+    errors = sum(1 for f in found if f.severity is Severity.error)
+    found += checks_governance.decision_conflicts(q, errors)
     return sorted(found, key=lambda f: f.severity is not Severity.error)
