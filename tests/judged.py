@@ -10,8 +10,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from dpia.context.assessment import assess_file
-from dpia.context.build import build_context
-from dpia.render.engine import render
+from dpia.produce import prepare
 from dpia.rules.finding import Finding
 from dpia.rules.findings import findings
 from tests.factory import data, questionnaire
@@ -30,7 +29,7 @@ def page_text(tmp_path: Path, doc: str, lang: str, **changes: Any) -> str:
     path = tmp_path / "q.yaml"
     with path.open("w") as f:
         YAML(typ="safe", pure=True).dump(data(**changes), f)
-    return text_of(render(doc, build_context(doc, assess_file(path), lang)))
+    return text_of(prepare(assess_file(path), doc, lang).html)
 
 
 def text_of(page: str) -> str:

@@ -135,4 +135,4 @@ def test_belgian_fingerprint_sample() -> None:
     assert {"consent-not-free", "biometric-ground-unfit"} <= codes
     text = " ".join(f.finding.text() for f in a.findings)
     assert "Gegevensbeschermingsautoriteit" in text and "Autoriteit Persoonsgegevens" not in text
-    assert a.document_base("en").seat.consent_age == 13
+    assert a.document_base("en", False).seat.consent_age == 13

@@ -135,11 +135,11 @@ def test_roles_are_rendered(tmp_path: Path) -> None:
 
 def test_learning_platform_sample_says_do_not_sign() -> None:
     from dpia.context.assessment import assess_file
-    from dpia.context.build import build_context
+    from dpia.produce import prepare
     from tests.golden import ROOT
 
     a = assess_file(ROOT / "samples" / "learning-platform-vendor-analytics.yaml")
-    ctx = build_context("processor-checklist", a, "en")
+    ctx = prepare(a, "processor-checklist", "en").context
     assert ctx.advice is SigningAdvice.do_not_sign  # type: ignore[attr-defined]
     assert not ctx.blocking  # type: ignore[attr-defined]  # the clauses alone would not say so
     codes = {f.finding.code for f in a.findings}

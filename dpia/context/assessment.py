@@ -50,7 +50,7 @@ class Assessment:
         YAML(typ="safe", pure=True).dump(loaded.data, buf)
         return f"{path.stem}.merged.yaml", buf.getvalue().encode()
 
-    def document_base(self, lang: str) -> DocumentBase:
+    def document_base(self, lang: str, source_embedded: bool) -> DocumentBase:
         q = self.questionnaire
         return DocumentBase(
             lang=lang,
@@ -61,6 +61,7 @@ class Assessment:
             date=q.meta.assessment_date,
             logo=self.logo,
             seat=seat(q),
+            source_embedded=source_embedded,
         )
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -14,6 +15,20 @@ from dpia.rules.finding import Finding
 from dpia.rules.jurisdiction import Seat
 
 Loc = tuple[str | int, ...]
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Shortlist(Generic[T]):
+    """The first few of a list, where a page has room for only those; `more` says how many
+    are left out (they are listed in full elsewhere in the document)."""
+
+    shown: list[T]
+    more: int
+
+    @classmethod
+    def of(cls, items: Sequence[T], room: int) -> Shortlist[T]:
+        return cls(list(items[:room]), max(len(items) - room, 0))
 
 
 @dataclass(frozen=True)
@@ -34,6 +49,8 @@ class DocumentBase:
     date: dt.date  # the document's date: the assessment date, for reproducible output
     logo: str | None  # the organisation's logo as a data: URL, read from meta.logo
     seat: Seat  # the controller's jurisdiction: authority, age of consent, national list
+    # Whether the output carries the questionnaire (a PDF does), as the colophon says.
+    source_embedded: bool
 
 
 # Fields that are asked only in some cases (a special category only for special data, a

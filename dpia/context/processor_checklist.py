@@ -9,7 +9,7 @@ from dpia.data.jurisdictions import adequate
 from dpia.model.description import Location, Party
 from dpia.model.enums import Role, SigningAdvice
 from dpia.rules.checklist import Row, rows, signing_advice, stoppers
-from dpia.rules.transfers import needs_safeguards, outside
+from dpia.rules.transfers import NEEDS_TIA, needs_safeguards, outside
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,10 @@ class ProcessorChecklistContext(DocumentBase):
     requests: list[Row]  # the gap list: every open row, in checklist order
     blocking: list[Row]  # essential items that are missing
     stoppers: list[str]  # reasons not to sign beyond the clauses (English, for the catalogs)
+    to_change: int  # open items that do not block signing
+    unchecked: list[Row]  # open items not checked against the agreement yet
+    settled: int  # items present or not applicable
+    transfers_needing_tia: list[Location]  # their tool rests on a transfer impact assessment
 
 
 def processor_checklist_context(base: DocumentBase) -> ProcessorChecklistContext:
@@ -41,6 +45,8 @@ def processor_checklist_context(base: DocumentBase) -> ProcessorChecklistContext
     # Transfers to an adequate country need no SCCs or TIA: only the others make a transfers
     # item marked "not applicable" a contradiction.
     checklist = rows(agreement, outside_eea=any(needs_safeguards(country, t) for t in transfers))
+    requests = [r for r in checklist if r.open]
+    blocking = [r for r in checklist if r.blocking]
     return ProcessorChecklistContext(
         **vars(base),
         processor=processor,
@@ -51,6 +57,14 @@ def processor_checklist_context(base: DocumentBase) -> ProcessorChecklistContext
         checklist=checklist,
         advice=signing_advice(checklist, stoppers(agreement, processor)),
         stoppers=stoppers(agreement, processor),
-        requests=[r for r in checklist if r.open],
-        blocking=[r for r in checklist if r.blocking],
+        requests=requests,
+        blocking=blocking,
+        to_change=len(requests) - len(blocking),
+        unchecked=[r for r in requests if r.status is None],
+        settled=len(checklist) - len(requests),
+        transfers_needing_tia=[
+            loc
+            for loc in transfers
+            if loc.mechanism in NEEDS_TIA and needs_safeguards(country, loc)
+        ],
     )

@@ -24,6 +24,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from dpia.context.common import DocumentBase
+from dpia.languages import LANGUAGES
 from dpia.load import field_path
 from dpia.model.base import Text
 from dpia.model.enums import Characteristic
@@ -61,6 +62,7 @@ def environment(lang: str) -> Environment:
         text=_text,
         label=t.label,
         date=t.date,
+        number=t.number,
         country=t.country,
         field=field_path,
         finding=lambda f: f.text(t.gettext),
@@ -70,15 +72,12 @@ def environment(lang: str) -> Environment:
     )
     env.globals.update(
         gap=_gap(t),
-        lang_name=lambda code: t.gettext(LANG_NAMES[code]),
+        lang_name=lambda code: t.gettext(LANGUAGES[code].name),
         matrix=MATRIX,
         scale=SCALE,
         characteristics=list(Characteristic),
     )
     return env
-
-
-LANG_NAMES = {"nl": "Dutch", "en": "English"}
 
 
 def _gap(t: Translator) -> Markup:
