@@ -111,4 +111,10 @@ JUDGED: list[tuple[dict[str, Any], str]] = [
         "prior-consultation-if-proceeding",
     ),
     (HIGH_RESIDUAL, "decision-conflict"),
+    (
+        {"ai": {"risk_tier": "minimal", "annex_iii_uses": ["edu_proctoring"]}},
+        "ai-tier-contradiction",
+    ),
+    ({"ai": {"risk_tier": "transparency", "general_purpose": True}}, "ai-transparency-missing"),
+    ({"ai": {"risk_tier": "minimal"}}, "ai-literacy-missing"),
 ]

@@ -266,10 +266,6 @@ FINDINGS = [
         "fria-missing",
     ),
     (
-        {"ai": {"risk_tier": "minimal", "annex_iii_uses": ["edu_proctoring"], "fria_done": True}},
-        "annex-iii-tier",
-    ),
-    (
         {"ai": {"risk_tier": "high_risk", "deployer_duties": {"logs": "Kept for a year."}}},
         "deployer-duty-unanswered",
     ),

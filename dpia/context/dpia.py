@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from dpia.context.common import DocumentBase, Loc, LocatedFinding, Shortlist, unanswered
 from dpia.context.equality import mitigation_expected
 from dpia.context.roles import ScopeView, scopes
+from dpia.data.ai_act import AS_OF as AI_ACT_AS_OF
 from dpia.load import Severity
 from dpia.model.description import Party
-from dpia.model.enums import Characteristic, MeasureStatus, RiskLevel
+from dpia.model.enums import Characteristic, MeasureStatus, RiskLevel, RiskTier
 from dpia.model.risks import Measure
-from dpia.rules.ai_act import deployer_duties_due
+from dpia.rules.ai_act import (
+    DutyStatus,
+    ai_in_scope,
+    deployer_duties_due,
+    derived_tier,
+    duties_by_date,
+    start,
+    tier_contradicts,
+)
 from dpia.rules.consent import ConsentLine, consent_lines
 from dpia.rules.decision import Art36, Art36Status, art36
 from dpia.rules.parties import PROCESSOR_ROLES
@@ -52,6 +62,12 @@ class DpiaContext(DocumentBase):
     mitigation_expected: list[Characteristic]  # a negative or unknown equality impact
     gaps: list[Loc]  # unanswered questions
     scopes: dict[str, list[ScopeView]]  # party id -> its further roles
+    ai_chapter: bool  # an AI system within the AI Act: otherwise the chapter is left out
+    ai_duties: list[DutyStatus]  # AI Act duties that concern the system, with their dates
+    ai_act_as_of: dt.date  # the date the table of AI Act dates reflects
+    start: dt.date  # the planned start (or the assessment date) the dates are compared with
+    derived_tier: RiskTier | None  # the tier the answers point to
+    tier_contradiction: bool  # the typed tier differs from the derived one
     consent: list[ConsentLine]  # purposes relying on consent, and whether it holds
 
 
@@ -86,6 +102,12 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
         mitigation_expected=mitigation_expected(q.equality.characteristics),
         gaps=unanswered(q),
         scopes=scopes(q.description.parties),
+        ai_chapter=ai_in_scope(q),
+        ai_duties=duties_by_date(q),
+        ai_act_as_of=AI_ACT_AS_OF,
+        start=start(q),
+        derived_tier=derived_tier(q.ai) if q.ai else None,
+        tier_contradiction=q.ai is not None and tier_contradicts(q.ai),
         consent=consent_lines(q),
     )
 

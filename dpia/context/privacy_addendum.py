@@ -12,6 +12,7 @@ from dpia.model.description import AiSystem, DataCategory, Location, Party, Purp
 from dpia.model.enums import DataKind, DecisionUse, Labelled, LawfulBasis, Role
 from dpia.model.lawfulness import BasisForPurpose
 from dpia.model.meta import Contact
+from dpia.rules.ai_act import ai_in_scope
 from dpia.rules.parties import PROCESSOR_ROLES
 from dpia.rules.transfers import needs_safeguards, outside
 
@@ -37,6 +38,7 @@ class DataItem:
 class PrivacyAddendumContext(DocumentBase):
     privacy_contact: Contact | None  # where people send questions and requests
     ai_system: AiSystem | None
+    ai_block: bool  # an AI system within the AI Act: otherwise the AI block is left out
     purposes: list[PurposeWithBases]
     legitimate_interests: list[PurposeWithBases]  # purposes that rely on Art. 6(1)(f)
     consent: bool  # consent is a basis for some purpose: people may withdraw it
@@ -70,6 +72,7 @@ def privacy_addendum_context(base: DocumentBase) -> PrivacyAddendumContext:
         **vars(base),
         privacy_contact=org.contact if reachable else org.dpo,
         ai_system=d.ai_system,
+        ai_block=ai_in_scope(q),
         purposes=purposes,
         legitimate_interests=[p for p in relying if p.bases],
         consent=any(b.basis is LawfulBasis.consent for b in q.lawfulness.lawful_bases),

@@ -306,6 +306,7 @@ class RiskTier(Labelled):
     transparency = "transparency", N_("transparency obligations (Art. 50)")
     minimal = "minimal", N_("minimal risk")
     gpai = "gpai", N_("general-purpose AI model")
+    out_of_scope = "out_of_scope", N_("no AI system under the AI Act (Art. 3(1))")
 
 
 class AnnexIIIUse(Labelled):

@@ -42,6 +42,11 @@ class Meta(Strict):
     status: Status = Field(description="draft or final.")
     assessment_date: Date = Field(description="Date of this version; dates the documents.")
     review_date: Date | None = Field(None, description="When the assessment is reviewed next.")
+    planned_start: Date | None = Field(
+        None,
+        description="When the processing is to start; AI Act duties are compared with it "
+        "(without it, with the assessment date).",
+    )
     classification: Classification = Field(
         description="Information classification label of the documents."
     )

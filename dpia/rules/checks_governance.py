@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
+from dpia.data.ai_act import Duty
 from dpia.model import Questionnaire
 from dpia.model.ai import DeployerDuties
 from dpia.model.enums import (
@@ -15,13 +16,20 @@ from dpia.model.enums import (
     MeasureStatus,
     ProhibitedPractice,
     RiskLevel,
-    RiskTier,
     ServiceKind,
     Status,
     ToolPicker,
 )
 from dpia.model.labels import N_
-from dpia.rules.ai_act import deployer_duties_due
+from dpia.rules.ai_act import (
+    DutyStatus,
+    deployer_duties_due,
+    derived_tier,
+    duties_by_date,
+    duty,
+    start,
+    tier_contradicts,
+)
 from dpia.rules.decision import Art36, art36, proceeding
 from dpia.rules.finding import E, Finding, Loc, W, check, walk_texts
 from dpia.rules.jurisdiction import seat
@@ -191,34 +199,69 @@ def _ai(q: Questionnaire) -> Iterator[Finding]:
             message,
             {"practice": practice},
         )
-    if ai.annex_iii_uses:
-        if not ai.fria_done:
+    # Each duty is an error only where it applies by the planned start (domain notes, 18).
+    fria = duty(q, Duty.fria)
+    if ai.annex_iii_uses and not ai.fria_done:
+        yield Finding(
+            "fria-missing",
+            E if fria.by_start and q.meta.organisation.public_body else W,
+            ("ai", "fria_done"),
+            N_(
+                "a high-risk use under Annex III needs a fundamental-rights impact assessment "
+                "before first use (AI Act Art. 27, applies from {date}; planned start {start})"
+            ),
+            _dates(q, fria),
+        )
+    if tier_contradicts(ai):
+        yield Finding(
+            "ai-tier-contradiction",
+            W,
+            ("ai", "risk_tier"),
+            N_(
+                "the risk tier is given as '{tier}', but the answers point to '{derived}' "
+                "(Art. 5 practices, Annex III uses, general-purpose use)"
+            ),
+            {"tier": ai.risk_tier, "derived": derived_tier(ai)},
+        )
+    statuses = {s.application.duty: s for s in duties_by_date(q)}
+    for key, field, code, message in (
+        (
+            Duty.transparency,
+            "transparency",
+            "ai-transparency-missing",
+            N_(
+                "how people learn they deal with AI is not recorded (AI Act Art. 50, applies "
+                "from {date}; planned start {start})"
+            ),
+        ),
+        (
+            Duty.literacy,
+            "literacy",
+            "ai-literacy-missing",
+            N_(
+                "how staff gain AI literacy is not recorded (AI Act Art. 4, applies from "
+                "{date}; planned start {start})"
+            ),
+        ),
+    ):
+        status = statuses.get(key)
+        if status is not None and getattr(ai, field) is None:
             yield Finding(
-                "fria-missing",
-                E if q.meta.organisation.public_body else W,
-                ("ai", "fria_done"),
-                N_(
-                    "a high-risk use under Annex III needs a fundamental-rights impact "
-                    "assessment before first use (AI Act Art. 27)"
-                ),
-            )
-        if ai.risk_tier not in (RiskTier.high_risk, RiskTier.prohibited):
-            yield Finding(
-                "annex-iii-tier",
-                W,
-                ("ai", "risk_tier"),
-                N_("annex III uses are listed, but the risk tier is '{tier}', not high risk"),
-                {"tier": ai.risk_tier},
+                code, E if status.by_start else W, ("ai", field), message, _dates(q, status)
             )
     if due := deployer_duties_due(q):
         skip = set(DeployerDuties.model_fields) - set(due)
         if articles := _unanswered_articles(ai.deployer_duties, skip):
+            deployer = duty(q, Duty.deployer_high_risk)
             yield Finding(
                 "deployer-duty-unanswered",
-                W,
+                E if deployer.by_start else W,
                 ("ai", "deployer_duties"),
-                N_("how the deployer duties of AI Act Art. {articles} are met is not recorded"),
-                {"articles": articles},
+                N_(
+                    "how the deployer duties of AI Act Art. {articles} are met is not recorded "
+                    "(they apply from {date}; planned start {start})"
+                ),
+                {"articles": articles, **_dates(q, deployer)},
             )
     if ai.fria is not None and (articles := _unanswered_articles(ai.fria)):
         yield Finding(
@@ -228,6 +271,10 @@ def _ai(q: Questionnaire) -> Iterator[Finding]:
             N_("the fundamental-rights impact assessment lacks AI Act Art. {articles}"),
             {"articles": articles},
         )
+
+
+def _dates(q: Questionnaire, status: DutyStatus) -> dict[str, str]:
+    return {"date": status.application.applies_from.isoformat(), "start": start(q).isoformat()}
 
 
 _ORDER = [RiskLevel.low, RiskLevel.medium, RiskLevel.high]
