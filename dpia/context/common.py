@@ -91,6 +91,31 @@ _NOT_QUESTIONS = {
     "further_purposes",
     "deployer_duties",  # asked only of high-risk systems; the findings say what is open
     "fria",
+    # Asked only in some cases (consent, biometrics, a further role, joint control, a filed
+    # consultation), or one of two ways to answer (a 4x4 rating or a direct level).
+    "alternative",
+    "biometric_need",
+    "other_roles",
+    "arrangement",
+    "roles_disputed",
+    "feature",
+    "legal_basis",
+    "likelihood",
+    "severity",
+    "level",
+    "level_motivation",
+    "residual_likelihood",
+    "residual_severity",
+    "residual_level",
+    "residual_motivation",
+    "data",
+    "filed_on",
+    "filed_by",
+    "authority",
+    "deadline",
+    "advice_date",
+    "less_intrusive",
+    "why",
 }
 
 

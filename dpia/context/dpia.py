@@ -86,7 +86,12 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
         risks=assessed,
         heat_inherent=_heat(heat_map(assessed, residual=False)),
         heat_residual=_heat(heat_map(assessed, residual=True)),
-        residual_counts={lvl: sum(a.residual is lvl for a in assessed) for lvl in RiskLevel},
+        # "unknown" is listed only when some risk has it.
+        residual_counts={
+            lvl: n
+            for lvl in (RiskLevel.unknown, RiskLevel.low, RiskLevel.medium, RiskLevel.high)
+            if (n := sum(a.residual is lvl for a in assessed)) or lvl is not RiskLevel.unknown
+        },
         highest=highest_residual(assessed),
         prior_consultation=art36(q).state is Art36.required,
         art36=art36(q),
