@@ -435,7 +435,10 @@ def decision_conflicts(q: Questionnaire, errors: int) -> Iterator[Finding]:
             "decision-conflict",
             E,
             loc,
-            N_("the decision is to proceed while a prohibited AI practice is in scope (Art. 5)"),
+            N_(
+                "the decision is to proceed while a prohibited AI practice is in scope "
+                "(AI Act Art. 5)"
+            ),
         )
     if art36(q).open:
         yield Finding(
