@@ -136,3 +136,19 @@ def test_belgian_fingerprint_sample() -> None:
     text = " ".join(f.finding.text() for f in a.findings)
     assert "Gegevensbeschermingsautoriteit" in text and "Autoriteit Persoonsgegevens" not in text
     assert a.document_base("en", False).seat.consent_age == 13
+
+
+def test_uk_school_biometrics_follow_the_protection_of_freedoms_act() -> None:
+    uk = {**FINGERPRINTS, "meta.organisation.country": "GB"}
+    [f] = [f for f in findings(questionnaire(**uk)) if f.code == "biometric-ground-unfit"]
+    assert "Protection of Freedoms Act 2012" in f.text()
+    uk["lawfulness.special_categories"] = [
+        {
+            "category": "biometric_unique_id",
+            "exception": "a_explicit_consent",
+            "alternative": ALTERNATIVE,
+        }
+    ]
+    assert "biometric-ground-unfit" not in found(**uk)
+    nl_with_alternative = {**uk, "meta.organisation.country": "NL"}
+    assert "biometric-ground-unfit" in found(**nl_with_alternative)

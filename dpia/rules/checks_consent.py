@@ -8,7 +8,7 @@ from dpia.model import Questionnaire
 from dpia.model.enums import Art9Exception, BiometricNeed, DataKind, SpecialCategory
 from dpia.model.labels import N_
 from dpia.rules.consent import genuine, imbalance
-from dpia.rules.finding import E, Finding, Loc, W, check
+from dpia.rules.finding import SCHOOLS, E, Finding, Loc, W, check
 
 _NEEDED = (BiometricNeed.authentication, BiometricNeed.security)
 
@@ -17,11 +17,27 @@ _NEEDED = (BiometricNeed.authentication, BiometricNeed.security)
 def _special_grounds(q: Questionnaire) -> Iterator[Finding]:
     unequal = imbalance(q)
     dutch = q.meta.organisation.country == "NL"
+    # England and Wales: the Protection of Freedoms Act 2012 ss. 26-28 makes a parent's written
+    # consent plus a reasonable alternative the route for a school (domain notes, section 15).
+    british_school = q.meta.organisation.country == "GB" and q.meta.organisation.sector in SCHOOLS
     for i, s in enumerate(q.lawfulness.special_categories):
         loc: Loc = ("lawfulness", "special_categories", i)
         consent = s.exception is Art9Exception.a_explicit_consent
         biometric = s.category is SpecialCategory.biometric_unique_id
-        if biometric and consent and unequal:
+        if biometric and consent and british_school:
+            if not genuine(s.alternative):
+                yield Finding(
+                    "biometric-ground-unfit",
+                    E,
+                    (*loc, "alternative"),
+                    N_(
+                        "a school in England or Wales may process a pupil's biometric data only "
+                        "with a parent's written consent, never against the pupil's refusal, and "
+                        "with a reasonable alternative (Protection of Freedoms Act 2012 "
+                        "ss. 26-28); no alternative is recorded"
+                    ),
+                )
+        elif biometric and consent and unequal:
             # The UK regulator stopped canteen face recognition for this reason (2021); the AP
             # reads explicit consent the same way where pupils or staff cannot refuse freely.
             yield Finding(
