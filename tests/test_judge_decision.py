@@ -91,3 +91,11 @@ def test_consultation_record_is_rendered(tmp_path: Path) -> None:
     en = page_text(tmp_path, "dpia", "en", **HIGH_RESIDUAL, **FILED)
     assert "Record of the consultation" in en and "Privacy officer" in en
     assert "awaiting the authority's advice" in en
+
+
+def test_advice_due_eight_weeks_after_filing_when_no_deadline_is_recorded(
+    tmp_path: Path,
+) -> None:
+    no_deadline = {**FILED, "consultation.prior_consultation.deadline": None}
+    en = page_text(tmp_path, "dpia", "en", **HIGH_RESIDUAL, **no_deadline)
+    assert "28 December 2026 (eight weeks after filing, Art. 36(2))" in en

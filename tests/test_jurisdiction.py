@@ -152,3 +152,11 @@ def test_dpia_summary_shows_the_jurisdiction(tmp_path: Path) -> None:
     assert "none encoded; screened on the EDPB criteria only" in en
     nl = page_text(tmp_path, "dpia", "nl")
     assert "Autoriteit Persoonsgegevens" in nl and "16" in nl
+
+
+def test_prescan_leaves_out_the_ap_list_outside_nl(tmp_path: Path) -> None:
+    be = page_text(tmp_path, "screening", "en", **{"meta.organisation.country": "BE"})
+    assert "AP-list categories that apply" not in be
+    assert "No national DPIA list is encoded for this country" in be
+    nl = page_text(tmp_path, "screening", "nl")
+    assert "Toepasselijke categorieën van de AP-lijst" in nl

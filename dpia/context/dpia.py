@@ -10,6 +10,7 @@ from dpia.context.equality import mitigation_expected
 from dpia.context.roles import ScopeView, scopes
 from dpia.data.ai_act import AS_OF as AI_ACT_AS_OF
 from dpia.load import Severity
+from dpia.model import Questionnaire
 from dpia.model.description import Party
 from dpia.model.enums import Characteristic, MeasureStatus, RiskLevel, RiskTier
 from dpia.model.risks import Measure
@@ -50,6 +51,9 @@ class DpiaContext(DocumentBase):
     highest: AssessedRisk | None
     prior_consultation: bool  # Art. 36: a high residual risk remains and the decision proceeds
     art36: Art36Status  # required, moot (decision not to proceed) or not needed; filed or not
+    # When the authority's written advice is due: as recorded, else eight weeks after filing
+    # (Art. 36(2); it may extend by six weeks for complex cases).
+    art36_deadline: dt.date | None
     conflicts: list[LocatedFinding]  # a decision to proceed against the assessment's findings
     measures: dict[str, Measure]  # by id, in questionnaire order
     risks_by_measure: dict[str, list[str]]
@@ -95,6 +99,7 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
         highest=highest_residual(assessed),
         prior_consultation=art36(q).state is Art36.required,
         art36=art36(q),
+        art36_deadline=_deadline(q),
         conflicts=[f for f in base.findings if f.finding.code == "decision-conflict"],
         measures={m.id: m for m in q.measures},
         risks_by_measure=by_measure,
@@ -119,3 +124,10 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
 
 def _heat(cells: list[list[list[str]]]) -> list[list[Shortlist[str]]]:
     return [[Shortlist.of(ids, HEAT_CELL_IDS) for ids in row] for row in cells]
+
+
+def _deadline(q: Questionnaire) -> dt.date | None:
+    pc = q.consultation.prior_consultation
+    if pc is None or pc.deadline is not None:
+        return pc.deadline if pc else None
+    return pc.filed_on + dt.timedelta(weeks=8) if pc.filed_on else None
