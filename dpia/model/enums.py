@@ -215,7 +215,8 @@ class LawfulBasis(Labelled):
 class ConsentBy(Labelled):
     data_subject = "data_subject", N_("the data subject")
     parent = "parent", N_("a parent or guardian")
-    both = "both", N_("the data subject and a parent or guardian")
+    # Who consents follows the age of digital consent of the controller's country (Art. 8).
+    both = "both", N_("a parent below the age of digital consent, the person from that age")
 
 
 class BiometricNeed(Labelled):
