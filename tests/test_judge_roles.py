@@ -92,7 +92,7 @@ def test_unknown_ids_in_a_role_scope_are_refused(tmp_path: Path) -> None:
     YAML(typ="safe", pure=True).dump(data(**bad), path)
     [problem] = validate_file(path).problems
     assert problem.field == "description.parties[1].other_roles[0].data[0]"
-    assert "unknown id 'NOPE'" in problem.message
+    assert "unknown id 'NOPE'" in problem.text()
 
 
 def _advice(**changes: object) -> SigningAdvice:

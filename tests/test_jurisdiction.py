@@ -31,7 +31,7 @@ def test_uk_is_refused_with_a_located_did_you_mean_gb(tmp_path: Path) -> None:
     path = tmp_path / "uk.yaml"
     YAML(typ="safe", pure=True).dump(data(**{"meta.organisation.country": "UK"}), path)
     v = validate_file(path)
-    assert [(p.field, p.message) for p in v.problems] == [
+    assert [(p.field, p.text()) for p in v.problems] == [
         (
             "meta.organisation.country",
             "'UK' is not an ISO 3166-1 alpha-2 code (did you mean 'GB'?)",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from dpia.context.chart import Chart, chart
 from dpia.context.common import DocumentBase, Loc, LocatedFinding, Shortlist, unanswered
 from dpia.context.equality import mitigation_expected
 from dpia.context.roles import ScopeView, scopes
@@ -14,6 +15,7 @@ from dpia.model import Questionnaire
 from dpia.model.description import Party
 from dpia.model.enums import Characteristic, MeasureStatus, RiskLevel, RiskTier
 from dpia.model.risks import Measure
+from dpia.review.trajectory import trajectory
 from dpia.rules.ai_act import (
     DutyStatus,
     ai_in_scope,
@@ -73,6 +75,7 @@ class DpiaContext(DocumentBase):
     derived_tier: RiskTier | None  # the tier the answers point to
     tier_contradiction: bool  # the typed tier differs from the derived one
     consent: list[ConsentLine]  # purposes relying on consent, and whether it holds
+    trajectory: Chart | None  # residual risks per version, when meta.history records some
 
 
 def dpia_context(base: DocumentBase) -> DpiaContext:
@@ -119,6 +122,7 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
         derived_tier=derived_tier(q.ai) if q.ai else None,
         tier_contradiction=q.ai is not None and tier_contradicts(q.ai),
         consent=consent_lines(q),
+        trajectory=chart(points) if len(points := trajectory(q)) > 1 else None,
     )
 
 

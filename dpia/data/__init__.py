@@ -1,5 +1,5 @@
-"""Reference data that changes with the law, as dated tables with sources.
+"""Reference data that changes with the law: dated tables with their sources.
 
-Every row says where it comes from and the date it reflects; the documents print that date.
-This package imports nothing from the rest of dpia, so every stage may read it.
+Tables here import nothing from the pipeline, so every stage may read them. Each says when it
+was last checked (`AS_OF`) and where it comes from (`SOURCE`); documents print both.
 """

@@ -15,6 +15,8 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from dpia.load.problems import N_, Refusal
+
 MAX_TEXT = 20_000
 MAX_ITEMS = 500
 
@@ -39,15 +41,16 @@ Id = Annotated[
 def _date_only(value: Any) -> Any:
     """Dates as YAML writes them, or ISO text from JSON; never numbers or date-times."""
     if isinstance(value, dt.datetime):
-        raise ValueError("expected a date (YYYY-MM-DD), not a date and time")
+        raise Refusal(N_("expected a date (YYYY-MM-DD), not a date and time"))
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"'{value[:20]}' is not a valid date; expected YYYY-MM-DD") from None
-    raise ValueError("expected a date (YYYY-MM-DD)")
+            message = N_("'{value}' is not a valid date; expected YYYY-MM-DD")
+            raise Refusal(message, value=value[:20]) from None
+    raise Refusal(N_("expected a date (YYYY-MM-DD)"))
 
 
 Date = Annotated[
@@ -64,7 +67,7 @@ Email = Annotated[
 def _iso_country(value: str) -> str:
     # ISO 3166-1 codes the United Kingdom GB; UK is only "exceptionally reserved" for it.
     if value == "UK":
-        raise ValueError("'UK' is not an ISO 3166-1 alpha-2 code (did you mean 'GB'?)")
+        raise Refusal(N_("'UK' is not an ISO 3166-1 alpha-2 code (did you mean 'GB'?)"))
     return value
 
 
@@ -112,15 +115,17 @@ class Text(Strict):
 def _text_from_input(value: Any) -> Any:
     if isinstance(value, str):
         if not value.strip():
-            raise ValueError("text is empty; leave the field out instead")
+            raise Refusal(N_("text is empty; leave the field out instead"))
         if len(value) > MAX_TEXT:
-            raise ValueError(f"text is longer than {MAX_TEXT} characters")
+            raise Refusal(
+                N_("text is longer than {max_length} characters"), max_length=str(MAX_TEXT)
+            )
         return Text.model_construct(plain=value)
     if isinstance(value, dict):
         if "plain" in value:  # internal field, not part of the file format
-            raise ValueError("unknown key `plain`; use `nl` and/or `en`")
+            raise Refusal(N_("unknown key `plain`; use `nl` and/or `en`"))
         if not (value.get("nl") or value.get("en")):
-            raise ValueError("give the text itself, or a mapping with `nl` and/or `en`")
+            raise Refusal(N_("give the text itself, or a mapping with `nl` and/or `en`"))
     return value
 
 

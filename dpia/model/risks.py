@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
+from dpia.load.problems import N_, Refusal
 from dpia.model.base import Date, Id, Name, Strict, TextValue, items
 from dpia.model.enums import (
     ControlStatus,
@@ -64,17 +65,19 @@ class Risk(Strict):
     @model_validator(mode="after")
     def _rated(self) -> Risk:
         if self.level is None and (self.likelihood is None or self.severity is None):
-            raise ValueError("give likelihood and severity, or a direct level with its motivation")
+            raise Refusal(N_("give likelihood and severity, or a direct level with its motivation"))
         if self.level is RiskLevel.unknown:
-            raise ValueError("the inherent level cannot be unknown; rate it, and motivate it")
+            raise Refusal(N_("the inherent level cannot be unknown; rate it, and motivate it"))
         if self.level is not None and self.level_motivation is None:
-            raise ValueError("a direct level needs level_motivation")
+            raise Refusal(N_("a direct level needs level_motivation"))
         if self.residual_level is None and (
             self.residual_likelihood is None or self.residual_severity is None
         ):
-            raise ValueError(
-                "give residual_likelihood and residual_severity, or residual_level "
-                "(low, medium, high or unknown)"
+            raise Refusal(
+                N_(
+                    "give residual_likelihood and residual_severity, or residual_level "
+                    "(low, medium, high or unknown)"
+                )
             )
         return self
 

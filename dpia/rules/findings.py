@@ -5,6 +5,7 @@ from __future__ import annotations
 from dpia.load import Severity
 from dpia.model import Questionnaire
 from dpia.rules import (
+    checks_central,
     checks_consent,
     checks_data,
     checks_governance,
@@ -14,7 +15,14 @@ from dpia.rules import (
 from dpia.rules.finding import CHECKS, Finding
 
 # The check modules register themselves on import.
-_MODULES = (checks_data, checks_consent, checks_roles, checks_service, checks_governance)
+_MODULES = (
+    checks_data,
+    checks_consent,
+    checks_roles,
+    checks_service,
+    checks_governance,
+    checks_central,
+)
 
 
 def findings(q: Questionnaire) -> list[Finding]:
