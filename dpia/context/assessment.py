@@ -86,8 +86,9 @@ def read_logo(v: Validated) -> tuple[str | None, str | None]:
     return f"data:{LOGO_TYPES[logo.suffix.lower()]};base64,{payload}", None
 
 
-def assess_file(path: Path) -> Assessment:
-    v = validate_file(path)
+def assess_file(path: Path, root: Path | None = None) -> Assessment:
+    """`path` judged; files it extends must lie inside `root` (default: its own folder)."""
+    v = validate_file(path, root)
     logo, problem = read_logo(v)
     if problem and v.loaded is not None:
         where = Problem(v.loaded.locate(("meta", "logo")), "meta.logo", problem, code="logo")

@@ -31,10 +31,11 @@ class Validated:
         return self.questionnaire is not None
 
 
-def validate_file(path: Path) -> Validated:
-    """Load and validate one questionnaire; never raises for bad input."""
+def validate_file(path: Path, root: Path | None = None) -> Validated:
+    """Load and validate one questionnaire; never raises for bad input. Files it extends must
+    lie inside `root` (the batch root), by default inside the questionnaire's folder."""
     try:
-        return _validate(path)
+        return _validate(path, root)
     except Exception as e:  # a bug, not bad input: still a located line, never a traceback
         message = f"internal error while checking this file ({type(e).__name__}); please report it"
         return Validated(
@@ -42,9 +43,9 @@ def validate_file(path: Path) -> Validated:
         )
 
 
-def _validate(path: Path) -> Validated:
+def _validate(path: Path, root: Path | None) -> Validated:
     try:
-        loaded = load(path, partial=True)
+        loaded = load(path, partial=True, root=root)
     except LoadError as e:
         return Validated(path, None, None, sorted(e.problems, key=lambda p: p.pos))
     problems = list(loaded.problems)
