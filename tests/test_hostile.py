@@ -14,7 +14,9 @@ it), runs `dpia` in a child process and judges what a user would see:
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import datetime as dt
 import os
 import re
 import subprocess
@@ -69,6 +71,68 @@ def link(target: str) -> Callable[[Path], None]:
 
 def fifo(path: Path) -> None:
     os.mkfifo(path)
+
+
+def png(width: int, height: int, idat: bytes | None = None, end: bool = True) -> bytes:
+    """A PNG of one grey channel; its pixel data all zero unless `idat` is given."""
+    import struct
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body)
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    if idat is None:
+        raw = zlib.compressobj(9)
+        row = b"\0" * (width + 1)
+        idat = b"".join(raw.compress(row) for _ in range(height)) + raw.flush()
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    out = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat)
+    return out + (chunk(b"IEND", b"") if end else b"")
+
+
+def use_bomb(levels: int = 12) -> str:
+    """An SVG of nested <use> chains: each level draws the one below ten times."""
+    parts = [
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">',
+        '<defs><rect id="l0" width="1" height="1"/>',
+    ]
+    for i in range(1, levels):
+        uses = "".join(f'<use xlink:href="#l{i - 1}"/>' for _ in range(10))
+        parts.append(f'<g id="l{i}">{uses}</g>')
+    parts.append(f'</defs><use xlink:href="#l{levels - 1}"/></svg>')
+    return "".join(parts)
+
+
+LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa">'
+    '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+    '<svg xmlns="http://www.w3.org/2000/svg"><text>&c;</text></svg>'
+)
+
+
+def with_logo(name: str) -> str:
+    return questionnaire(**{"meta.logo": name})
+
+
+def pdf_with(attachments: dict[str, bytes], bomb: int = 0) -> Callable[[Path], None]:
+    """A PDF with these attachments (a hostile one: dpia did not make it); with `bomb`, one
+    more attachment `bomb.yaml` whose Flate stream inflates to that many zero bytes."""
+
+    def make(path: Path) -> None:
+        import pikepdf
+
+        pdf = pikepdf.new()
+        pdf.add_blank_page()
+        for name, content in attachments.items():
+            pdf.attachments[name] = pikepdf.AttachedFileSpec(pdf, content, filename=name)
+        if bomb:
+            spec = pikepdf.AttachedFileSpec(pdf, b"x", filename="bomb.yaml")
+            stream = spec.get_file().obj
+            stream.write(zlib.compress(b"\0" * bomb, 9), filter=pikepdf.Name.FlateDecode)
+            pdf.attachments["bomb.yaml"] = spec
+        pdf.save(path)
+
+    return make
 
 
 def run_dpia(d: Path, args: list[str], env: dict[str, str] | None = None) -> tuple[int, str]:
@@ -160,6 +224,103 @@ CASES: list[Case] = [
     Case("extends-fifo",
          {"q/base.yaml": fifo, "q/a.yaml": "extends: base.yaml\n" + VALID},
          ["validate", "q/a.yaml"], 1, r"q/a.yaml:1:10: extends: base file is not a regular file"),
+    # --- logos: judged by their bytes in `validate`, never decoded there; a render fails on
+    #     any image error rather than leave the logo out
+    Case("logo-png-13000-square",
+         {"q/a.yaml": with_logo("logo.png"), "q/logo.png": png(13000, 13000, idat=b"")},
+         ["validate", "q/a.yaml"], 1,
+         r"q/a.yaml:\d+:\d+: meta.logo: the logo is 13000 x 13000 pixels; at most 16 megapixels"),
+    Case("logo-png-huge-render",
+         {"q/a.yaml": with_logo("logo.png"), "q/logo.png": png(13000, 13000, idat=b"")},
+         ["render", "q/a.yaml", "--doc", "screening", "--lang", "en", "-o", "out"], 1,
+         r"meta.logo: the logo is 13000 x 13000 pixels", not_written=("out/a.screening.en.pdf",)),
+    Case("logo-text-as-png",
+         {"q/a.yaml": with_logo("logo.png"), "q/logo.png": "not an image\n"},
+         ["validate", "q/a.yaml"], 1, r"meta.logo: the logo is not a PNG image"),
+    Case("logo-png-cut-off",
+         {"q/a.yaml": with_logo("logo.png"), "q/logo.png": png(40, 40, end=False)},
+         ["validate", "q/a.yaml"], 1, r"meta.logo: the logo is a damaged PNG image \(it is cut"),
+    Case("logo-png-bad-pixels",
+         {"q/a.yaml": with_logo("logo.png"), "q/logo.png": png(40, 40, idat=b"garbage!")},
+         ["render", "q/a.yaml", "--doc", "screening", "--lang", "en", "-o", "out"], 1,
+         r"meta.logo: the logo is a damaged PNG image \(its pixel data is missing, cut off",
+         not_written=("out/a.screening.en.pdf",)),
+    Case("logo-svg-use-bomb",
+         {"q/a.yaml": with_logo("logo.svg"), "q/logo.svg": use_bomb()},
+         ["render", "q/a.yaml", "--doc", "screening", "--lang", "en", "-o", "out"], 1,
+         r"meta.logo: the SVG logo takes more than 20000 elements to draw"),
+    Case("logo-svg-use-cycle",
+         {"q/a.yaml": with_logo("logo.svg"),
+          "q/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg"><g id="a"><use href="#b"/></g>'
+                        '<g id="b"><use href="#a"/></g></svg>'},
+         ["validate", "q/a.yaml"], 1, r"meta.logo: the SVG logo takes more than"),
+    Case("logo-svg-entities",
+         {"q/a.yaml": with_logo("logo.svg"), "q/logo.svg": LAUGHS},
+         ["validate", "q/a.yaml"], 1, r"meta.logo: the SVG logo declares a DOCTYPE or entities"),
+    Case("logo-svg-reaches-out",
+         {"q/a.yaml": with_logo("logo.svg"),
+          "q/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg"><image href="file://{d}/secret/'
+                        'logo.svg" width="9" height="9"/></svg>'},
+         ["validate", "q/a.yaml"], 1, r"meta.logo: the SVG logo refers to something outside"),
+    Case("logo-svg-css-import",
+         {"q/a.yaml": with_logo("logo.svg"),
+          "q/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg"><style>@import "http://x/";'
+                        '</style></svg>'},
+         ["validate", "q/a.yaml"], 1, r"meta.logo: the SVG logo refers to something outside"),
+    Case("logo-svg-not-xml",
+         {"q/a.yaml": with_logo("logo.svg"), "q/logo.svg": "<svg"},
+         ["validate", "q/a.yaml"], 1, r"meta.logo: the logo is not a well-formed SVG image"),
+    Case("logo-link-out",
+         {"q/a.yaml": with_logo("logo.svg"), "q/logo.svg": link("../secret/logo.svg")},
+         ["render", "q/a.yaml", "--doc", "screening", "--lang", "en", "-o", "out"], 1,
+         r"meta.logo: the logo must be inside the questionnaire's folder"),
+    Case("logo-link-loop",
+         {"q/a.yaml": with_logo("logo.png"), "q/logo.png": link("logo.png")},
+         ["validate", "q/a.yaml"], 1, r"meta.logo: cannot be read: the logo's path is a link"),
+    Case("logo-fifo",
+         {"q/a.yaml": with_logo("logo.png"), "q/logo.png": fifo},
+         ["validate", "q/a.yaml"], 1, r"meta.logo: the logo must be a regular file"),
+    # --- extract: a PDF from someone else writes only questionnaire names, never over a file
+    Case("extract-dotfile",
+         {"in.pdf": pdf_with({".profile": b"rm -rf ~\n", "a.yaml": VALID.encode()})},
+         ["extract", "in.pdf", "-o", "out"], 1,
+         r"in.pdf: refused attachment '.profile': an absolute or hidden name; nothing written",
+         not_written=("out/a.yaml",)),
+    Case("extract-overwrite",
+         {"in.pdf": pdf_with({"earlier.pdf": b"x", "a.yaml": VALID.encode()})},
+         ["extract", "in.pdf", "-o", "out"], 1,
+         r"refused attachment 'earlier.pdf': neither a questionnaire"),
+    Case("extract-existing-needs-force",
+         {"in.pdf": pdf_with({"a.yaml": VALID.encode()}), "out/a.yaml": "mine\n"},
+         ["extract", "in.pdf", "-o", "out"], 1,
+         r"out/a.yaml exists; nothing written \(use --force to replace it\)"),
+    Case("extract-dotdot",
+         {"in.pdf": pdf_with({"..": b"x", "a.yaml": b"meta: {}\n"})},
+         ["extract", "in.pdf", "-o", "out"], 1, r"refused attachment '..': not a plain file"),
+    Case("extract-path",
+         {"in.pdf": pdf_with({"../../x.yaml": b"meta: {}\n"})},
+         ["extract", "in.pdf", "-o", "out"], 1, r"refused attachment '../../x.yaml'",
+         not_written=("x.yaml",)),
+    Case("extract-empty-name",
+         {"in.pdf": pdf_with({"": b"meta: {}\n"})},
+         ["extract", "in.pdf", "-o", "out"], 1, r"refused attachment '': not a plain file"),
+    Case("extract-control-name",
+         {"in.pdf": pdf_with({"\x1b[2Jevil.yaml": b"meta: {}\n"})},
+         ["extract", "in.pdf", "-o", "out"], 1,
+         r"refused attachment '\\x1b\[2Jevil.yaml': a name with control"),
+    Case("extract-flate-bomb",
+         {"in.pdf": pdf_with({}, bomb=64 * 1024 * 1024)},
+         ["extract", "in.pdf", "-o", "out"], 1,
+         r"in.pdf: not a readable PDF, or its attachments are damaged or too large",
+         not_written=("out/bomb.yaml",)),
+    Case("extract-not-a-pdf",
+         {"in.pdf": MARKER + " plain text\n"},
+         ["extract", "in.pdf", "-o", "out"], 1, r"in.pdf: not a readable PDF"),
+    Case("extract-fifo",
+         {"in.pdf": fifo}, ["extract", "in.pdf", "-o", "out"], 1, r"in.pdf: not a regular file"),
+    Case("extract-no-questionnaire",
+         {"in.pdf": pdf_with({"logo.png": b"x"})},
+         ["extract", "in.pdf", "-o", "out"], 1, r"in.pdf: no embedded questionnaire"),
 ]
 # fmt: on
 
@@ -172,3 +333,15 @@ def test_hostile(case: Case, tmp_path: Path) -> None:
     }
     build(d, files)
     judge(case, d)
+
+
+def test_an_image_that_cannot_be_drawn_fails_the_render() -> None:
+    """WeasyPrint logs an image it cannot load and leaves a gap; dpia fails instead, without
+    quoting the data: URL (which would print the whole image)."""
+    from dpia.pdf.weasy import RenderRefused, Source, writer
+
+    bad = "data:image/png;base64," + base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"x" * 3000).decode()
+    with pytest.raises(RenderRefused) as e:
+        writer().pdf(f'<p>Hi</p><img src="{bad}">', [Source("a.yaml", b"")], dt.date(2026, 1, 1))
+    assert str(e.value).startswith("an image (the logo) could not be drawn")
+    assert "base64" not in str(e.value) and len(str(e.value)) < 300

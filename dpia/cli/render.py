@@ -32,8 +32,8 @@ def render_document(a: Assessment, doc: str, lang: str, fmt: str) -> bytes:
         return to_markdown(html).encode()
     from dpia.pdf.weasy import Source, writer  # WeasyPrint only when a PDF is written
 
-    name, data = a.source
-    return writer().pdf(html, Source(name, data), a.questionnaire.meta.assessment_date)
+    sources = [Source(name, data) for name, data in a.attachments]
+    return writer().pdf(html, sources, a.questionnaire.meta.assessment_date)
 
 
 def render_assessment(
