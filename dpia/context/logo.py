@@ -93,7 +93,8 @@ def check_png(data: bytes) -> str | None:
 
 
 def _chunks(data: bytes) -> tuple[list[tuple[bytes, bytes]], str | None]:
-    chunks, at = [], len(PNG_SIGNATURE)
+    chunks: list[tuple[bytes, bytes]] = []
+    at = len(PNG_SIGNATURE)
     while True:
         if at + 12 > len(data):
             return chunks, "the logo is a damaged PNG image (it is cut off: no IEND at the end)"
