@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from dpia.cli import cli
-from dpia.context.build import DOCUMENTS
+from dpia.produce import DOCUMENTS
 from tests.golden import LANGS, golden_name, renderable_samples, rendered
 from tests.pdfs import render_pdfs, text
 
@@ -178,6 +179,20 @@ def test_a_failed_render_leaves_no_file_and_keeps_the_old_one(
     assert "cannot render: OSError: disk full" in r.stderr
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
+
+
+def test_a_refusal_stops_the_render_even_if_the_fetcher_did_not_record_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A refusal raised past the fetcher's own record used to leave the PDF unbound."""
+    from dpia.pdf import fetcher, weasy
+
+    def refuse(self: object, **kwargs: object) -> None:
+        raise fetcher.Refused("refused to read /elsewhere: not a bundled asset")
+
+    monkeypatch.setattr(weasy.HTML, "render", refuse)
+    with pytest.raises(weasy.RenderRefused, match="refused to read /elsewhere"):
+        weasy.PdfWriter().pdf("<html></html>", [weasy.Source("q.yaml", b"")], dt.date(2025, 1, 1))
 
 
 def test_html_output_is_standalone(tmp_path: Path) -> None:
