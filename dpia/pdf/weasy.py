@@ -107,8 +107,6 @@ class PdfWriter:
         problems = [*self.fetcher.refused, *failures.messages]
         if problems or out is None:
             raise RenderRefused("; ".join(dict.fromkeys(problems)))
-        if failures.messages:
-            raise RenderRefused("; ".join(dict.fromkeys(failures.messages)))
         return out
 
 
