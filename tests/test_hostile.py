@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import datetime as dt
+import json
 import os
 import re
 import subprocess
@@ -280,6 +281,17 @@ CASES: list[Case] = [
     Case("logo-fifo",
          {"q/a.yaml": with_logo("logo.png"), "q/logo.png": fifo},
          ["validate", "q/a.yaml"], 1, r"meta.logo: the logo must be a regular file"),
+    # --- text that would change what the document says around it
+    Case("bidi-override-yaml",
+         {"q/a.yaml": questionnaire(**{"meta.title": "Pilot \u202egnissecorp"})},
+         ["render", "q/a.yaml", "--doc", "screening", "--lang", "en", "-o", "out"], 1,
+         r"q/a.yaml:\d+:\d+: meta.title: text contains a bidirectional control character"
+         r" \(U\+202E\), which could reverse the document's own text"),
+    Case("bidi-isolate-json",
+         {"q/a.json": json.dumps(data(**{"risks.0.title": "x\u2067y"}), default=str)},
+         ["validate", "q/a.json"], 1,
+         r"q/a.json:1:\d+: risks\[0\].title: text contains a bidirectional control character"
+         r" \(U\+2067\)"),
     # --- extract: a PDF from someone else writes only questionnaire names, never over a file
     Case("extract-dotfile",
          {"in.pdf": pdf_with({".profile": b"rm -rf ~\n", "a.yaml": VALID.encode()})},
@@ -345,3 +357,32 @@ def test_an_image_that_cannot_be_drawn_fails_the_render() -> None:
         writer().pdf(f'<p>Hi</p><img src="{bad}">', [Source("a.yaml", b"")], dt.date(2026, 1, 1))
     assert str(e.value).startswith("an image (the logo) could not be drawn")
     assert "base64" not in str(e.value) and len(str(e.value)) < 300
+
+
+def test_long_words_stay_on_the_page(tmp_path: Path) -> None:
+    """A 3000-character title, a 500-character word in running text, in a table cell and a
+    300-character name: every word of the PDF lies inside the page's text area."""
+    word = "Onafgebrokenwoord" * 30
+    path = tmp_path / "long.yaml"
+    path.write_text(
+        questionnaire(
+            **{
+                "meta.title": "T" + "x" * 3000,
+                "description.proposal": f"Begin {word} einde",
+                "risks.0.title": f"Risk {word}",
+                "description.parties.0.name": "Org" + word[:290],
+            }
+        )
+    )
+    code, output = run_dpia(tmp_path, ["render", "long.yaml", "--lang", "en", "-o", "out"])
+    assert code == 0, output
+    pdf = tmp_path / "out" / "long.dpia.en.pdf"
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    right = 595.28 - 18 / 25.4 * 72  # A4 less the right margin of 18 mm
+    words = re.findall(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"', boxes)
+    assert words and max(float(x) for x in words) <= right + 1
+    content = re.sub(r"[\s\u200b]+", "", PdfReader(pdf).pages[0].extract_text() or "")
+    content += re.sub(r"[\s\u200b]+", "", "".join(p.extract_text() for p in PdfReader(pdf).pages))
+    assert word in content and "Org" + word[:290] in content

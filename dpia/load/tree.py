@@ -58,4 +58,16 @@ def bad_character(text: str) -> str | None:
             return f"a lone surrogate (\\u{ord(ch):04x}), which is not a character"
         if cat == "Cc":
             return f"a control character (U+{ord(ch):04X})"
+        if ch in BIDI_CONTROLS:
+            return (
+                f"a bidirectional control character (U+{ord(ch):04X}), which could reverse"
+                " the document's own text around the answer; leave it out"
+            )
     return None
+
+
+# Embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) reach past the answer
+# that holds them: an unclosed U+202E mirrors the document's sentences after it. The marks
+# U+200E, U+200F and U+061C change no text but their own neighbours, and right-to-left writers
+# need them, so they stay allowed.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
