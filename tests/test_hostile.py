@@ -292,6 +292,15 @@ CASES: list[Case] = [
          ["validate", "q/a.json"], 1,
          r"q/a.json:1:\d+: risks\[0\].title: text contains a bidirectional control character"
          r" \(U\+2067\)"),
+    Case("cjk-not-in-font",
+         {"q/a.yaml": questionnaire(**{"description.proposal": "Pilot 你好 met leerlingen"})},
+         ["render", "q/a.yaml", "--doc", "screening", "--lang", "en", "-o", "out"], 1,
+         r"q/a.yaml:\d+:\d+: description.proposal: text contains '你' \(U\+4F60\), which the"
+         r" bundled font cannot draw"),
+    Case("emoji-not-in-font",
+         {"q/a.json": json.dumps(data(**{"risks.0.title": "Leak \U0001f600"}), default=str)},
+         ["validate", "q/a.json"], 1,
+         r"q/a.json:1:\d+: risks\[0\].title: text contains '\U0001f600' \(U\+1F600\)"),
     # --- extract: a PDF from someone else writes only questionnaire names, never over a file
     Case("extract-dotfile",
          {"in.pdf": pdf_with({".profile": b"rm -rf ~\n", "a.yaml": VALID.encode()})},
@@ -386,3 +395,24 @@ def test_long_words_stay_on_the_page(tmp_path: Path) -> None:
     content = re.sub(r"[\s\u200b]+", "", PdfReader(pdf).pages[0].extract_text() or "")
     content += re.sub(r"[\s\u200b]+", "", "".join(p.extract_text() for p in PdfReader(pdf).pages))
     assert word in content and "Org" + word[:290] in content
+
+
+def test_the_font_check_reads_the_same_cmap_as_fonttools() -> None:
+    from fontTools.ttLib import TTFont
+
+    from dpia.load.glyphs import FONTS, drawable
+
+    fonts = [set(TTFont(p).getBestCmap()) for p in sorted(FONTS.glob("*.ttf"))]
+    assert drawable() - {9, 10, 13} == set.intersection(*fonts)
+    assert ord("ë") in drawable() and ord("€") in drawable() and 0x4F60 not in drawable()
+
+
+def test_an_escaped_surrogate_pair_in_json_is_one_character(tmp_path: Path) -> None:
+    """JSON writes U+1F600 as two escapes; they are read as the one character (which the font
+    check then names), never as two lone surrogates."""
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(data(**{"meta.title": "Leak \U0001f600"}), default=str))
+    from dpia.model import validate_file
+
+    [problem] = validate_file(path).problems
+    assert "(U+1F600), which the bundled font cannot draw" in problem.message

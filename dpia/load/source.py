@@ -35,7 +35,7 @@ from ruamel.yaml.scanner import RoundTripScanner
 
 from dpia.load.fast import read_plain
 from dpia.load.problems import LoadError, Pos, Problem, display_path, field_path
-from dpia.load.tree import Invalid, LMap, LSeq, bad_character
+from dpia.load.tree import Invalid, LMap, LSeq, bad_character, join_surrogates
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -415,7 +415,7 @@ class _Converter:
         if isinstance(node, Invalid):
             return self._invalid(pos, loc, node.message)
         if isinstance(node, str):
-            text = str(node)
+            text = join_surrogates(str(node))
             bad = bad_character(text)
             return self._invalid(pos, loc, f"text contains {bad}") if bad else text
         return self._invalid(pos, loc, f"unsupported value ({type(node).__name__})")
