@@ -56,7 +56,9 @@ def _format4(font: bytes, at: int) -> frozenset[int]:
     ranges_at = starts_at + 2 * seg2
     offsets = struct.unpack(f">{n}H", font[ranges_at : ranges_at + seg2])
     codes = set()
-    for k, (start, end, delta, offset) in enumerate(zip(starts, ends, deltas, offsets, strict=True)):
+    for k, (start, end, delta, offset) in enumerate(
+        zip(starts, ends, deltas, offsets, strict=True)
+    ):
         for code in range(start, end + 1):
             if code == 0xFFFF:
                 continue
