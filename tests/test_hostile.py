@@ -189,6 +189,7 @@ def judge(case: Case, d: Path) -> str:
     code, output = run_dpia(d, case.args, case.env)
     assert "Traceback" not in output, output
     assert "internal error" not in output, output
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]", output), output
     assert code == case.code, output
     assert re.search(case.says, output), output
     assert MARKER not in output, output
@@ -301,6 +302,19 @@ CASES: list[Case] = [
          {"q/a.json": json.dumps(data(**{"risks.0.title": "Leak \U0001f600"}), default=str)},
          ["validate", "q/a.json"], 1,
          r"q/a.json:1:\d+: risks\[0\].title: text contains '\U0001f600' \(U\+1F600\)"),
+    # --- names that would drive the terminal
+    Case("escape-in-file-name-validate",
+         {"q/\x1b[31mred.yaml": VALID},
+         ["validate", "q/\x1b[31mred.yaml"], 0,
+         r"q/\\x1b\[31mred.yaml: valid"),
+    Case("escape-in-file-name-render",
+         {"q/\x1b]0;title\x07.yaml": VALID},
+         ["render", "q/\x1b]0;title\x07.yaml", "--doc", "screening", "--lang", "en",
+          "-o", "out"], 0,
+         r"out/\\x1b\]0;title\\x07.screening.en.pdf"),
+    Case("escape-in-file-name-screen",
+         {"q/\x1b[2J.yaml": VALID},
+         ["screen", "q/\x1b[2J.yaml"], 0, r"q/\\x1b\[2J.yaml: "),
     # --- extract: a PDF from someone else writes only questionnaire names, never over a file
     Case("extract-dotfile",
          {"in.pdf": pdf_with({".profile": b"rm -rf ~\n", "a.yaml": VALID.encode()})},

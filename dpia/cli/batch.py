@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from dpia.cli.common import shown
 from dpia.cli.exits import Exit
 from dpia.cli.render import check_format, choices
 from dpia.context.assessment import assess_file
@@ -47,7 +48,7 @@ class Progress:
     def step(self, tally: Tally, line: str) -> None:
         self.done += 1
         if not self.bar:
-            click.echo(line, err=True)
+            click.echo(shown(line), err=True)
             return
         width = 28
         filled = width * self.done // max(self.total, 1)
@@ -223,7 +224,8 @@ def _summary(tally: Tally, seconds: float, fmt: str, interrupted: bool) -> None:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     for path, error in tally.failed:
-        click.echo(f"failed: {path}\n{error}", err=True)
+        lines = "\n".join(shown(line) for line in error.splitlines())
+        click.echo(f"failed: {shown(path)}\n{lines}", err=True)
     if not tally.rendered and not tally.failed:
         click.echo("nothing to render: every document is up to date", err=True)
     click.echo(

@@ -8,6 +8,7 @@ import click
 
 from dpia.context.assessment import Assessment
 from dpia.load import Problem, Severity
+from dpia.load.problems import printable
 
 
 def finding_line(p: Problem) -> str:
@@ -15,11 +16,17 @@ def finding_line(p: Problem) -> str:
     return f"{p.pos}: {p.severity}[{p.code}]: {where}{p.message}"
 
 
+def shown(path: object) -> str:
+    """A file name as printed: a name can hold a terminal escape, which must not reach the
+    terminal raw (problems are escaped the same way)."""
+    return printable(str(path))
+
+
 def summary(a: Assessment) -> str:
     if not a.ok:
-        return f"{a.validated.path}: invalid: {len(a.validated.problems)} problem(s)"
+        return f"{shown(a.validated.path)}: invalid: {len(a.validated.problems)} problem(s)"
     errors, warnings = a.count(Severity.error), a.count(Severity.warning)
-    return f"{a.validated.path}: valid; findings: {errors} error(s), {warnings} warning(s)"
+    return f"{shown(a.validated.path)}: valid; findings: {errors} error(s), {warnings} warning(s)"
 
 
 def report(assessments: list[Assessment], fmt: str) -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from dpia.cli.common import report
+from dpia.cli.common import report, shown
 from dpia.cli.exits import Exit
 from dpia.context.assessment import assess_file
 from dpia.produce import DOCUMENTS, FORMATS, LANGUAGES, render_assessment
@@ -55,8 +55,8 @@ def render(files: tuple[Path, ...], doc: str, lang: str, fmt: str, output: Path)
             continue
         try:
             for target in render_assessment(a, docs, langs, fmt, output):
-                click.echo(str(target))
+                click.echo(shown(target))
         except Exception as e:
-            click.echo(f"{path}: cannot render: {type(e).__name__}: {e}", err=True)
+            click.echo(shown(f"{path}: cannot render: {type(e).__name__}: {e}"), err=True)
             code = Exit.RENDER
     raise SystemExit(code)
