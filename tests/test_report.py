@@ -11,20 +11,20 @@ import pytest
 from click.testing import CliRunner
 
 from dpia.cli import cli
-from dpia.produce import DOCUMENTS
+from dpia.context.assessment import assess_file
+from dpia.produce import DOCUMENTS, FORMATS, prepare
 from tests.golden import LANGS, golden_name, renderable_samples, rendered
-from tests.pdfs import render_pdfs, text
+from tests.pdfs import SharedPdfs, text
 
 SAMPLES = renderable_samples()
 IDS = [s.stem for s in SAMPLES]
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
-    """Every sample rendered once in both languages, watching WeasyPrint's log."""
-    out = tmp_path_factory.mktemp("pdf")
-    render_pdfs([str(s) for s in SAMPLES], out)
-    return {(s.stem, lang): out / f"{s.stem}.dpia.{lang}.pdf" for s in SAMPLES for lang in LANGS}
+def pdfs(sample_pdfs: SharedPdfs) -> dict[tuple[str, str], Path]:
+    """Every sample's DPIA in both languages, rendered once per session."""
+    found = sample_pdfs.get([(s, "dpia", lang) for s in SAMPLES for lang in LANGS])
+    return {(path.stem, lang): pdf for (path, _, lang), pdf in found.items()}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -71,7 +71,6 @@ def test_each_pdf_speaks_its_own_language(pdfs: dict, sample: Path) -> None:
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=IDS)
 def test_every_risk_and_measure_appears(pdfs: dict, sample: Path) -> None:
-    from dpia.context.assessment import assess_file
 
     q = assess_file(sample).questionnaire
     for lang in LANGS:
@@ -139,26 +138,26 @@ def test_extract_gives_back_a_set_that_renders_the_same_bytes(pdfs: dict, tmp_pa
     assert CliRunner().invoke(cli, forced).exit_code == 0
 
 
-def test_overlay_pdf_embeds_the_merged_questionnaire(tmp_path: Path) -> None:
+def test_overlay_pdf_embeds_the_merged_questionnaire(pdfs: dict, tmp_path: Path) -> None:
     overlays = [s for s in SAMPLES if "joint" in s.parts]
     if not overlays:
         pytest.skip("no joint samples")
-    r = CliRunner().invoke(cli, ["render", str(overlays[0]), "--lang", "en", "-o", str(tmp_path)])
-    assert r.exit_code == 0, r.output
-    r = CliRunner().invoke(cli, ["extract", r.stdout.strip(), "-o", str(tmp_path / "x")])
+    pdf = pdfs[overlays[0].stem, "en"]
+    r = CliRunner().invoke(cli, ["extract", str(pdf), "-o", str(tmp_path / "x")])
     [merged] = (tmp_path / "x").iterdir()
     assert merged.name == f"{overlays[0].stem}.merged.yaml"
     r = CliRunner().invoke(cli, ["validate", str(merged)])
     assert r.exit_code == 0, r.output
 
 
-def test_rendering_is_deterministic(tmp_path: Path) -> None:
+def test_rendering_is_deterministic(pdfs: dict, tmp_path: Path) -> None:
+    """The CLI here gives the bytes a worker process gave earlier (tests/test_reproducible.py
+    checks both font-subsetting paths and the clock)."""
     sample = SAMPLES[0]
-    args = ["render", str(sample), "--lang", "en"]
-    for d in ("a", "b"):
-        assert CliRunner().invoke(cli, [*args, "-o", str(tmp_path / d)]).exit_code == 0
-    name = f"{sample.stem}.dpia.en.pdf"
-    assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    args = ["render", str(sample), "--lang", "en", "-o", str(tmp_path)]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    fresh = (tmp_path / f"{sample.stem}.dpia.en.pdf").read_bytes()
+    assert fresh == pdfs[sample.stem, "en"].read_bytes()
 
 
 def test_a_failed_render_leaves_no_file_and_keeps_the_old_one(
@@ -195,6 +194,24 @@ def test_a_refusal_stops_the_render_even_if_the_fetcher_did_not_record_it(
         weasy.PdfWriter().pdf("<html></html>", [weasy.Source("q.yaml", b"")], dt.date(2025, 1, 1))
 
 
+COLOPHON = {
+    "en": ("Made with dpia from {}.", "Made with dpia from {}, which is embedded in this PDF."),
+    "nl": ("Gemaakt met dpia uit {}.", "Gemaakt met dpia uit {}, dat in deze pdf is ingesloten."),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("doc", DOCUMENTS)
+def test_only_a_pdf_says_it_embeds_the_source(doc: str, lang: str) -> None:
+    a = assess_file(SINGLE_FILE)
+    plain, embedded = (c.format(SINGLE_FILE.name) for c in COLOPHON[lang])
+    for fmt in DOCUMENTS[doc].formats:
+        page = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", prepare(a, doc, lang, fmt).html))
+        said = embedded if FORMATS[fmt].embeds_source else plain
+        assert said in page, (fmt, said)
+        assert ("ingesloten" in page or "embedded in" in page) == FORMATS[fmt].embeds_source
+
+
 def test_html_output_is_standalone(tmp_path: Path) -> None:
     sample = SAMPLES[0]
     r = CliRunner().invoke(
@@ -204,6 +221,7 @@ def test_html_output_is_standalone(tmp_path: Path) -> None:
     html = (tmp_path / f"{sample.stem}.dpia.nl.html").read_text()
     assert html.startswith("<!DOCTYPE html>") and '<html lang="nl">' in html
     assert "<style>" in html and "@page" in html
+    assert "Gemaakt met dpia uit" in html and "ingesloten" not in html
 
 
 AI_ACT = {

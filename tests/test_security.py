@@ -162,8 +162,12 @@ def test_a_logo_inside_the_folder_is_inlined_on_the_cover(tmp_path: Path) -> Non
     html = prepare(assess_file(path), "dpia", "en").html
     assert '<img class="logo" src="data:image/svg+xml;base64,' in html
     assert 'alt="Example School"' in html
-    r = CliRunner().invoke(cli, ["render", str(path), "--lang", "en", "-o", str(tmp_path)])
+    # Every document has the same cover: the shortest shows the logo reaches the PDF.
+    args = ["render", str(path), "--doc", "screening", "--lang", "en", "-o", str(tmp_path)]
+    r = CliRunner().invoke(cli, args)
     assert r.exit_code == 0, r.output
+    with pikepdf.open(tmp_path / "q.screening.en.pdf") as pdf:
+        assert any("/XObject" in page.Resources for page in pdf.pages)  # the logo, drawn
 
 
 def test_an_svg_logo_cannot_reach_out(tmp_path: Path) -> None:
@@ -178,10 +182,11 @@ def test_an_svg_logo_cannot_reach_out(tmp_path: Path) -> None:
     )
     path = _with_logo(tmp_path, "logo.svg")
     (path.parent / "logo.svg").write_text(svg)
-    r = CliRunner().invoke(cli, ["render", str(path), "--lang", "en", "-o", str(tmp_path)])
+    args = ["render", str(path), "--doc", "screening", "--lang", "en", "-o", str(tmp_path)]
+    r = CliRunner().invoke(cli, args)
     assert r.exit_code == 1  # refused by validation, before anything draws it
     assert "meta.logo: the SVG logo refers to something outside itself" in r.output
-    assert not (tmp_path / "q.dpia.en.pdf").exists()
+    assert not (tmp_path / "q.screening.en.pdf").exists()
     # and should such an SVG reach the PDF writer, its fetcher refuses and the render fails
     url = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
     with pytest.raises(RenderRefused, match="refused"):

@@ -58,7 +58,7 @@ class Assessment:
             files.append((self.logo.name, self.logo.data))
         return files
 
-    def document_base(self, lang: str) -> DocumentBase:
+    def document_base(self, lang: str, source_embedded: bool) -> DocumentBase:
         q = self.questionnaire
         return DocumentBase(
             lang=lang,
@@ -68,6 +68,7 @@ class Assessment:
             source_name=self.source[0],
             date=q.meta.assessment_date,
             logo=self.logo.url if self.logo else None,
+            source_embedded=source_embedded,
         )
 
 

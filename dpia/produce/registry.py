@@ -28,8 +28,8 @@ class Document:
     name: str  # as in `--doc` and output file names; also the template's name
     context: Callable[[DocumentBase], DocumentBase]  # builds the document's typed context
     formats: tuple[str, ...] = ("pdf", "html")  # the output formats it reads well in
-    # The kind of questionnaire it is made from, so that `--doc all` picks the documents of
-    # a file's own kind when questionnaires of another kind exist.
+    # The kind of questionnaire it reads. Every document reads the DPIA questionnaire today;
+    # when a second kind exists, `--doc all` is to pick the documents of a file's own kind.
     kind: str = "dpia"
 
 
@@ -45,7 +45,8 @@ class Request:
 
     @cached_property
     def context(self) -> DocumentBase:
-        return self.document.context(self.assessment.document_base(self.lang))
+        base = self.assessment.document_base(self.lang, self.format.embeds_source)
+        return self.document.context(base)
 
     @cached_property
     def html(self) -> str:
