@@ -61,6 +61,8 @@ class Case:
     says: str  # a regular expression the printed output must match
     not_written: tuple[str, ...] = ()  # paths that must not exist afterwards
     env: dict[str, str] = field(default_factory=dict)
+    written: tuple[str, ...] = ()  # PDFs the good files around the hostile one must give
+    readonly: str = ""  # a folder mounted read-only (a tmpfs) for the run
 
 
 def link(target: str) -> Callable[[Path], None]:
@@ -136,10 +138,17 @@ def pdf_with(attachments: dict[str, bytes], bomb: int = 0) -> Callable[[Path], N
     return make
 
 
-def run_dpia(d: Path, args: list[str], env: dict[str, str] | None = None) -> tuple[int, str]:
+def run_dpia(
+    d: Path, args: list[str], env: dict[str, str] | None = None, readonly: str = ""
+) -> tuple[int, str]:
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    command = [sys.executable, "-m", "dpia", *[a.replace("{d}", str(d)) for a in args]]
+    if readonly:  # root ignores permission bits: a read-only file system it cannot ignore
+        (d / readonly).mkdir(parents=True, exist_ok=True)
+        mount = 'mount -t tmpfs -o ro,size=1m tmpfs "$0" && exec "$@"'
+        command = ["unshare", "-m", "sh", "-c", mount, str(d / readonly), *command]
     r = subprocess.run(
-        [sys.executable, "-m", "dpia", *[a.replace("{d}", str(d)) for a in args]],
+        command,
         cwd=d,
         capture_output=True,
         timeout=TIME_LIMIT,
@@ -186,7 +195,9 @@ def build(d: Path, files: Files) -> None:
 
 
 def judge(case: Case, d: Path) -> str:
-    code, output = run_dpia(d, case.args, case.env)
+    if case.readonly and subprocess.run(["unshare", "-m", "true"]).returncode != 0:
+        pytest.skip("cannot mount a read-only file system here (unshare -m)")
+    code, output = run_dpia(d, case.args, case.env, case.readonly)
     assert "Traceback" not in output, output
     assert "internal error" not in output, output
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]", output), output
@@ -198,6 +209,9 @@ def judge(case: Case, d: Path) -> str:
         assert (d / name).read_bytes() == content, f"{name} was lost"
     for name in case.not_written:
         assert not (d / name).exists(), f"{name} was written"
+    for name in case.written:
+        pages = PdfReader(d / name).pages
+        assert "Pilot" in " ".join(p.extract_text() for p in pages), f"{name}: not the document"
     return output
 
 
@@ -315,6 +329,57 @@ CASES: list[Case] = [
     Case("escape-in-file-name-screen",
          {"q/\x1b[2J.yaml": VALID},
          ["screen", "q/\x1b[2J.yaml"], 0, r"q/\\x1b\[2J.yaml: "),
+    # --- batch: one hostile file is named, the others are rendered
+    Case("batch-link-out",
+         {"q/good.yaml": VALID, "q/evil.yaml": link("../secret/secret.yaml")},
+         ["batch", "q", "-o", "out", "--doc", "screening", "--lang", "en", "-j", "1", "-q"], 1,
+         r"q/evil.yaml: a link to a file outside the batch folder; not read",
+         written=("out/good.screening.en.pdf",)),
+    Case("batch-link-loop",
+         {"q/good.yaml": VALID, "q/loop.yaml": link("loop.yaml")},
+         ["batch", "q", "-o", "out", "--doc", "screening", "--lang", "en", "-j", "1", "-q"], 0,
+         r"1 rendered, 0 unchanged, 0 failed",  # a link to nothing is no file: not listed
+         written=("out/good.screening.en.pdf",)),
+    Case("batch-same-output-names",
+         {"q/a.yaml": VALID, "q/a.json": json.dumps(data(), default=str)},
+         ["batch", "q", "-o", "out", "--doc", "screening", "--lang", "en", "-j", "1", "-q"], 1,
+         r"q/a.yaml: its documents would have the same names as those of .*q/a.json"
+         r" \(a.screening.en.pdf\); rename one of the two",
+         written=("out/a.screening.en.pdf",)),
+    Case("batch-extends-in-root-and-out",
+         {"q/base.yaml": "base_only: true\n" + VALID,
+          "q/region/school.yaml": "extends: ../base.yaml\nmeta:\n  version: '2'\n",
+          "q/evil.yaml": "extends: ../secret/secret.yaml\n" + VALID},
+         ["batch", "q", "-o", "out", "--doc", "screening", "--lang", "en", "-j", "1", "-q"], 1,
+         r"q/evil.yaml:1:10: extends: the base file must be inside q: q/evil.yaml -> secret",
+         written=("out/region/school.screening.en.pdf",)),
+    Case("batch-manifest-lists-dev-zero",
+         {"q/a.yaml": VALID,
+          "out/.dpia-manifest.json": json.dumps({"dpia": "0", "outputs": {}, "files": {
+              "{d}/q/a.yaml": {"sources": {"/dev/zero": "0", "{d}/secret/secret.yaml": "0"},
+                               "inputs": "0", "skip": None}}})},
+         ["batch", "q", "-o", "out", "--doc", "screening", "--lang", "en", "-j", "1", "-q"], 0,
+         r"1 rendered, 0 unchanged, 0 failed", written=("out/a.screening.en.pdf",)),
+    Case("batch-read-only-output",
+         {"q/a.yaml": VALID},
+         ["batch", "q", "-o", "out/ro", "--doc", "screening", "--lang", "en", "-j", "1"], 3,
+         r"dpia: cannot write into out/ro: Read-only file system", readonly="out/ro"),
+    Case("render-read-only-output",
+         {"q/a.yaml": VALID},
+         ["render", "q/a.yaml", "--doc", "screening", "--lang", "en", "-o", "out/ro"], 3,
+         r"q/a.yaml: cannot render: .*Read-only file system", readonly="out/ro"),
+    Case("batch-time-limit",
+         {"q/a.yaml": VALID, "q/b.yaml": VALID},
+         ["batch", "q", "-o", "out", "--doc", "screening", "--lang", "en", "-j", "1", "-q"], 1,
+         r"failed: q/b.yaml\nb.screening.en.pdf: LimitExceeded: took longer than 0.001 s,"
+         r" the limit for one document", env={"DPIA_DOCUMENT_SECONDS": "0.001"}),
+    Case("render-time-limit",
+         {"q/a.yaml": VALID},
+         ["render", "q/a.yaml", "--doc", "screening", "--lang", "en", "-o", "out"], 3,
+         r"q/a.yaml: cannot render: LimitExceeded: took longer than 0.001 s, the limit for one",
+         env={"DPIA_DOCUMENT_SECONDS": "0.001"}, not_written=("out/a.screening.en.pdf",)),
+    Case("validate-fifo",
+         {"q/a.yaml": fifo}, ["validate", "q/a.yaml"], 1, r"q/a.yaml:1:1: "),
     # --- extract: a PDF from someone else writes only questionnaire names, never over a file
     Case("extract-dotfile",
          {"in.pdf": pdf_with({".profile": b"rm -rf ~\n", "a.yaml": VALID.encode()})},
@@ -430,3 +495,29 @@ def test_an_escaped_surrogate_pair_in_json_is_one_character(tmp_path: Path) -> N
 
     [problem] = validate_file(path).problems
     assert "(U+1F600), which the bundled font cannot draw" in problem.message
+
+
+def test_a_document_out_of_memory_fails_with_the_limit_named() -> None:
+    from dpia.produce.limits import MEMORY, LimitExceeded, document_limits
+
+    expected = r"needed more than 2 GiB of memory, the limit for"
+    with pytest.raises(LimitExceeded, match=expected), document_limits():
+        raise MemoryError
+    assert MEMORY == 2 * 1024**3
+
+
+def test_render_caps_its_address_space(tmp_path: Path) -> None:
+    """`dpia render` (and each batch worker) runs under RLIMIT_AS, so a document that needs
+    more memory fails instead of taking the machine's."""
+    probe = (
+        "import resource, dpia.produce.limits as l; l.limit_memory();"
+        " print(resource.getrlimit(resource.RLIMIT_AS)[0])"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=True,
+    )
+    assert int(r.stdout) == 2 * 1024**3

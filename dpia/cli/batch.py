@@ -6,6 +6,7 @@ import json
 import multiprocessing
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed, wait
@@ -25,6 +26,7 @@ from dpia.produce.batch import (
     Manifest,
     candidates,
     init_worker,
+    outside_root,
     plan,
     run,
     skip_reason,
@@ -125,15 +127,19 @@ def batch(
         docs = tuple(d for d in docs if fmt in DOCUMENTS[d].formats)
     check_format(docs, fmt, "--output-format")
     tally = Tally()
-    output.mkdir(parents=True, exist_ok=True)
-    manifest = Manifest(output)
+    _check_writable(output)
+    manifest = Manifest(output, [p if p.is_dir() else p.parent for p in paths])
+    claimed: dict[Path, Path] = {}  # output -> the questionnaire it is made from
 
     def stale() -> Iterator[Job]:
         """The documents to render, found file by file so workers start on the first."""
         for path, root in candidates(list(paths)):
+            if why := outside_root(path, root):
+                tally.failed.append((path, f"{shown(path)}: {why}"))
+                continue
             known, assessment = manifest.known(path), None  # unchanged files: not parsed
             if known is None:
-                assessment = assess_file(path)
+                assessment = assess_file(path, root)
                 loaded, skip = assessment.validated.loaded, skip_reason(assessment)
                 if loaded is None or (assessment.validated.problems and not skip):
                     problems = assessment.validated.problems
@@ -143,7 +149,16 @@ def batch(
             if known.skip:
                 tally.skipped.append((path, known.skip))
                 continue
-            for job in plan(path, root, known.inputs, docs, langs, fmt, output):
+            planned = plan(path, root, known.inputs, docs, langs, fmt, output)
+            if clash := next((claimed[j.target] for j in planned if j.target in claimed), None):
+                message = (
+                    f"{shown(path)}: its documents would have the same names as those of"
+                    f" {shown(clash)} ({shown(planned[0].target.name)}); rename one of the two"
+                )
+                tally.failed.append((path, message))
+                continue
+            claimed.update((j.target, path) for j in planned)
+            for job in planned:
                 if force or not manifest.fresh(job):
                     yield replace(job, assessment=assessment)
                 else:
@@ -156,6 +171,19 @@ def batch(
     if interrupted:
         raise SystemExit(130)
     raise SystemExit(Exit.INVALID if tally.failed else Exit.OK)
+
+
+def _check_writable(output: Path) -> None:
+    """Stop before any work when OUTPUT cannot be written (a read-only folder or disk): every
+    document and the manifest would fail, the manifest with a traceback."""
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=output, prefix=".dpia-probe.")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as e:
+        click.echo(f"dpia: cannot write into {shown(output)}: {shown(e.strerror or e)}", err=True)
+        raise SystemExit(Exit.RENDER) from None
 
 
 def _render(

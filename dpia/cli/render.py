@@ -9,6 +9,7 @@ from dpia.cli.common import report, shown
 from dpia.cli.exits import Exit
 from dpia.context.assessment import assess_file
 from dpia.produce import DOCUMENTS, FORMATS, LANGUAGES, render_assessment
+from dpia.produce.limits import limit_memory
 
 
 def choices(value: str, allowed: Mapping[str, object]) -> tuple[str, ...]:
@@ -46,6 +47,7 @@ def render(files: tuple[Path, ...], doc: str, lang: str, fmt: str, output: Path)
     """
     docs, langs = choices(doc, DOCUMENTS), choices(lang, LANGUAGES)
     check_format(docs, fmt)
+    limit_memory()  # each document also has a time limit (dpia.produce.limits)
     code = Exit.OK
     for path in files:
         a = assess_file(path)
