@@ -521,3 +521,53 @@ def test_render_caps_its_address_space(tmp_path: Path) -> None:
         check=True,
     )
     assert int(r.stdout) == 2 * 1024**3
+
+
+def test_a_render_opens_only_the_package_the_questionnaires_folder_and_the_system(
+    tmp_path: Path,
+) -> None:
+    """The README's promise, checked with an audit hook on every open() of a render: the
+    package's own code and assets, the questionnaire's folder (the file, the base it extends,
+    its logo), the output folder, Python's own libraries, and the system's temporary folder
+    for files WeasyPrint creates itself. Nothing beside the questionnaire's folder."""
+    import tempfile
+
+    from dpia.resources import LOCALES, TEMPLATES
+
+    build(tmp_path, {})
+    q = tmp_path / "q"
+    q.mkdir()
+    (q / "base.yaml").write_text("base_only: true\n" + questionnaire(**{"meta.logo": "logo.svg"}))
+    (q / "school.yaml").write_text("extends: base.yaml\nmeta:\n  version: '2'\n")
+    (q / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"/>')
+    (q / "evil.yaml").write_text("extends: ../secret/secret.yaml\n" + questionnaire())
+    log = tmp_path / "opened.json"
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "audit_open.py"), str(log), "render",
+         "q/school.yaml", "q/evil.yaml", "--lang", "en", "-o", "out"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=TIME_LIMIT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    assert r.returncode == 1, r.stderr  # evil.yaml is refused, school.yaml rendered
+    assert "q/evil.yaml:1:10: extends: the base file must be inside q" in r.stdout + r.stderr
+    assert (tmp_path / "out" / "school.dpia.en.pdf").is_file()
+    temp = Path(tempfile.gettempdir()).resolve()
+    allowed = [
+        ROOT / "dpia", TEMPLATES, LOCALES, q, tmp_path / "out",
+        Path(sys.prefix), Path(sys.base_prefix), Path(sys.exec_prefix),
+        Path("/usr/share/zoneinfo"), Path("/usr/share/fonts"), Path("/usr/lib"),
+    ]  # fmt: skip
+    allowed = [a.resolve() for a in allowed]
+    system_files = {Path("/dev/null"), Path("/etc/mime.types"), temp, log}
+    opened = {Path(p).resolve() for p in json.loads(log.read_text())}
+    assert q.resolve() / "logo.svg" in opened and q.resolve() / "base.yaml" in opened
+    strays = [
+        p
+        for p in opened
+        if p not in system_files
+        and not any(p.is_relative_to(a) for a in allowed)
+        # files in the temporary folder itself, or WeasyPrint's own folder in it
+        and not (p.parent == temp or p.parent.name.startswith("weasyprint-"))
+    ]
+    assert strays == []
+    assert not any(p.is_relative_to(tmp_path / "secret") for p in opened)
