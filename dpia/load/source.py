@@ -119,7 +119,8 @@ def _read_text(path: Path, name: str) -> str:
         if path.is_dir():
             raise LoadError([Problem(Pos(name), "", "is a folder, not a file")])
         if not path.is_file():
-            raise LoadError([Problem(Pos(name), "", "no such file")])
+            what = "not a regular file (a device, pipe or socket)" if path.exists() else ""
+            raise LoadError([Problem(Pos(name), "", what or "no such file")])
         if path.suffix.lower() not in SUFFIXES:
             raise LoadError([Problem(Pos(name), "", "expected a .yaml, .yml or .json file")])
         with path.open("rb") as f:
