@@ -604,3 +604,98 @@ def test_a_render_opens_only_the_package_the_questionnaires_folder_and_the_syste
     ]
     assert strays == []
     assert not any(p.is_relative_to(tmp_path / "secret") for p in opened)
+
+
+def test_a_full_disk_keeps_the_earlier_output(tmp_path: Path) -> None:
+    """On a full disk the render fails with a message, the earlier PDF stays whole and no
+    temporary file is left behind."""
+    if subprocess.run(["unshare", "-m", "true"]).returncode != 0:
+        pytest.skip("cannot mount a small file system here (unshare -m)")
+    build(tmp_path, {"q/a.yaml": VALID})
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    script = (
+        'mount -t tmpfs -o size=48k tmpfs "$0" && printf EARLIER > "$0/a.screening.en.pdf"'
+        ' && head -c 40000 /dev/zero > "$0/filler"; "$@"; rc=$?;'
+        ' echo "kept: $(cat "$0/a.screening.en.pdf")"; ls -A "$0"; exit $rc'
+    )
+    args = ["render", "q/a.yaml", "--doc", "screening", "--lang", "en", "-o", str(disk)]
+    r = subprocess.run(
+        ["unshare", "-m", "sh", "-c", script, str(disk), sys.executable, "-m", "dpia", *args],
+        cwd=tmp_path, capture_output=True, text=True, timeout=TIME_LIMIT,
+        stdin=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    assert r.returncode == 3, r.stdout + r.stderr
+    assert "q/a.yaml: cannot render: OSError: [Errno 28] No space left on device" in r.stderr
+    assert "Traceback" not in r.stderr
+    assert r.stdout.split() == ["kept:", "EARLIER", "a.screening.en.pdf", "filler"]
+
+
+def test_two_processes_writing_one_output_leave_one_whole_document(tmp_path: Path) -> None:
+    build(tmp_path, {"q/a.yaml": VALID})
+    args = ["render", "q/a.yaml", "--doc", "screening", "--lang", "en", "-o"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "dpia", *args, out],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
+        for out in ("out", "out", "alone")
+    ]
+    assert [p.wait(TIME_LIMIT) for p in runs] == [0, 0, 0]
+    for p in runs:
+        assert p.stdout is not None
+        p.stdout.close()
+    together = (tmp_path / "out" / "a.screening.en.pdf").read_bytes()
+    assert together == (tmp_path / "alone" / "a.screening.en.pdf").read_bytes()
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        ".profile", "a.screening.en.pdf", "earlier.pdf"
+    ]  # fmt: skip
+
+
+SECRET_LINKS = (
+    '<img src="file://{d}/secret/logo.svg"><link rel="attachment" href="file://{d}/secret/'
+    'secret.yaml"><script>x()</script>{{{{ 7*7 }}}}{{% if 1 %}}IF{{% endif %}}'
+    "![i](file://{d}/secret/logo.svg)<style>@import url(http://127.0.0.1:9/)</style>"
+)
+TEXT_FIELDS = [
+    "meta.title", "description.proposal", "description.purposes.0.description",
+    "description.data_subjects.0.category", "description.personal_data.0.name",
+    "description.personal_data.0.retention", "risks.0.title", "measures.0.title",
+    "consultation.dpo_advice.advice", "consultation.views.summary",
+    "screening.edpb.vulnerable_data_subjects.reason",
+]  # fmt: skip
+NAME_FIELDS = [  # at most 300 characters
+    "meta.organisation.name", "description.parties.0.name",
+    "lawfulness.lawful_bases.0.legal_provision",
+]  # fmt: skip
+
+
+def test_markup_and_template_code_in_every_kind_of_answer_stay_text(tmp_path: Path) -> None:
+    """The same payload in every kind of free-text answer (titles, names, long text, table
+    cells, reasons), in every document as HTML and in the DPIA as PDF: no element, no template
+    evaluated, no planted file read or embedded."""
+    payload = SECRET_LINKS.format(d=tmp_path)
+    names = '<img src="file://{d}/secret/logo.svg"><script>x()</script>{{{{ 7*7 }}}}'
+    answers = dict.fromkeys(TEXT_FIELDS, payload)
+    answers.update(dict.fromkeys(NAME_FIELDS, names.format(d=tmp_path)))
+    build(tmp_path, {"q/a.yaml": questionnaire(**answers)})
+    code, output = run_dpia(
+        tmp_path, ["render", "q/a.yaml", "--doc", "all", "--lang", "en", "--format", "html",
+                   "-o", "out"]
+    )  # fmt: skip
+    assert code == 0, output
+    code, output = run_dpia(tmp_path, ["render", "q/a.yaml", "--lang", "en", "-o", "out"])
+    assert code == 0, output
+    pages = sorted((tmp_path / "out").glob("a.*.html"))
+    assert len(pages) == 5
+    for page in pages:
+        html = page.read_text()
+        assert "<img" not in html.replace('<img class="logo"', "") and "<script" not in html
+        assert '<link rel="attachment"' not in html and "<style>@import" not in html
+        assert "{{ 7*7 }}" in html and ">49<" not in html and "IF{%" in html
+    assert MARKER not in written_text(tmp_path / "out")
+    assert list(PdfReader(tmp_path / "out" / "a.dpia.en.pdf").attachments) == ["a.yaml"]
