@@ -699,3 +699,36 @@ def test_markup_and_template_code_in_every_kind_of_answer_stay_text(tmp_path: Pa
         assert "{{ 7*7 }}" in html and ">49<" not in html and "IF{%" in html
     assert MARKER not in written_text(tmp_path / "out")
     assert list(PdfReader(tmp_path / "out" / "a.dpia.en.pdf").attachments) == ["a.yaml"]
+
+
+def crashing_run(job: object) -> object:
+    """A batch worker's `run` that dies, as a process does when a C library aborts, for the
+    questionnaire named crash.yaml (module level: the pool pickles it by name)."""
+    from dpia.produce.batch import Job, run
+
+    assert isinstance(job, Job)
+    if job.source.stem == "crash":
+        os._exit(134)
+    return run(job)
+
+
+def test_a_document_that_kills_its_worker_fails_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from dpia.cli import batch as batch_cli
+    from dpia.cli import cli
+
+    for name in ("a", "crash", "b"):
+        (tmp_path / "q").mkdir(exist_ok=True)
+        (tmp_path / "q" / f"{name}.yaml").write_text(VALID)
+    monkeypatch.setattr(batch_cli, "run", crashing_run)
+    args = ["batch", str(tmp_path / "q"), "-o", str(tmp_path / "out"), "--doc", "screening"]
+    r = CliRunner().invoke(cli, [*args, "--lang", "en", "-j", "2", "-q"])
+    assert r.exit_code == 1, r.output
+    assert "crash.screening.en.pdf: the process rendering it stopped" in r.output
+    assert "2 rendered, 0 unchanged, 1 failed" in r.output
+    for name in ("a", "b"):
+        pages = PdfReader(tmp_path / "out" / f"{name}.screening.en.pdf").pages
+        assert "Pilot" in pages[0].extract_text()

@@ -10,6 +10,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -194,12 +195,18 @@ def _render(
     progress = Progress(bar)
     futures: dict[Future[tuple[Job, str]], Job] = {}
     collected: set[Future[tuple[Job, str]]] = set()
+    # Jobs caught in a pool whose worker died (a crash in a C library, or memory past the
+    # limit where a library aborts instead of raising): each is tried again on its own.
+    broken: list[Job] = []
 
     def collect(future: Future[tuple[Job, str]]) -> None:
         collected.add(future)
         job = futures[future]
         try:
             _, digest = future.result()
+        except BrokenProcessPool:
+            broken.append(job)
+            return
         except Exception as e:  # one failed document must not stop the others
             tally.failed.append((job.source, f"{job.target.name}: {type(e).__name__}: {e}"))
             progress.step(tally, f"failed   {job.target}: {e}")
@@ -217,8 +224,12 @@ def _render(
     with ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker) as pool:
         try:
             for job in itertools.chain([first], todo):
-                futures[pool.submit(run, job)] = job
                 progress.total += 1
+                try:
+                    futures[pool.submit(run, job)] = job
+                except BrokenProcessPool:
+                    broken.append(job)
+                    continue
                 for future in [f for f in futures if f.done() and f not in collected]:
                     collect(future)
             for future in as_completed(futures):
@@ -235,8 +246,31 @@ def _render(
                     collect(future)
             progress.close()
             return True
+    for job in broken:
+        _alone(job, manifest, tally, progress)
     progress.close()
     return False
+
+
+def _alone(job: Job, manifest: Manifest, tally: Tally, progress: Progress) -> None:
+    """Render one job in a pool of its own, so that a document that kills its process fails
+    alone and is named, while the others caught in the same pool are rendered."""
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(1, mp_context=context, initializer=init_worker) as pool:
+        try:
+            _, digest = pool.submit(run, job).result()
+        except BrokenProcessPool:
+            why = "the process rendering it stopped (a crash, or memory past the limit)"
+            tally.failed.append((job.source, f"{job.target.name}: {why}"))
+            progress.step(tally, f"failed   {job.target}: {why}")
+            return
+        except Exception as e:
+            tally.failed.append((job.source, f"{job.target.name}: {type(e).__name__}: {e}"))
+            progress.step(tally, f"failed   {job.target}: {e}")
+            return
+    manifest.record(job, digest)
+    tally.rendered.append(job.target)
+    progress.step(tally, f"rendered {job.target}")
 
 
 def _summary(tally: Tally, seconds: float, fmt: str, interrupted: bool) -> None:
