@@ -110,7 +110,7 @@ def _breakable_value(value: Any) -> Any:
     return value
 
 
-RUNNING_HEAD = 90  # characters of the title in the running head: one line at 7.5 pt
+RUNNING_HEAD = 80  # characters of the title in the running head: one line of 110 mm at 7.5 pt
 
 
 def _running(text: str) -> str:
