@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path, PurePosixPath
+from typing import NoReturn
 
 import click
 
@@ -40,7 +41,7 @@ def name_problem(name: str) -> str | None:
     return None
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     click.echo(f"dpia: {printable(message)}", err=True)
     raise SystemExit(Exit.INVALID)
 
