@@ -77,10 +77,26 @@ def test_chains_of_overlays(tmp_path: Path) -> None:
             "region/school.yaml": "extends: mid.yaml\nmeta:\n  version: '3'\n",
         },
     )
-    loaded = load(tmp_path / "region" / "school.yaml")
+    loaded = load(tmp_path / "region" / "school.yaml", root=tmp_path)  # as a batch of tmp_path
     assert loaded.data["meta"]["title"] == "Region"
     assert loaded.data["meta"]["version"] == "3"
     assert len(loaded.sources) == 3
+
+
+def test_a_base_outside_the_folder_or_root_is_refused(tmp_path: Path) -> None:
+    """The merged questionnaire is embedded in every PDF: a base from elsewhere would be
+    published. Alone, region/school.yaml may only extend files inside region/."""
+    files(
+        tmp_path,
+        **{
+            "base.yaml": BASE,
+            "region/mid.yaml": "extends: ../base.yaml\nmeta:\n  title: Region\n",
+            "region/school.yaml": "extends: mid.yaml\nmeta:\n  version: '3'\n",
+        },
+    )
+    [problem] = validate_file(tmp_path / "region" / "school.yaml").problems
+    assert str(problem.pos).endswith("region/mid.yaml:1:10")
+    assert problem.message.startswith(f"the base file must be inside {tmp_path / 'region'}: ")
 
 
 def test_an_error_in_the_base_is_reported_in_the_base(tmp_path: Path) -> None:

@@ -94,8 +94,7 @@ def test_pdf_structure(pdfs: dict) -> None:
             assert (
                 "DPIA" in str(pdf.docinfo["/Title"]) or "dpia" in str(pdf.docinfo["/Title"]).lower()
             )
-            [(name, attached)] = pdf.attachments.items()
-            assert name == sample.name
+            attached = pdf.attachments[sample.name]
             assert attached.get_file().read_bytes() == sample.read_bytes()
         raw = path.read_bytes()
         assert b"file://" not in raw and b"/home/" not in raw and b"/work/" not in raw
@@ -111,6 +110,33 @@ def test_extract_writes_the_source_back(pdfs: dict, tmp_path: Path) -> None:
     r = CliRunner().invoke(cli, ["extract", str(pdfs[sample.stem, "en"]), "-o", str(tmp_path)])
     assert r.exit_code == 0, r.output
     assert (tmp_path / sample.name).read_bytes() == sample.read_bytes()
+
+
+def test_extract_gives_back_a_set_that_renders_the_same_bytes(pdfs: dict, tmp_path: Path) -> None:
+    """The logo is embedded beside the questionnaire and written back next to it: the
+    extracted pair validates and renders the very same PDF."""
+    sample = next(s for s in SAMPLES if s.stem == "primary-learning-analytics")
+    original = pdfs[sample.stem, "en"]
+    with pikepdf.open(original) as pdf:
+        assert sorted(pdf.attachments) == ["klimboom.svg", sample.name]
+    r = CliRunner().invoke(cli, ["extract", str(original), "-o", str(tmp_path / "x")])
+    assert r.exit_code == 0, r.output
+    assert sorted(r.output.split()) == [
+        str(tmp_path / "x" / n) for n in ("klimboom.svg", sample.name)
+    ]
+    assert (tmp_path / "x" / "klimboom.svg").read_bytes() == (
+        sample.parent / "klimboom.svg"
+    ).read_bytes()
+    extracted = tmp_path / "x" / sample.name
+    r = CliRunner().invoke(cli, ["validate", str(extracted)])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(cli, ["render", str(extracted), "--lang", "en", "-o", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / original.name).read_bytes() == original.read_bytes()
+    again = CliRunner().invoke(cli, ["extract", str(original), "-o", str(tmp_path / "x")])
+    assert again.exit_code == 1 and "exists; nothing written (use --force" in again.output
+    forced = ["extract", str(original), "-o", str(tmp_path / "x"), "--force"]
+    assert CliRunner().invoke(cli, forced).exit_code == 0
 
 
 def test_overlay_pdf_embeds_the_merged_questionnaire(pdfs: dict, tmp_path: Path) -> None:
@@ -166,7 +192,7 @@ def test_a_refusal_stops_the_render_even_if_the_fetcher_did_not_record_it(
 
     monkeypatch.setattr(weasy.HTML, "render", refuse)
     with pytest.raises(weasy.RenderRefused, match="refused to read /elsewhere"):
-        weasy.PdfWriter().pdf("<html></html>", weasy.Source("q.yaml", b""), dt.date(2025, 1, 1))
+        weasy.PdfWriter().pdf("<html></html>", [weasy.Source("q.yaml", b"")], dt.date(2025, 1, 1))
 
 
 COLOPHON = {

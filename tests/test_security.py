@@ -171,13 +171,23 @@ def test_a_logo_inside_the_folder_is_inlined_on_the_cover(tmp_path: Path) -> Non
 
 
 def test_an_svg_logo_cannot_reach_out(tmp_path: Path) -> None:
-    path = _with_logo(tmp_path, "logo.svg")
-    (path.parent / "logo.svg").write_text(
+    import base64
+    import datetime as dt
+
+    from dpia.pdf.weasy import RenderRefused, Source, writer
+
+    svg = (
         '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
         '<image href="file:///etc/passwd" width="5" height="5"/></svg>'
     )
+    path = _with_logo(tmp_path, "logo.svg")
+    (path.parent / "logo.svg").write_text(svg)
     args = ["render", str(path), "--doc", "screening", "--lang", "en", "-o", str(tmp_path)]
     r = CliRunner().invoke(cli, args)
-    assert r.exit_code == 3
-    assert "refused" in r.stderr
+    assert r.exit_code == 1  # refused by validation, before anything draws it
+    assert "meta.logo: the SVG logo refers to something outside itself" in r.output
     assert not (tmp_path / "q.screening.en.pdf").exists()
+    # and should such an SVG reach the PDF writer, its fetcher refuses and the render fails
+    url = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    with pytest.raises(RenderRefused, match="refused"):
+        writer().pdf(f'<img src="{url}">', [Source("q.yaml", b"")], dt.date(2026, 1, 1))

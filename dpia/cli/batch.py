@@ -6,15 +6,17 @@ import json
 import multiprocessing
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import click
 
-from dpia.cli.common import file_language, problem_lines
+from dpia.cli.common import file_language, problem_lines, shown
 from dpia.cli.exits import Exit
 from dpia.cli.render import check_format, choices
 from dpia.context.assessment import assess_file
@@ -25,6 +27,7 @@ from dpia.produce.batch import (
     Manifest,
     candidates,
     init_worker,
+    outside_root,
     plan,
     run,
     skip_reason,
@@ -49,7 +52,7 @@ class Progress:
     def step(self, tally: Tally, line: str) -> None:
         self.done += 1
         if not self.bar:
-            click.echo(line, err=True)
+            click.echo(shown(line), err=True)
             return
         width = 28
         filled = width * self.done // max(self.total, 1)
@@ -126,15 +129,19 @@ def batch(
         docs = tuple(d for d in docs if fmt in DOCUMENTS[d].formats)
     check_format(docs, fmt, "--output-format")
     tally = Tally()
-    output.mkdir(parents=True, exist_ok=True)
-    manifest = Manifest(output)
+    _check_writable(output)
+    manifest = Manifest(output, [p if p.is_dir() else p.parent for p in paths])
+    claimed: dict[Path, Path] = {}  # output -> the questionnaire it is made from
 
     def stale() -> Iterator[Job]:
         """The documents to render, found file by file so workers start on the first."""
         for path, root in candidates(list(paths)):
+            if why := outside_root(path, root):
+                tally.failed.append((path, f"{shown(path)}: {why}"))
+                continue
             known, assessment = manifest.known(path), None  # unchanged files: not parsed
             if known is None:
-                assessment = assess_file(path)
+                assessment = assess_file(path, root)
                 loaded, skip = assessment.validated.loaded, skip_reason(assessment)
                 if loaded is None or (assessment.validated.problems and not skip):
                     problems = assessment.validated.problems
@@ -148,7 +155,16 @@ def batch(
             if known.skip or not own:
                 tally.skipped.append((path, known.skip or f"no --doc {doc} from a {known.kind}"))
                 continue
-            for job in plan(path, root, known.inputs, own, langs, fmt, output):
+            planned = plan(path, root, known.inputs, own, langs, fmt, output)
+            if clash := next((claimed[j.target] for j in planned if j.target in claimed), None):
+                message = (
+                    f"{shown(path)}: its documents would have the same names as those of"
+                    f" {shown(clash)} ({shown(planned[0].target.name)}); rename one of the two"
+                )
+                tally.failed.append((path, message))
+                continue
+            claimed.update((j.target, path) for j in planned)
+            for job in planned:
                 if force or not manifest.fresh(job):
                     yield replace(job, assessment=assessment)
                 else:
@@ -168,6 +184,19 @@ def batch(
     raise SystemExit(Exit.INVALID if tally.failed else Exit.OK)
 
 
+def _check_writable(output: Path) -> None:
+    """Stop before any work when OUTPUT cannot be written (a read-only folder or disk): every
+    document and the manifest would fail, the manifest with a traceback."""
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=output, prefix=".dpia-probe.")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as e:
+        click.echo(f"dpia: cannot write into {shown(output)}: {shown(e.strerror or e)}", err=True)
+        raise SystemExit(Exit.RENDER) from None
+
+
 def _render(
     todo: Iterator[Job], workers: int, fmt: str, manifest: Manifest, tally: Tally, bar: bool
 ) -> bool:
@@ -176,12 +205,18 @@ def _render(
     progress = Progress(bar)
     futures: dict[Future[tuple[Job, str]], Job] = {}
     collected: set[Future[tuple[Job, str]]] = set()
+    # Jobs caught in a pool whose worker died (a crash in a C library, or memory past the
+    # limit where a library aborts instead of raising): each is tried again on its own.
+    broken: list[Job] = []
 
     def collect(future: Future[tuple[Job, str]]) -> None:
         collected.add(future)
         job = futures[future]
         try:
             _, digest = future.result()
+        except BrokenProcessPool:
+            broken.append(job)
+            return
         except Exception as e:  # one failed document must not stop the others
             tally.failed.append((job.source, f"{job.target.name}: {type(e).__name__}: {e}"))
             progress.step(tally, f"failed   {job.target}: {e}")
@@ -199,8 +234,12 @@ def _render(
     with ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker) as pool:
         try:
             for job in itertools.chain([first], todo):
-                futures[pool.submit(run, job)] = job
                 progress.total += 1
+                try:
+                    futures[pool.submit(run, job)] = job
+                except BrokenProcessPool:
+                    broken.append(job)
+                    continue
                 for future in [f for f in futures if f.done() and f not in collected]:
                     collect(future)
             for future in as_completed(futures):
@@ -217,8 +256,31 @@ def _render(
                     collect(future)
             progress.close()
             return True
+    for job in broken:
+        _alone(job, manifest, tally, progress)
     progress.close()
     return False
+
+
+def _alone(job: Job, manifest: Manifest, tally: Tally, progress: Progress) -> None:
+    """Render one job in a pool of its own, so that a document that kills its process fails
+    alone and is named, while the others caught in the same pool are rendered."""
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(1, mp_context=context, initializer=init_worker) as pool:
+        try:
+            _, digest = pool.submit(run, job).result()
+        except BrokenProcessPool:
+            why = "the process rendering it stopped (a crash, or memory past the limit)"
+            tally.failed.append((job.source, f"{job.target.name}: {why}"))
+            progress.step(tally, f"failed   {job.target}: {why}")
+            return
+        except Exception as e:
+            tally.failed.append((job.source, f"{job.target.name}: {type(e).__name__}: {e}"))
+            progress.step(tally, f"failed   {job.target}: {e}")
+            return
+    manifest.record(job, digest)
+    tally.rendered.append(job.target)
+    progress.step(tally, f"rendered {job.target}")
 
 
 def _summary(tally: Tally, seconds: float, fmt: str, interrupted: bool) -> None:
@@ -234,7 +296,8 @@ def _summary(tally: Tally, seconds: float, fmt: str, interrupted: bool) -> None:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     for path, error in tally.failed:
-        click.echo(f"failed: {path}\n{error}", err=True)
+        lines = "\n".join(shown(line) for line in error.splitlines())
+        click.echo(f"failed: {shown(path)}\n{lines}", err=True)
     if not tally.rendered and not tally.failed:
         click.echo("nothing to render: every document is up to date", err=True)
     click.echo(

@@ -16,6 +16,7 @@ from dpia.context.assessment import Assessment
 from dpia.context.common import Loc, LocatedFinding, unanswered
 from dpia.languages import LANGUAGES
 from dpia.load import Pos, Problem, Severity, field_path
+from dpia.load.problems import printable
 from dpia.model.fields import walk
 from dpia.render.i18n import Translator
 
@@ -42,6 +43,13 @@ def finding_line(lf: LocatedFinding, t: Translator) -> str:
     where = f"{p.field}: " if p.field else ""
     severity = t.gettext(str(p.severity))  # "error" and "warning" are catalog messages
     return f"{p.pos}: {severity}[{p.code}]: {where}{lf.finding.text(t.gettext)}"
+
+
+def shown(path: object) -> str:
+    """A file name as printed: a name can hold a terminal escape, which must not reach the
+    terminal raw (problems are escaped the same way)."""
+    return printable(str(path))
+
 
 
 def open_questions(a: Assessment) -> list[tuple[Loc, Pos]]:
@@ -86,18 +94,18 @@ def _validity(a: Assessment, t: Translator) -> str:
         n = len(a.validated.problems)
         problems = t.ngettext("{n} problem", "{n} problems", n).format(n=n)
         return t.gettext("{file}: the file is not valid: {problems}").format(
-            file=path, problems=problems
+            file=shown(path), problems=problems
         )
     errors, warnings = a.count(Severity.error), a.count(Severity.warning)
     if not errors and not warnings:
         return t.gettext("{file}: the file is valid; the assessment has no findings").format(
-            file=path
+            file=shown(path)
         )
     e = t.ngettext("{n} error", "{n} errors", errors).format(n=errors)
     w = t.ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings)
     return t.gettext(
         "{file}: the file is valid; the assessment has {errors} and {warnings}"
-    ).format(file=path, errors=e, warnings=w)
+    ).format(file=shown(path), errors=e, warnings=w)
 
 
 def problem_lines(problems: Iterable[Problem], t: Translator) -> list[str]:

@@ -5,12 +5,13 @@ from pathlib import Path
 
 import click
 
-from dpia.cli.common import report
+from dpia.cli.common import report, shown
 from dpia.cli.exits import Exit
 from dpia.cli.usage import gettext
 from dpia.context.assessment import assess_file
 from dpia.load.problems import N_
 from dpia.produce import DOCUMENTS, FORMATS, LANGUAGES, render_assessment
+from dpia.produce.limits import limit_memory
 from dpia.produce.make import documents_of
 
 
@@ -58,6 +59,7 @@ def render(files: tuple[Path, ...], doc: str | None, lang: str, fmt: str, output
     langs = choices(lang, LANGUAGES)
     if doc is not None:
         check_format(choices(doc, DOCUMENTS), fmt)
+    limit_memory()  # each document also has a time limit (dpia.produce.limits)
     code = Exit.OK
     for path in files:
         a = assess_file(path)
@@ -69,8 +71,8 @@ def render(files: tuple[Path, ...], doc: str | None, lang: str, fmt: str, output
         docs = choices(doc, DOCUMENTS) if doc else (documents_of(a.kind)[0],)
         try:
             for target in render_assessment(a, docs, langs, fmt, output):
-                click.echo(str(target))
+                click.echo(shown(target))
         except Exception as e:
-            click.echo(f"{path}: cannot render: {type(e).__name__}: {e}", err=True)
+            click.echo(shown(f"{path}: cannot render: {type(e).__name__}: {e}"), err=True)
             code = Exit.RENDER
     raise SystemExit(code)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from dpia.cli.common import file_language, report
+from dpia.cli.common import file_language, report, shown
 from dpia.cli.exits import Exit
 from dpia.context.assessment import assess_file
 from dpia.languages import LANGUAGES
@@ -62,7 +62,7 @@ def screen(file: Path, fmt: str, lang: str | None) -> None:
         }
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
-    click.echo(f"{file}: {t.label(result.verdict)}")
+    click.echo(f"{shown(file)}: {t.label(result.verdict)}")
     for title, items in (
         (t.gettext("EDPB criteria that apply"), result.edpb_applying),
         (t.gettext("AP-list categories that apply"), result.ap_applying),

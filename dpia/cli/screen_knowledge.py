@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from dpia.load.problems import printable
 from dpia.model.knowledge import KnowledgeCheck
 from dpia.render.i18n import Translator
 from dpia.rules.knowledge import screen
@@ -35,9 +36,8 @@ def screen_knowledge(file: Path, check: KnowledgeCheck, fmt: str, lang: str) -> 
         }
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
-    click.echo(
-        f"{file}: {t.gettext('Least verdict the answers allow')}: {t.label(result.required)}"
-    )
+    least = f"{t.gettext('Least verdict the answers allow')}: {t.label(result.required)}"
+    click.echo(f"{printable(str(file))}: {least}")
     given = f"  {t.gettext('Verdict of researcher and director')}: {t.label(result.verdict)}"
     if result.too_weak:
         given += f" ({t.gettext('weaker than the answers allow')})"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import io
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -12,6 +11,7 @@ from pydantic import ValidationError
 from ruamel.yaml import YAML
 
 from dpia.context.common import CentralSource, DocumentBase, LocatedFinding
+from dpia.context.logo import Logo, read_logo
 from dpia.load import LoadError, Problem, Severity, field_path, load
 from dpia.model import Questionnaire, Validated, validate_file
 from dpia.model.central import Mark
@@ -28,7 +28,7 @@ from dpia.rules.knowledge import knowledge_findings
 class Assessment:
     validated: Validated
     findings: list[LocatedFinding]
-    logo: str | None = None  # data: URL of meta.logo, checked and read by assess_file
+    logo: Logo | None = None  # meta.logo, checked and read by assess_file
     # A knowledge-security check's personal_data.dpia_file, validated, read by assess_file.
     linked_dpia: Questionnaire | None = None
     linked_sources: list[Path] = field(default_factory=list)  # its files, for batch's manifest
@@ -78,6 +78,15 @@ class Assessment:
         YAML(typ="safe", pure=True).dump(loaded.data, buf)
         return f"{path.stem}.merged.yaml", buf.getvalue().encode()
 
+    @property
+    def attachments(self) -> list[tuple[str, bytes]]:
+        """Every file a PDF embeds so that `dpia extract` gives back a set that validates and
+        renders the same document: the questionnaire first, then the logo it names."""
+        files = [self.source]
+        if self.logo is not None:
+            files.append((self.logo.name, self.logo.data))
+        return files
+
     def document_base(self, lang: str, source_embedded: bool) -> DocumentBase:
         q = self.questionnaire
         return DocumentBase(
@@ -87,7 +96,7 @@ class Assessment:
             findings=self.findings,
             source_name=self.source[0],
             date=q.meta.assessment_date,
-            logo=self.logo,
+            logo=self.logo.url if self.logo else None,
             seat=seat(q),
             source_embedded=source_embedded,
             central=self.central,
@@ -125,28 +134,14 @@ BADGES = {
     Mark.not_applicable.value: Mark.not_applicable.label,
 }
 
-MAX_LOGO = 1024 * 1024
-LOGO_TYPES = {".png": "image/png", ".svg": "image/svg+xml"}
-
-
-def read_logo(v: Validated) -> tuple[str | None, str | None]:
-    """meta.logo as a data: URL, or why it cannot be used. Only a PNG or SVG file inside the
-    questionnaire's own folder is read: a questionnaire cannot make dpia read other files."""
+def logo_of(v: Validated) -> tuple[Logo | None, str | None]:
+    """meta.logo read and checked, or why it cannot be used (None, None: there is none).
+    Only a file inside the questionnaire's own folder is read: a questionnaire cannot make
+    dpia read other files."""
     q = v.questionnaire or v.knowledge
     if q is None or q.meta.logo is None:
         return None, None
-    folder = v.path.resolve().parent
-    logo = (folder / q.meta.logo).resolve()
-    if not logo.is_relative_to(folder):
-        return None, "the logo must be inside the questionnaire's folder"
-    if logo.suffix.lower() not in LOGO_TYPES:
-        return None, "the logo must be a .png or .svg file"
-    if not logo.is_file():
-        return None, f"no such file: {q.meta.logo}"
-    if logo.stat().st_size > MAX_LOGO:
-        return None, f"the logo is larger than {MAX_LOGO} bytes"
-    payload = base64.b64encode(logo.read_bytes()).decode()
-    return f"data:{LOGO_TYPES[logo.suffix.lower()]};base64,{payload}", None
+    return read_logo(v.path.absolute().parent.resolve(), q.meta.logo)
 
 
 def read_linked_dpia(v: Validated) -> tuple[Validated | None, str | None]:
@@ -168,9 +163,10 @@ def read_linked_dpia(v: Validated) -> tuple[Validated | None, str | None]:
     return linked, None
 
 
-def assess_file(path: Path) -> Assessment:
-    v = validate_file(path)
-    logo, problem = read_logo(v)
+def assess_file(path: Path, root: Path | None = None) -> Assessment:
+    """`path` judged; files it extends must lie inside `root` (default: its own folder)."""
+    v = validate_file(path, root)
+    logo, problem = logo_of(v)
     if problem and v.loaded is not None:
         where = Problem(v.loaded.locate(("meta", "logo")), "meta.logo", problem, code="logo")
         v = Validated(v.path, v.loaded, None, [*v.problems, where])

@@ -107,7 +107,7 @@ def knowledge_context(a: Assessment, lang: str, source_embedded: bool) -> Knowle
         findings=a.findings,
         source_name=a.source[0],
         date=c.meta.assessment_date,
-        logo=a.logo,
+        logo=a.logo.url if a.logo else None,
         source_embedded=source_embedded,
         screening=result,
         final=result.final,

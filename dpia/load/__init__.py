@@ -43,15 +43,16 @@ class Loaded:
         return Pos(display_path(self.path))
 
 
-def load(path: Path, *, partial: bool = False) -> Loaded:
-    """Read `path` and the files it extends.
+def load(path: Path, *, partial: bool = False, root: Path | None = None) -> Loaded:
+    """Read `path` and the files it extends (which must lie inside `root`, by default the
+    folder of `path`).
 
     Raises LoadError with every problem found when the data cannot be used. With
     `partial=True`, problems with single values (a lone surrogate, a too-long number, a key
     that is not text) are returned in `Loaded.problems` instead, so the caller can check the
     rest of the file and report everything at once; the refused values are `Invalid` objects.
     """
-    tree, sources, problems = read_with_extends(path)
+    tree, sources, problems = read_with_extends(path, root=None if root is None else root.resolve())
     loaded = Loaded(path=path, data={}, sources=sources)
     loaded.value_pos[()] = tree.pos
     loaded.data = _plain(tree, (), loaded)

@@ -4,6 +4,11 @@ Mappings merge deeply; lists whose items all carry an `id` merge item by item on
 (new ids are appended); any other list, and every scalar, is replaced by the overlay's value.
 `base_only` is never inherited: it marks the base itself, not what is built on it.
 This is how a cooperative's joint assessment serves each member school.
+
+A questionnaire may come from someone else, and the merged result is embedded in every PDF:
+a base must therefore resolve (symbolic links followed) inside the folder of the file that was
+named, or inside the batch root when a batch names one. Otherwise `extends: /home/me/.ssh/x.yaml`
+would publish any YAML file on the machine.
 """
 
 from __future__ import annotations
@@ -19,10 +24,13 @@ MAX_CHAIN = 10
 
 
 def read_with_extends(
-    path: Path, chain: tuple[Path, ...] = ()
+    path: Path, chain: tuple[Path, ...] = (), root: Path | None = None
 ) -> tuple[LMap, list[Path], list[Problem]]:
     """The merged tree of `path` and every file it extends, those files (base first), and the
-    problems of single values found in them."""
+    problems of single values found in them. Bases must lie inside `root` (default: the
+    folder of `path`)."""
+    if root is None:
+        root = _resolve(path.absolute().parent, Pos(display_path(path)), "")
     path = _resolve(path, Pos(display_path(path)), "")
     tree, problems = read_source(path)
     ext = tree.pop("extends", None)
@@ -33,18 +41,28 @@ def read_with_extends(
         raise LoadError([Problem(pos, "extends", "expected the path of a base file, as text")])
     base = _resolve(path.parent / ext, pos, "extends")
     names = " -> ".join(display_path(p) for p in (*chain, path, base))
+    if not base.is_relative_to(root):
+        where = display_path(root)
+        message = f"the base file must be inside {where}: {names}"
+        raise LoadError([Problem(pos, "extends", message)])
     if base in (*chain, path):
         raise LoadError([Problem(pos, "extends", f"circular extends: {names}")])
     if len(chain) + 2 > MAX_CHAIN:
         message = f"more than {MAX_CHAIN} files in the extends chain: {names}"
         raise LoadError([Problem(pos, "extends", message)])
     if not base.is_file():
-        what = "is a folder" if base.is_dir() else "not found"
+        what = (
+            "is a folder"
+            if base.is_dir()
+            else "is not a regular file"
+            if base.exists()
+            else "not found"
+        )
         raise LoadError([Problem(pos, "extends", f"base file {what}: {names}")])
     if base.suffix.lower() not in SUFFIXES:
         message = f"the base file must be .yaml, .yml or .json: {names}"
         raise LoadError([Problem(pos, "extends", message)])
-    base_tree, sources, base_problems = read_with_extends(base, (*chain, path))
+    base_tree, sources, base_problems = read_with_extends(base, (*chain, path), root)
     base_tree.pop("base_only", None)
     return merge(base_tree, tree), [*sources, path], base_problems + problems
 

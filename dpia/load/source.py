@@ -36,7 +36,7 @@ from ruamel.yaml.scanner import RoundTripScanner
 from dpia.load.blocks import comments_in_block_text
 from dpia.load.fast import read_plain
 from dpia.load.problems import LoadError, Pos, Problem, display_path, field_path
-from dpia.load.tree import Invalid, LMap, LSeq, bad_character
+from dpia.load.tree import Invalid, LMap, LSeq, bad_character, join_surrogates
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -122,7 +122,8 @@ def _read_text(path: Path, name: str) -> str:
         if path.is_dir():
             raise LoadError([Problem(Pos(name), "", "is a folder, not a file")])
         if not path.is_file():
-            raise LoadError([Problem(Pos(name), "", "no such file")])
+            what = "not a regular file (a device, pipe or socket)" if path.exists() else ""
+            raise LoadError([Problem(Pos(name), "", what or "no such file")])
         if path.suffix.lower() not in SUFFIXES:
             raise LoadError([Problem(Pos(name), "", "expected a .yaml, .yml or .json file")])
         with path.open("rb") as f:
@@ -418,7 +419,7 @@ class _Converter:
         if isinstance(node, Invalid):
             return self._invalid(pos, loc, node.message)
         if isinstance(node, str):
-            text = str(node)
+            text = join_surrogates(str(node))
             bad = bad_character(text)
             return self._invalid(pos, loc, f"text contains {bad}") if bad else text
         return self._invalid(pos, loc, f"unsupported value ({type(node).__name__})")

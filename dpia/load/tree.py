@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from dpia.load.glyphs import drawable
 from dpia.load.problems import Pos, Problem
 
 
@@ -46,10 +47,25 @@ class Invalid:
         return f"Invalid({self.message!r})"
 
 
+def join_surrogates(text: str) -> str:
+    """`text` with each escaped surrogate pair made the one character it stands for.
+
+    JSON writes a character beyond U+FFFF as two escapes ("\\ud83d\\ude00", as Python's
+    `json.dumps` does by default); the YAML parser that reads every file keeps them as two lone
+    surrogates. A lone one that is no pair stays, to be reported."""
+    if text.isascii() or not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text
+    try:
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+    except UnicodeDecodeError:
+        return text
+
+
 def bad_character(text: str) -> str | None:
     """The character that keeps `text` out of a document, described; None when there is none."""
-    if text.isprintable():
+    if text.isascii() and text.isprintable():
         return None
+    fonts = drawable()
     for ch in text:
         if ch in "\t\n\r":
             continue
@@ -58,4 +74,22 @@ def bad_character(text: str) -> str | None:
             return f"a lone surrogate (\\u{ord(ch):04x}), which is not a character"
         if cat == "Cc":
             return f"a control character (U+{ord(ch):04X})"
+        if ch in BIDI_CONTROLS:
+            return (
+                f"a bidirectional control character (U+{ord(ch):04X}), which could reverse"
+                " the document's own text around the answer; leave it out"
+            )
+        if ord(ch) not in fonts and cat not in ("Cf", "Zs"):
+            shown = ch if ch.isprintable() else ""
+            return (
+                f"'{shown}' (U+{ord(ch):04X}), which the bundled font cannot draw: it would"
+                " print blank, or in a font of this machine only; write it another way"
+            )
     return None
+
+
+# Embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) reach past the answer
+# that holds them: an unclosed U+202E mirrors the document's sentences after it. The marks
+# U+200E, U+200F and U+061C change no text but their own neighbours, and right-to-left writers
+# need them, so they stay allowed.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

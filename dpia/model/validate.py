@@ -39,10 +39,11 @@ class Validated:
         return self.loaded.warnings if self.loaded is not None else []
 
 
-def validate_file(path: Path) -> Validated:
-    """Load and validate one questionnaire; never raises for bad input."""
+def validate_file(path: Path, root: Path | None = None) -> Validated:
+    """Load and validate one questionnaire; never raises for bad input. Files it extends must
+    lie inside `root` (the batch root), by default inside the questionnaire's folder."""
     try:
-        return _validate(path)
+        return _validate(path, root)
     except Exception as e:  # a bug, not bad input: still a located line, never a traceback
         message = N_("internal error while checking this file ({error}); please report it")
         where = Pos(display_path(path))
@@ -52,9 +53,9 @@ def validate_file(path: Path) -> Validated:
         return Validated(path, None, None, [problem])
 
 
-def _validate(path: Path) -> Validated:
+def _validate(path: Path, within: Path | None) -> Validated:
     try:
-        loaded = load(path, partial=True)
+        loaded = load(path, partial=True, root=within)
     except LoadError as e:
         return Validated(path, None, None, sorted(e.problems, key=lambda p: p.pos))
     kind = loaded.data.get("kind", CheckKind.dpia.value)

@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import logging
 import os
-from collections.abc import Iterator
+import warnings
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -28,7 +30,8 @@ class RenderRefused(Exception):
 
 @dataclass(frozen=True)
 class Source:
-    """The questionnaire a PDF is made from, embedded so the PDF carries it."""
+    """A file a PDF is made from (the questionnaire, then its logo), embedded so the PDF
+    carries everything `dpia extract` needs to make it again."""
 
     name: str
     data: bytes
@@ -63,39 +66,85 @@ class PdfWriter:
         self.fonts = FontConfiguration()
         self.fetcher = ContainedFetcher([SHARED])
 
-    def pdf(self, html: str, source: Source, when: dt.date) -> bytes:
+    def pdf(self, html: str, sources: Sequence[Source], when: dt.date) -> bytes:
         stamp = dt.datetime(when.year, when.month, when.day, tzinfo=dt.UTC)
-        attachment = Attachment(
-            file_obj=io.BytesIO(source.data),
-            url_fetcher=self.fetcher,
-            name=source.name,
-            description="Source questionnaire",
-            created=stamp,
-            modified=stamp,
-            relationship="Source",
-        )
+        attachments = [
+            Attachment(
+                file_obj=io.BytesIO(source.data),
+                url_fetcher=self.fetcher,
+                name=source.name,
+                description="Source questionnaire" if i == 0 else "File the questionnaire names",
+                created=stamp,
+                modified=stamp,
+                relationship="Source",
+            )
+            for i, source in enumerate(sources)
+        ]
         self.fetcher.refused.clear()
-        digest = hashlib.sha256(html.encode() + source.data).hexdigest()[:32]
+        data = html.encode() + b"".join(s.data for s in sources)
+        digest = hashlib.sha256(data).hexdigest()[:32]
+        failures = ImageFailures()
         out: bytes | None = None
         try:
-            # The stylesheet goes in as the page's own <style>: measured 6% faster for a
-            # 22-page DPIA than the same CSS parsed once and passed as `stylesheets=`.
-            document = HTML(
-                string=standalone(html), base_url=SHARED.as_uri() + "/", url_fetcher=self.fetcher
-            ).render(font_config=self.fonts)
-            with font_clock(stamp):  # fonts are subset while the PDF is written
-                out = document.write_pdf(
-                    pdf_variant=PDF_VARIANT,
-                    pdf_identifier=digest.encode(),
-                    attachments=[attachment],
-                    uncompressed_pdf=False,
-                )
+            with failures.watch():
+                # The stylesheet goes in as the page's own <style>: measured 6% faster for a
+                # 22-page DPIA than the same CSS parsed once and passed as `stylesheets=`.
+                document = HTML(
+                    string=standalone(html),
+                    base_url=SHARED.as_uri() + "/",
+                    url_fetcher=self.fetcher,
+                ).render(font_config=self.fonts)
+                with font_clock(stamp):  # fonts are subset while the PDF is written
+                    out = document.write_pdf(
+                        pdf_variant=PDF_VARIANT,
+                        pdf_identifier=digest.encode(),
+                        attachments=attachments,
+                        uncompressed_pdf=False,
+                    )
         except Refused as e:
             self.fetcher.refused.append(str(e))  # recorded by the fetcher too, as a rule
         # Also the refusals WeasyPrint caught and only logged while drawing.
-        if self.fetcher.refused or out is None:
-            raise RenderRefused("; ".join(dict.fromkeys(self.fetcher.refused)))
+        problems = [*self.fetcher.refused, *failures.messages]
+        if problems or out is None:
+            raise RenderRefused("; ".join(dict.fromkeys(problems)))
         return out
+
+
+class ImageFailures(logging.Handler):
+    """WeasyPrint only logs an image it cannot load or draw and leaves a gap in the document;
+    a logo silently missing from a signed DPIA is a wrong document, so each such error is
+    collected here and fails the render. Pillow's decompression-bomb warning (which names a
+    file in site-packages) becomes such an error instead of reaching the user's terminal."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        template = str(record.msg)
+        if "image" not in template.lower():
+            return
+        # Not the formatted message: it quotes the image's data: URL, up to a megabyte.
+        args = record.args if isinstance(record.args, tuple) else ()
+        why = f": {str(args[-1])[:200]}" if template.endswith("%s") and len(args) > 1 else ""
+        self.messages.append(f"an image (the logo) could not be drawn{why}")
+
+    @contextmanager
+    def watch(self) -> Iterator[None]:
+        logger = logging.getLogger("weasyprint")
+        logger.addHandler(self)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", _bomb_warning())
+                yield
+        finally:
+            logger.removeHandler(self)
+
+
+def _bomb_warning() -> type[Warning]:
+    from PIL import Image  # a dependency of WeasyPrint
+
+    return Image.DecompressionBombWarning
 
 
 @cache

@@ -15,8 +15,9 @@ from typing import Any
 
 from dpia import __version__
 from dpia.context.assessment import Assessment, assess_file
-from dpia.load.source import SUFFIXES
+from dpia.load.source import MAX_BYTES, SUFFIXES
 from dpia.pdf.files import write_atomic
+from dpia.produce.limits import limit_memory
 from dpia.produce.make import make_document, output_name
 from dpia.resources import LOCALES, TEMPLATES
 
@@ -34,6 +35,7 @@ class Job:
     # Parsed already by the parent when the file was new or changed; sent along so that the
     # worker need not parse it again. None: the worker reads the file.
     assessment: Assessment | None = field(default=None, compare=False, repr=False)
+    root: Path | None = None  # the batch folder, inside which the files it extends must lie
 
 
 def candidates(paths: list[Path]) -> list[tuple[Path, Path]]:
@@ -47,6 +49,18 @@ def candidates(paths: list[Path]) -> list[tuple[Path, Path]]:
         else:
             out.append((root, root.parent))
     return out
+
+
+def outside_root(path: Path, root: Path) -> str | None:
+    """Why a file found in a batch folder is not read (None: it is read). A symbolic link
+    may point anywhere; only files that resolve inside the folder belong to the batch."""
+    try:
+        resolved = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "cannot be read: a broken link or a link loop"
+    if not resolved.is_relative_to(root.resolve()):
+        return "a link to a file outside the batch folder; not read"
+    return None
 
 
 def skip_reason(a: Assessment) -> str | None:
@@ -89,13 +103,14 @@ def plan(
     out: Path,
 ) -> list[Job]:
     """One job per document and language, keyed on the file's inputs, assets and options."""
-    folder = out / path.resolve().parent.relative_to(root.resolve())
+    # The folder as named below the root (a link is mirrored where it is, not where it points)
+    folder = out / path.absolute().parent.relative_to(root.absolute())
     jobs = []
     for doc in docs:
         for lang in langs:
             key = hashlib.sha256(f"{inputs}|{assets_digest()}|{doc}|{lang}|{fmt}".encode())
             target = folder / output_name(path, doc, lang, fmt)
-            jobs.append(Job(path, doc, lang, fmt, target, key.hexdigest()))
+            jobs.append(Job(path, doc, lang, fmt, target, key.hexdigest(), root=root))
     return jobs
 
 
@@ -114,9 +129,12 @@ class Manifest:
     inputs and its own hash. Rewritten atomically after every output, so an interrupted run
     leaves it consistent."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, roots: list[Path] | None = None) -> None:
         self.path = out / MANIFEST
         self.out = out
+        # The manifest is a file in the output folder, which may be shared: the paths it lists
+        # are hashed only when they are regular files inside a batch folder (never /dev/zero).
+        self.roots = [r.resolve() for r in roots or []]
         try:
             data = json.loads(self.path.read_text())
             self.files: dict[str, dict[str, Any]] = data["files"]
@@ -129,13 +147,21 @@ class Manifest:
         if not entry:
             return None
         try:
-            if file_hashes([Path(p) for p in entry["sources"]]) != entry["sources"]:
+            sources = [Path(p) for p in entry["sources"]]
+            if not all(self._hashable(p) for p in sources):
                 return None
-        except OSError:  # a base file was removed
+            if file_hashes(sources) != entry["sources"]:
+                return None
+        except (OSError, TypeError, ValueError):  # a base file was removed, or a bad entry
             return None
         if "kind" not in entry:  # written before kinds: parse the file again
             return None
         return Known(entry["inputs"], entry.get("skip"), entry["kind"])
+
+    def _hashable(self, path: Path) -> bool:
+        resolved = path.resolve()
+        inside = not self.roots or any(resolved.is_relative_to(r) for r in self.roots)
+        return inside and resolved.is_file() and resolved.stat().st_size <= MAX_BYTES
 
     def remember(self, path: Path, sources: list[Path], skip: str | None, kind: str) -> str:
         """Record a questionnaire's files and kind; returns its inputs hash."""
@@ -171,17 +197,18 @@ def _sha256(path: Path) -> str:
 def init_worker() -> None:
     """Ctrl-C is the parent's to handle: it lets running documents finish and stops the rest."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    limit_memory()
 
 
 @cache
-def _assessment(path: Path, mtime: float) -> Assessment:
-    return assess_file(path)
+def _assessment(path: Path, root: Path | None, mtime: float) -> Assessment:
+    return assess_file(path, root)
 
 
 def run(job: Job) -> tuple[Job, str]:
     """Render one document in a worker; returns the output's hash. Raises on failure."""
     # The worker's cached assessment, fonts and Jinja environments stay warm between jobs.
-    a = job.assessment or _assessment(job.source, os.stat(job.source).st_mtime)
+    a = job.assessment or _assessment(job.source, job.root, os.stat(job.source).st_mtime)
     data = make_document(a, job.doc, job.lang, job.fmt)
     write_atomic(job.target, data)
     return job, hashlib.sha256(data).hexdigest()

@@ -7,6 +7,7 @@ from pathlib import Path
 from dpia.context.assessment import Assessment
 from dpia.languages import LANGUAGES
 from dpia.pdf.files import write_atomic
+from dpia.produce.limits import document_limits
 from dpia.produce.registry import DOCUMENTS, FORMATS, Request
 
 
@@ -18,7 +19,8 @@ class Unsupported(ValueError):
 def make_document(a: Assessment, doc: str, lang: str, fmt: str) -> bytes:
     """The bytes of one document in one language and format. `a` must be valid."""
     request = prepare(a, doc, lang, fmt)
-    return request.format.make(request)
+    with document_limits():
+        return request.format.make(request)
 
 
 def prepare(a: Assessment, doc: str, lang: str, fmt: str = "pdf") -> Request:

@@ -65,8 +65,8 @@ class Request:
 def _pdf(r: Request) -> bytes:
     from dpia.pdf.weasy import Source, writer  # WeasyPrint only when a PDF is written
 
-    name, data = r.assessment.source
-    return writer().pdf(r.html, Source(name, data), r.assessment.document.meta.assessment_date)
+    sources = [Source(name, data) for name, data in r.assessment.attachments]
+    return writer().pdf(r.html, sources, r.assessment.document.meta.assessment_date)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ allows the small Markdown subset; nothing from a questionnaire is treated as mar
 from __future__ import annotations
 
 import dataclasses
+import re
 from enum import Enum
 from functools import cache
 from pathlib import Path
@@ -58,6 +59,7 @@ def environment(lang: str) -> Environment:
         extensions=["jinja2.ext.i18n"],
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_breakable_value,
     )
     env.install_gettext_translations(t.catalog, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
@@ -70,6 +72,7 @@ def environment(lang: str) -> Environment:
         finding=lambda f: f.text(t.gettext),
         ground=lambda c: t.gettext(GROUNDS[c]),
         plain=lambda value: value.get(lang, lang)[0],
+        running=lambda value: _running(value.get(lang, lang)[0]),
         value=lambda member: member.value if isinstance(member, Enum) else member,
         shortdate=t.month,
         # changed answers in a re-assessment, in words (dpia.review.words)
@@ -87,6 +90,43 @@ def environment(lang: str) -> Environment:
     return env
 
 
+LONG_WORD = re.compile(r"\S{61,}")  # longer than a narrow table column can hold
+BREAK_EVERY = 20
+
+
+def breakable(text: str) -> str:
+    """`text` with a zero-width space every 20 characters inside words longer than 60.
+
+    The stylesheet wraps long words anywhere in running text, but not in tables: there
+    `overflow-wrap: anywhere` also lets every short column shrink to one letter. A word such
+    as a pasted hash or a 300-character name would then run off the page and be clipped, so it
+    gets break opportunities of its own. Ordinary words and most addresses are untouched."""
+    return LONG_WORD.sub(
+        lambda m: "\u200b".join(
+            m.group()[i : i + BREAK_EVERY] for i in range(0, len(m.group()), BREAK_EVERY)
+        ),
+        text,
+    )
+
+
+def _breakable_value(value: Any) -> Any:
+    """Plain text printed by a template (names, ids): breakable. Markup (already built HTML)
+    and the logo's data: URL are left alone."""
+    if isinstance(value, str) and not isinstance(value, Markup) and not value.startswith("data:"):
+        return breakable(value)
+    return value
+
+
+RUNNING_HEAD = 80  # characters of the title in the running head: one line of 110 mm at 7.5 pt
+
+
+def _running(text: str) -> str:
+    """The title as one line of the running head. A long title there is not wrapped (a margin
+    box with thousands of wrapped characters took minutes to lay out) but shortened."""
+    text = " ".join(text.split())
+    return text if len(text) <= RUNNING_HEAD else text[: RUNNING_HEAD - 1].rstrip() + "\u2026"
+
+
 def _gap(t: Translator) -> Markup:
     return Markup('<span class="gap">{}</span>').format(t.gettext("Not answered"))
 
@@ -97,7 +137,7 @@ def _text(ctx: Context, value: Text | None, inline: bool = False) -> Markup:
     if value is None:
         return Markup(ctx["gap"])
     content, lang = value.get(ctx["lang"], ctx["first_lang"])
-    html = markdown.inline(content) if inline else markdown.block(content)
+    html = markdown.inline(breakable(content)) if inline else markdown.block(content)
     if lang == ctx["lang"]:
         return html
     marker = Markup('<span class="lang-marker" title="{}">{}</span> ').format(
