@@ -128,7 +128,7 @@ CASES: list[Case] = [
     Case("escape-in-file-name-validate",
          {"q/\x1b[31mred.yaml": VALID},
          ["validate", "q/\x1b[31mred.yaml"], 0,
-         r"q/\\x1b\[31mred.yaml: valid"),
+         r"q/\\x1b\[31mred.yaml: the file is valid"),
     Case("escape-in-file-name-render",
          {"q/\x1b]0;title\x07.yaml": VALID},
          ["render", "q/\x1b]0;title\x07.yaml", "--doc", "screening", "--lang", "en",
