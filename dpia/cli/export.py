@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from dpia.cli.common import report
+from dpia.cli.exits import Exit
+from dpia.context.assessment import assess_file
+from dpia.context.build import build_context
+from dpia.pdf.files import write_atomic
+
+FORMATS = {"dpv": "jsonld"}  # --format -> file extension
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="dpv", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for the exports.",
+)
+def export(files: tuple[Path, ...], fmt: str, output: Path) -> None:
+    """Export the assessment as data: OUTPUT/<name>.dpv.jsonld, JSON-LD in terms of the W3C
+    Data Privacy Vocabulary (DPV 2.0).
+
+    Invalid files are reported and skipped; exit 1 if any was invalid.
+    """
+    from dpia.context.dpia import DpiaContext
+    from dpia.export.dpv import to_jsonld  # rdflib only when exporting
+
+    code = Exit.OK
+    for path in files:
+        a = assess_file(path)
+        if not a.ok:
+            report([a], "text")
+            code = max(code, Exit.INVALID)
+            continue
+        ctx = build_context("dpia", a, a.questionnaire.meta.languages[0].value)
+        assert isinstance(ctx, DpiaContext)
+        target = output / f"{path.stem}.{fmt}.{FORMATS[fmt]}"
+        write_atomic(target, to_jsonld(ctx, path.stem))
+        click.echo(str(target))
+    raise SystemExit(code)

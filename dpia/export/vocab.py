@@ -1,0 +1,133 @@
+"""The vocabularies of the DPV export and how our codes map onto their terms.
+
+Terms are those of the W3C Data Privacy Vocabulary (DPV) 2.0 (DPVCG, 2024), checked against
+the concept tables published in w3c/dpv under 2.0/ (dpv/modules/*.csv, risk/modules/
+risk_levels.csv, legal/eu/gdpr/modules/*.csv, legal/eu/aiact/modules/*.csv). The IRIs are the
+unversioned canonical namespaces (https://w3id.org/dpv#, ...), as the DPV specification asks.
+Where DPV 2.0 has no term (document status, the AI Act risk tier, feared events, an
+unrecognised transfer mechanism), the project's own namespace DPIA is used; the README lists
+those terms.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+
+from dpia.model.enums import (
+    ActRole,
+    Art9Exception,
+    LawfulBasis,
+    Level,
+    MeasureKind,
+    MeasureStatus,
+    Outcome,
+    RiskLevel,
+    Role,
+    TransferMechanism,
+    Verdict,
+)
+
+DPV = Namespace("https://w3id.org/dpv#")
+RISK = Namespace("https://w3id.org/dpv/risk#")
+EU_GDPR = Namespace("https://w3id.org/dpv/legal/eu/gdpr#")
+EU_AIACT = Namespace("https://w3id.org/dpv/legal/eu/aiact#")
+AI = Namespace("https://w3id.org/dpv/ai#")
+LOC = Namespace("https://w3id.org/dpv/loc#")
+# This project's terms, where DPV has none. A URN: it names, it does not resolve.
+DPIA = Namespace("urn:dpia:vocab#")
+
+PREFIXES = {
+    "dpv": DPV,
+    "risk": RISK,
+    "eu-gdpr": EU_GDPR,
+    "eu-aiact": EU_AIACT,
+    "ai": AI,
+    "loc": LOC,
+    "dpia": DPIA,
+}
+
+# Art. 6(1)(a)-(f): eu-gdpr:A6-1-a ... A6-1-f.
+LAWFUL_BASIS: dict[LawfulBasis, URIRef] = {
+    LawfulBasis.consent: EU_GDPR["A6-1-a"],
+    LawfulBasis.contract: EU_GDPR["A6-1-b"],
+    LawfulBasis.legal_obligation: EU_GDPR["A6-1-c"],
+    LawfulBasis.vital_interests: EU_GDPR["A6-1-d"],
+    LawfulBasis.public_task: EU_GDPR["A6-1-e"],
+    LawfulBasis.legitimate_interests: EU_GDPR["A6-1-f"],
+}
+
+# Art. 9(2)(a)-(j): our codes start with the letter of the point.
+ART9: dict[Art9Exception, URIRef] = {e: EU_GDPR[f"A9-2-{e.value[0]}"] for e in Art9Exception}
+
+# Chapter V. The EU-US Data Privacy Framework is an adequacy decision under Art. 45(3).
+TRANSFER: dict[TransferMechanism, URIRef] = {
+    TransferMechanism.adequacy: EU_GDPR["A45-3"],
+    TransferMechanism.eu_us_dpf: EU_GDPR["A45-3"],
+    TransferMechanism.legally_binding_instrument: EU_GDPR["A46-2-a"],
+    TransferMechanism.bcr: EU_GDPR["A46-2-b"],
+    TransferMechanism.scc: EU_GDPR["A46-2-c"],
+    TransferMechanism.code_of_conduct: EU_GDPR["A46-2-e"],
+    TransferMechanism.certification: EU_GDPR["A46-2-f"],
+}
+
+# Party roles: the class of the party and the property that links it to the processing.
+ROLE: dict[Role, tuple[URIRef, URIRef]] = {
+    Role.controller: (DPV.DataController, DPV.hasDataController),
+    Role.joint_controller: (DPV.JointDataControllers, DPV.hasJointDataControllers),
+    Role.processor: (DPV.DataProcessor, DPV.hasDataProcessor),
+    Role.sub_processor: (DPV.DataSubProcessor, DPV.hasDataProcessor),
+    Role.third_party: (DPV.ThirdParty, DPV.hasRecipientThirdParty),
+    Role.recipient: (DPV.Recipient, DPV.hasRecipient),
+}
+
+# The CNIL four-level scales onto DPV's five-level scales (risk:5LikelihoodLevels,
+# risk:5SeverityLevels), leaving out the middle step that CNIL deliberately does not have.
+LIKELIHOOD: dict[Level, URIRef] = {
+    Level.negligible: RISK.VeryLowLikelihood,
+    Level.limited: RISK.LowLikelihood,
+    Level.significant: RISK.HighLikelihood,
+    Level.maximum: RISK.VeryHighLikelihood,
+}
+SEVERITY: dict[Level, URIRef] = {
+    Level.negligible: RISK.VeryLowSeverity,
+    Level.limited: RISK.LowSeverity,
+    Level.significant: RISK.HighSeverity,
+    Level.maximum: RISK.VeryHighSeverity,
+}
+# Our three risk levels are DPV's three (risk:3RiskLevels).
+RISK_LEVEL: dict[RiskLevel, URIRef] = {
+    RiskLevel.low: RISK.LowRisk,
+    RiskLevel.medium: RISK.ModerateRisk,
+    RiskLevel.high: RISK.HighRisk,
+}
+
+# Contractual measures are legal measures in DPV (there is no separate class).
+MEASURE_KIND: dict[MeasureKind, URIRef] = {
+    MeasureKind.technical: DPV.TechnicalMeasure,
+    MeasureKind.organisational: DPV.OrganisationalMeasure,
+    MeasureKind.legal: DPV.LegalMeasure,
+    MeasureKind.contractual: DPV.LegalMeasure,
+}
+MEASURE_STATUS: dict[MeasureStatus, URIRef] = {
+    MeasureStatus.planned: DPV.ActivityPlanned,
+    MeasureStatus.in_progress: DPV.ActivityOngoing,
+    MeasureStatus.implemented: DPV.ActivityCompleted,
+}
+
+# The screening verdict: DPV has required and not required; "recommended" is ours.
+NECESSITY: dict[Verdict, URIRef] = {
+    Verdict.required: EU_GDPR.DPIARequired,
+    Verdict.recommended: DPIA["verdict-recommended"],
+    Verdict.not_required: EU_GDPR.DPIANotRequired,
+}
+DECISION: dict[Outcome, URIRef] = {
+    Outcome.proceed: EU_GDPR.DPIARecommendsProcessingContinue,
+    Outcome.proceed_with_conditions: EU_GDPR.DPIARecommendsProcessingContinue,
+    Outcome.stop: EU_GDPR.DPIARecommendsProcessingNotContinue,
+}
+AI_ROLE: dict[ActRole, URIRef] = {
+    ActRole.provider: EU_AIACT.AIProvider,
+    ActRole.deployer: EU_AIACT.AIDeployer,
+    ActRole.importer: EU_AIACT.AIImporter,
+    ActRole.distributor: EU_AIACT.AIDistributor,
+}
