@@ -1,0 +1,55 @@
+"""One Word document in one language from an assessment: the frame (cover, running header,
+page numbers, draft mark, properties), the document's own sections, the questionnaire
+attached, and the same bytes every run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from dpia.context.assessment import Assessment
+from dpia.context.build import build_context
+from dpia.docx import addendum, assessments, checklist, report
+from dpia.docx.frame import blank_document, contents, cover, properties, running_parts
+from dpia.docx.package import attach, to_bytes
+from dpia.docx.prose import Prose
+from dpia.docx.writer import Run, Writer
+from dpia.render.i18n import Translator
+
+# --doc -> (the sections, whether it opens with a table of contents)
+BUILDERS: dict[str, tuple[Callable[[Writer, Any, Prose], None], bool]] = {
+    "dpia": (report.write, True),
+    "processor-checklist": (checklist.write, True),
+    "privacy-addendum": (addendum.write, False),
+    "equality": (assessments.equality, False),
+    "screening": (assessments.screening, False),
+}
+
+
+def render_docx(doc: str, assessment: Assessment, lang: str) -> bytes:
+    ctx = build_context(doc, assessment, lang)
+    write, toc = BUILDERS[doc]
+    prose = Prose(doc, ctx)
+    document = blank_document(lang)
+    w = Writer(document, Translator(lang), ctx.first_lang)
+    doc_title, q = prose.text("doc_title"), ctx.q
+    name, data = assessment.source
+    # The PDF's colophon says the questionnaire is embedded in the PDF; this one says Word.
+    colophon = [
+        Run(
+            w._("Made with dpia from %(name)s, which is embedded in this Word document.")
+            % {"name": name},
+            small=True,
+        )
+    ]
+    cover(w, ctx, doc_title, colophon)
+    status, classification = w.t.label(q.meta.status), w.t.label(q.meta.classification)
+    running = f"{w._('Version')} {q.meta.version} · {status} · {classification.upper()}"
+    running_parts(w, ctx, running)
+    w.page_break()
+    if toc:
+        contents(w)
+    write(w, ctx, prose)
+    properties(document, ctx, doc_title, prose.text("keywords"))
+    attach(document, name, data)
+    return to_bytes(document, ctx.date)

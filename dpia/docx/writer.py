@@ -1,0 +1,203 @@
+"""A thin layer over python-docx: every run gets its language, headings use Word's own heading
+styles (navigation pane, table of contents), tables repeat their header row on every page.
+
+Answers are only ever added as run text: python-docx escapes it, so nothing typed in a
+questionnaire becomes markup, a field or a link.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from docx.document import Document
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run as DocxRun
+
+from dpia.model import Text
+from dpia.render.i18n import Translator
+
+# Word's language tags: BCP 47 with the region, as its proofing tools are keyed.
+LANG_TAGS = {"nl": "nl-NL", "en": "en-GB"}
+DASH = "\u2013"  # en dash: an empty cell that is not a gap
+TIMES = " \u00d7 "  # likelihood x severity
+GAP_COLOUR = RGBColor(0xA6, 0x1B, 0x1B)
+MUTED = RGBColor(0x5A, 0x64, 0x73)
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text with its emphasis; lang=None means the document's language."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    lang: str | None = None
+    gap: bool = False  # an unanswered question, shown so that it cannot be missed
+    small: bool = False
+
+
+Cell = str | Run | Sequence[Run] | None
+
+
+def set_lang(element: Any, tag: str) -> None:
+    """Give an rPr (of a run or a style) its w:lang, in the place the schema wants it."""
+    old = element.find(qn("w:lang"))
+    if old is not None:
+        element.remove(old)
+    lang = OxmlElement("w:lang")
+    for attr in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attr), tag)
+    element.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
+
+
+class Writer:
+    """Adds the parts of a document in one language: headings, paragraphs, answers, tables."""
+
+    def __init__(self, document: Document, t: Translator, first_lang: str) -> None:
+        self.doc = document
+        self.t = t
+        self.lang = t.lang
+        self.first_lang = first_lang
+
+    def _(self, message: str) -> str:
+        return self.t.gettext(message)
+
+    # ------------------------------------------------------------------ runs
+    def runs(self, paragraph: Paragraph, parts: Iterable[Run]) -> Paragraph:
+        for part in parts:
+            run = paragraph.add_run(part.text)
+            run.bold = part.bold or None
+            run.italic = part.italic or part.gap or None
+            if part.gap:
+                run.font.color.rgb = GAP_COLOUR
+            if part.small:
+                run.font.size = Pt(8.5)
+                run.font.color.rgb = run.font.color.rgb or MUTED
+            set_lang(run._r.get_or_add_rPr(), LANG_TAGS[part.lang or self.lang])
+        return paragraph
+
+    def gap_run(self) -> Run:
+        return Run(self._("Not answered"), gap=True)
+
+    def answer_runs(self, value: Text | None) -> list[Run]:
+        """An answer on one line, in the language it is written in; another language than the
+        document's is marked with its code, as in the PDF."""
+        if value is None:
+            return [self.gap_run()]
+        content, lang = value.get(self.lang, self.first_lang)
+        text = " ".join(content.split())
+        if lang == self.lang:
+            return [Run(text)]
+        return [Run(lang.upper() + " ", small=True), Run(text, lang=lang)]
+
+    # ------------------------------------------------------------------ blocks
+    def heading(self, text: str, level: int) -> Paragraph:
+        p = self.doc.add_heading(level=level)
+        return self.runs(p, [Run(text)])
+
+    def para(self, *parts: Run | str, style: str | None = None) -> Paragraph:
+        p = self.doc.add_paragraph(style=style)
+        return self.runs(p, [Run(x) if isinstance(x, str) else x for x in parts])
+
+    def answer(self, value: Text | None) -> None:
+        """A free-text answer as paragraphs (blank lines in the answer separate them)."""
+        if value is None:
+            self.para(self.gap_run())
+            return
+        content, lang = value.get(self.lang, self.first_lang)
+        marker = [] if lang == self.lang else [Run(lang.upper() + " ", small=True)]
+        for i, block in enumerate(b for b in content.split("\n\n") if b.strip()):
+            self.para(*(marker if i == 0 else []), Run(" ".join(block.split()), lang=lang))
+
+    def qa(self, label: str, value: Text | None) -> None:
+        """A question and its answer, as in the PDF."""
+        self.para(Run(label, bold=True), style="Body Text").paragraph_format.keep_with_next = True
+        self.answer(value)
+
+    def items(self, entries: Iterable[Sequence[Run]], numbered: bool = False) -> None:
+        style = "List Number" if numbered else "List Bullet"
+        for entry in entries:
+            self.runs(self.doc.add_paragraph(style=style), entry)
+
+    def table(self, headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> None:
+        """A grid whose header row repeats on every page it runs over."""
+        body = list(rows)
+        table = self.doc.add_table(rows=1 + len(body), cols=len(headers))
+        table.style = "Table Grid"
+        header = table.rows[0]
+        header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+        for cell, text in zip(header.cells, headers, strict=True):
+            self._fill(cell, [Run(text, bold=True)])
+            _shade(cell, "E8ECF1")
+        for row, values in zip(table.rows[1:], body, strict=True):
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+            for cell, value in zip(row.cells, values, strict=True):
+                self._fill(cell, self._cell_runs(value))
+        self.doc.add_paragraph()  # Word joins two tables that touch
+
+    def facts(self, rows: Iterable[tuple[str, Cell]]) -> None:
+        """Label/value pairs as a two-column table, labels shaded."""
+        body = list(rows)
+        table = self.doc.add_table(rows=len(body), cols=2)
+        table.style = "Table Grid"
+        for row, (label, value) in zip(table.rows, body, strict=True):
+            self._fill(row.cells[0], [Run(label, bold=True)])
+            _shade(row.cells[0], "F3F5F8")
+            self._fill(row.cells[1], self._cell_runs(value))
+        self.doc.add_paragraph()
+
+    def _cell_runs(self, value: Cell) -> list[Run]:
+        if value is None:
+            return [self.gap_run()]
+        if isinstance(value, str):
+            return [Run(value)]
+        if isinstance(value, Run):
+            return [value]
+        return list(value)
+
+    def _fill(self, cell: _Cell, parts: list[Run]) -> None:
+        """Runs into a cell; a Run with text '\\n' starts a new line."""
+        p = cell.paragraphs[0]
+        for part in parts:
+            if part.text == "\n":
+                self.bare_run(p).add_break(WD_BREAK.LINE)
+            else:
+                self.runs(p, [part])
+
+    def picture(self, png: bytes, caption: str, width_cm: float) -> None:
+        """An image with its caption below, and the caption as the description that screen
+        readers announce."""
+        paragraph = self.doc.add_paragraph()
+        paragraph.paragraph_format.keep_with_next = True
+        self.bare_run(paragraph).add_picture(io.BytesIO(png), width=Cm(width_cm))
+        paragraph._p.xpath(".//wp:docPr")[0].set("descr", caption)
+        self.para(Run(caption, small=True), style="Caption")
+
+    def page_break(self) -> None:
+        self.bare_run(self.doc.add_paragraph()).add_break(WD_BREAK.PAGE)
+
+    def bare_run(self, paragraph: Paragraph) -> DocxRun:
+        """A run without text (a break, a picture), still with the document's language."""
+        run = paragraph.add_run()
+        set_lang(run._r.get_or_add_rPr(), LANG_TAGS[self.lang])
+        return run
+
+
+def _shade(cell: _Cell, fill: str) -> None:
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shd)
+
+
+def NL() -> Run:
+    return Run("\n")
