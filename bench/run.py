@@ -72,17 +72,15 @@ def overhead(repeat: int) -> None:
     from pypdf import PdfReader
     from weasyprint import HTML, Attachment
 
-    from dpia.cli.render import render_document
     from dpia.context.assessment import assess_file
-    from dpia.context.build import build_context
     from dpia.load import source
     from dpia.pdf import weasy
-    from dpia.render.engine import render
+    from dpia.produce import make_document, prepare
     from dpia.render.standalone import standalone
     from dpia.resources import SHARED
 
     a = assess_file(LARGEST)
-    html = standalone(render("dpia", build_context("dpia", a, "en")))
+    html = standalone(prepare(a, "dpia", "en").html)
     name, data = a.source
     when = a.questionnaire.meta.assessment_date
     base_url = SHARED.as_uri() + "/"
@@ -90,7 +88,7 @@ def overhead(repeat: int) -> None:
     def ours() -> bytes:
         weasy.writer.cache_clear()  # a fresh process's writer, as `dpia render` has
         source._parse_cached.cache_clear()  # and the file parsed anew
-        return render_document(assess_file(LARGEST), "dpia", "en", "pdf")
+        return make_document(assess_file(LARGEST), "dpia", "en", "pdf")
 
     def bare(source: str = html) -> bytes:
         stamp = dt.datetime(when.year, when.month, when.day, tzinfo=dt.UTC)

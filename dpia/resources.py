@@ -10,4 +10,3 @@ DATA = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parent.pare
 TEMPLATES = DATA / "templates"
 LOCALES = DATA / "locales"
 SHARED = TEMPLATES / "shared"
-LANGUAGES = ("nl", "en")

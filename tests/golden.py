@@ -10,12 +10,12 @@ import sys
 from pathlib import Path
 
 from dpia.context.assessment import assess_file
-from dpia.context.build import DOCUMENTS, build_context
-from dpia.render.engine import render
+from dpia.languages import LANGUAGES
+from dpia.produce import DOCUMENTS, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
-LANGS = ("nl", "en")
+LANGS = tuple(LANGUAGES)
 
 
 def renderable_samples() -> list[Path]:
@@ -35,7 +35,7 @@ def golden_name(sample: Path, doc: str, lang: str) -> Path:
 
 
 def rendered(sample: Path, doc: str, lang: str) -> str:
-    return render(doc, build_context(doc, assess_file(sample), lang))
+    return prepare(assess_file(sample), doc, lang).html
 
 
 def update() -> None:

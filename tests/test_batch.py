@@ -82,7 +82,7 @@ def test_incremental_runs_render_only_what_changed(coop: Path, tmp_path: Path) -
 def test_templates_changing_makes_everything_stale(
     coop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from dpia.cli import jobs
+    from dpia.produce import batch as jobs
 
     out = tmp_path / "out"
     batch(str(coop), "-o", str(out), *HTML)

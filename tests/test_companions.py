@@ -12,8 +12,7 @@ from ruamel.yaml import YAML
 
 from dpia.cli import cli
 from dpia.context.assessment import assess_file
-from dpia.context.build import build_context
-from dpia.render.engine import render
+from dpia.produce import prepare
 from tests.factory import data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +26,7 @@ def write(tmp_path: Path, content: dict[str, object], name: str = "q.yaml") -> P
 
 
 def html(path: Path, doc: str, lang: str) -> str:
-    page = render(doc, build_context(doc, assess_file(path), lang))
+    page = prepare(assess_file(path), doc, lang).html
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
 
 

@@ -10,8 +10,8 @@ import pytest
 from babel.messages.pofile import read_po
 from jinja2 import meta, nodes
 
-from dpia.context.build import BUILDERS
 from dpia.model.labels import LABELS
+from dpia.produce import DOCUMENTS
 from dpia.render.engine import environment
 from dpia.render.i18n import CatalogMissing, Translator
 
@@ -54,7 +54,7 @@ def _blocks(path: Path) -> set[str]:
     return set(re.findall(r"{%-?\s*block\s+(\w+)", path.read_text()))
 
 
-@pytest.mark.parametrize("doc", sorted(BUILDERS))
+@pytest.mark.parametrize("doc", sorted(DOCUMENTS))
 def test_both_languages_fill_every_prose_block_of_the_shared_structure(doc: str) -> None:
     shared = _blocks(TEMPLATES / "shared" / f"{doc}.html.j2") | _blocks(
         TEMPLATES / "shared" / "base.html.j2"
@@ -64,10 +64,10 @@ def test_both_languages_fill_every_prose_block_of_the_shared_structure(doc: str)
         assert _blocks(TEMPLATES / lang / f"{doc}.html.j2") == shared - structural, lang
 
 
-@pytest.mark.parametrize("doc", sorted(BUILDERS))
+@pytest.mark.parametrize("doc", sorted(DOCUMENTS))
 def test_templates_use_only_the_documented_context(doc: str) -> None:
     """Every name a template reads is a field of the document's typed context or our global."""
-    context_class = typing.get_type_hints(BUILDERS[doc])["return"]
+    context_class = typing.get_type_hints(DOCUMENTS[doc].context)["return"]
     env = environment("en")
     allowed = set(context_class.__dataclass_fields__) | set(env.globals) | {"doc", "_"}
 

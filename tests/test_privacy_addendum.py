@@ -19,10 +19,9 @@ from ruamel.yaml import YAML
 
 from dpia.cli import cli
 from dpia.context.assessment import assess_file
-from dpia.context.build import BUILDERS, build_context
 from dpia.context.privacy_addendum import PrivacyAddendumContext
-from dpia.render.engine import render
-from dpia.render.to_markdown import MARKDOWN_DOCUMENTS, escape, to_markdown
+from dpia.produce import DOCUMENTS, prepare
+from dpia.render.to_markdown import escape, to_markdown
 from tests.factory import data
 from tests.pdfs import render_pdfs, texts
 
@@ -169,9 +168,10 @@ def document(lang: str, **changes: Any) -> tuple[str, PrivacyAddendumContext]:
             YAML(typ="safe", pure=True).dump(data(**changes), f)
         assessment = assess_file(path)
         assert assessment.ok, [str(p) for p in assessment.validated.problems]
-        context = build_context(DOC, assessment, lang)
-    assert isinstance(context, PrivacyAddendumContext)
-    return render(DOC, context), context
+        request = prepare(assessment, DOC, lang)
+        html = request.html  # made while the file exists
+    assert isinstance(request.context, PrivacyAddendumContext)
+    return html, request.context
 
 
 def plain(fragment: str) -> str:
@@ -454,7 +454,7 @@ def test_markdown_has_the_sections_and_shows_gaps(tmp_path: Path, lang: str) -> 
 def test_markdown_of_every_sample_matches_its_html(tmp_path: Path) -> None:
     for sample in [SAMPLES / "secondary-ai-homework.yaml", SAMPLES / "joint" / "school-b.yaml"]:
         for lang in LANGS:
-            page = render(DOC, build_context(DOC, assess_file(sample), lang))
+            page = prepare(assess_file(sample), DOC, lang).html
             md = to_markdown(page)
             shown = plain(MarkdownIt("commonmark").render(md))
             shown = re.sub(r"\((NL|EN)\) ", "", shown)  # answers in the other language
@@ -481,7 +481,7 @@ def test_escape_leaves_plain_text_alone() -> None:
     assert escape("a*b_c[d]<e>{f}") == r"a\*b\_c\[d\]\<e\>\{f\}"
 
 
-@pytest.mark.parametrize("doc", [d for d in BUILDERS if d not in MARKDOWN_DOCUMENTS])
+@pytest.mark.parametrize("doc", [d.name for d in DOCUMENTS.values() if "md" not in d.formats])
 def test_markdown_only_for_documents_that_support_it(tmp_path: Path, doc: str) -> None:
     path = write(tmp_path, data())
     r = CliRunner().invoke(cli, ["render", str(path), "--doc", doc, "--format", "md"])

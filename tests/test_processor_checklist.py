@@ -13,11 +13,10 @@ import pytest
 from ruamel.yaml import YAML
 
 from dpia.context.assessment import assess_file
-from dpia.context.build import build_context
 from dpia.context.processor_checklist import ProcessorChecklistContext
 from dpia.model.agreement import ProcessorAgreement
 from dpia.model.enums import Art28Item, SectorItem, SigningAdvice
-from dpia.render.engine import render
+from dpia.produce import prepare
 from dpia.rules.checklist import ESSENTIAL, rows, signing_advice
 from tests.factory import data
 from tests.pdfs import render_pdfs, texts
@@ -152,9 +151,10 @@ def document(lang: str, **changes: Any) -> tuple[str, ProcessorChecklistContext]
             YAML(typ="safe", pure=True).dump(data(**changes), f)
         assessment = assess_file(path)
         assert assessment.ok, [str(p) for p in assessment.validated.problems]
-        context = build_context(DOC, assessment, lang)
-    assert isinstance(context, ProcessorChecklistContext)
-    return render(DOC, context), context
+        request = prepare(assessment, DOC, lang)
+        html = request.html  # made while the file exists
+    assert isinstance(request.context, ProcessorChecklistContext)
+    return html, request.context
 
 
 def plain(fragment: str) -> str:
@@ -401,7 +401,7 @@ EXPECTED = {
 
 @pytest.mark.parametrize("sample", sorted(EXPECTED))
 def test_verdicts_of_the_samples(sample: str) -> None:
-    context = build_context(DOC, assess_file(SAMPLES / sample), "en")
+    context = prepare(assess_file(SAMPLES / sample), DOC, "en").context
     assert isinstance(context, ProcessorChecklistContext)
     assert context.advice is EXPECTED[sample]
 

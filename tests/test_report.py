@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from dpia.cli import cli
-from dpia.context.build import DOCUMENTS
+from dpia.produce import DOCUMENTS
 from tests.golden import LANGS, golden_name, renderable_samples, rendered
 from tests.pdfs import render_pdfs, text
 

@@ -13,8 +13,8 @@ from ruamel.yaml import YAML
 
 from dpia.cli import cli
 from dpia.context.assessment import assess_file
-from dpia.context.build import build_context
-from dpia.render.engine import ContainedLoader, render
+from dpia.produce import prepare
+from dpia.render.engine import ContainedLoader
 from dpia.resources import SHARED
 from tests.factory import data
 
@@ -42,7 +42,7 @@ def hostile(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("doc", ["dpia", "equality", "screening"])
 def test_answers_render_as_text(hostile: Path, doc: str) -> None:
-    html = render(doc, build_context(doc, assess_file(hostile), "en"))
+    html = prepare(assess_file(hostile), doc, "en").html
     assert "<img" not in html and "<script" not in html and "<b>bold" not in html
     assert '<link rel="attachment"' not in html and "<style>@import" not in html
     assert ">49<" not in html and " 49 " not in html and " 42" not in html
@@ -159,7 +159,7 @@ def test_a_logo_inside_the_folder_is_inlined_on_the_cover(tmp_path: Path) -> Non
         '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" '
         'height="10" fill="red"/></svg>'
     )
-    html = render("dpia", build_context("dpia", assess_file(path), "en"))
+    html = prepare(assess_file(path), "dpia", "en").html
     assert '<img class="logo" src="data:image/svg+xml;base64,' in html
     assert 'alt="Example School"' in html
     r = CliRunner().invoke(cli, ["render", str(path), "--lang", "en", "-o", str(tmp_path)])

@@ -1,4 +1,4 @@
-"""Stage 7: the `dpia` command line.
+"""Stage 8: the `dpia` command line.
 
 Each command lives in its own module, imported only when that command runs: `validate` and
 `screen` never load Jinja's render path, the process pool or WeasyPrint, so they start fast.

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import importlib
 import itertools
 import json
 import multiprocessing
@@ -14,11 +15,19 @@ from pathlib import Path
 import click
 
 from dpia.cli.exits import Exit
-from dpia.cli.jobs import Job, Known, Manifest, candidates, init_worker, plan, run, skip_reason
-from dpia.cli.render import choices
+from dpia.cli.render import check_format, choices
 from dpia.context.assessment import assess_file
-from dpia.context.build import DOCUMENTS
-from dpia.resources import LANGUAGES
+from dpia.produce import DOCUMENTS, FORMATS, LANGUAGES
+from dpia.produce.batch import (
+    Job,
+    Known,
+    Manifest,
+    candidates,
+    init_worker,
+    plan,
+    run,
+    skip_reason,
+)
 
 
 @dataclass
@@ -78,7 +87,7 @@ class Progress:
 @click.option(
     "--output-format",
     "fmt",
-    type=click.Choice(["pdf", "html"]),
+    type=click.Choice([*FORMATS]),
     default="pdf",
     show_default=True,
     help="Format of the documents.",
@@ -110,10 +119,13 @@ def batch(
     each was made from). A bad file is reported and the others go on; exit 1 if any failed.
     """
     start = time.monotonic()
+    docs, langs = choices(doc, DOCUMENTS), choices(lang, LANGUAGES)
+    if doc == "all":  # every document made in the format
+        docs = tuple(d for d in docs if fmt in DOCUMENTS[d].formats)
+    check_format(docs, fmt)
     tally = Tally()
     output.mkdir(parents=True, exist_ok=True)
     manifest = Manifest(output)
-    docs, langs = choices(doc, DOCUMENTS), choices(lang, LANGUAGES)
 
     def stale() -> Iterator[Job]:
         """The documents to render, found file by file so workers start on the first."""
@@ -170,8 +182,8 @@ def _render(
     first = next(todo, None)
     if first is None:
         return False
-    if fmt == "pdf":
-        import dpia.pdf.weasy  # noqa: F401 - imported once here, inherited by forked workers
+    for module in FORMATS[fmt].preload:  # imported once here, inherited by forked workers
+        importlib.import_module(module)
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker) as pool:
         try:

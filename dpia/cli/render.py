@@ -1,61 +1,35 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import click
 
 from dpia.cli.common import report
 from dpia.cli.exits import Exit
-from dpia.context.assessment import Assessment, assess_file
-from dpia.context.build import DOCUMENTS, build_context
-from dpia.pdf.files import write_atomic
-from dpia.render.engine import render as render_html
-from dpia.render.standalone import standalone
-from dpia.render.to_markdown import MARKDOWN_DOCUMENTS, to_markdown
-from dpia.resources import LANGUAGES
+from dpia.context.assessment import assess_file
+from dpia.produce import DOCUMENTS, FORMATS, LANGUAGES, render_assessment
 
 
-def choices(value: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
-    return allowed if value == "all" else (value,)
+def choices(value: str, allowed: Mapping[str, object]) -> tuple[str, ...]:
+    """The registry entries named by an option whose value may be "all"."""
+    return tuple(allowed) if value == "all" else (value,)
 
 
-def output_name(path: Path, doc: str, lang: str, fmt: str) -> str:
-    return f"{path.stem}.{doc}.{lang}.{fmt}"
-
-
-def render_document(a: Assessment, doc: str, lang: str, fmt: str) -> bytes:
-    """The bytes of one document in one language and format."""
-    html = render_html(doc, build_context(doc, a, lang))
-    if fmt == "html":
-        return standalone(html).encode()
-    if fmt == "md":
-        return to_markdown(html).encode()
-    from dpia.pdf.weasy import Source, writer  # WeasyPrint only when a PDF is written
-
-    name, data = a.source
-    return writer().pdf(html, Source(name, data), a.questionnaire.meta.assessment_date)
-
-
-def render_assessment(
-    a: Assessment, docs: tuple[str, ...], langs: tuple[str, ...], fmt: str, out: Path
-) -> list[Path]:
-    """Write every requested document; returns the paths written. Raises on failure."""
-    written = []
-    for doc in docs:
-        for lang in langs:
-            target = out / output_name(a.validated.path, doc, lang, fmt)
-            write_atomic(target, render_document(a, doc, lang, fmt))
-            written.append(target)
-    return written
+def check_format(docs: tuple[str, ...], fmt: str) -> None:
+    """A usage error when a requested document is not made in the format."""
+    unsupported = [d for d in docs if fmt not in DOCUMENTS[d].formats]
+    if unsupported:
+        only = " or ".join(f"--doc {d.name}" for d in DOCUMENTS.values() if fmt in d.formats)
+        asked = "all" if len(docs) > 1 else docs[0]
+        raise click.UsageError(f"--format {fmt} is available only with {only}, not --doc {asked}")
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--doc", type=click.Choice([*DOCUMENTS, "all"]), default="dpia", show_default=True)
 @click.option("--lang", type=click.Choice([*LANGUAGES, "all"]), default="all", show_default=True)
-@click.option(
-    "--format", "fmt", type=click.Choice(["pdf", "html", "md"]), default="pdf", show_default=True
-)
+@click.option("--format", "fmt", type=click.Choice([*FORMATS]), default="pdf", show_default=True)
 @click.option(
     "-o",
     "--output",
@@ -70,9 +44,8 @@ def render(files: tuple[Path, ...], doc: str, lang: str, fmt: str, output: Path)
 
     Invalid files are reported and skipped; exit 1 if any was invalid, 3 if any render failed.
     """
-    if fmt == "md" and doc not in MARKDOWN_DOCUMENTS:
-        only = " or ".join(f"--doc {d}" for d in MARKDOWN_DOCUMENTS)
-        raise click.UsageError(f"--format md is available only with {only}, not --doc {doc}")
+    docs, langs = choices(doc, DOCUMENTS), choices(lang, LANGUAGES)
+    check_format(docs, fmt)
     code = Exit.OK
     for path in files:
         a = assess_file(path)
@@ -81,9 +54,7 @@ def render(files: tuple[Path, ...], doc: str, lang: str, fmt: str, output: Path)
             code = max(code, Exit.INVALID)
             continue
         try:
-            for target in render_assessment(
-                a, choices(doc, DOCUMENTS), choices(lang, LANGUAGES), fmt, output
-            ):
+            for target in render_assessment(a, docs, langs, fmt, output):
                 click.echo(str(target))
         except Exception as e:
             click.echo(f"{path}: cannot render: {type(e).__name__}: {e}", err=True)

@@ -24,6 +24,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from dpia.context.common import DocumentBase
+from dpia.languages import LANGUAGES
 from dpia.load import field_path
 from dpia.model.base import Text
 from dpia.model.enums import Characteristic
@@ -70,15 +71,12 @@ def environment(lang: str) -> Environment:
     )
     env.globals.update(
         gap=_gap(t),
-        lang_name=lambda code: t.gettext(LANG_NAMES[code]),
+        lang_name=lambda code: t.gettext(LANGUAGES[code].name),
         matrix=MATRIX,
         scale=SCALE,
         characteristics=list(Characteristic),
     )
     return env
-
-
-LANG_NAMES = {"nl": "Dutch", "en": "English"}
 
 
 def _gap(t: Translator) -> Markup:

@@ -14,12 +14,11 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
+from dpia.languages import LANGUAGES
 from dpia.model.labels import english_label
 from dpia.resources import LOCALES
 
 DOMAIN = "dpia"
-# Explicit locales: the machine's own locale never leaks into a document.
-BABEL_LOCALE = {"nl": "nl_NL", "en": "en_GB"}
 
 
 class CatalogMissing(RuntimeError):
@@ -51,6 +50,8 @@ class Translator:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.catalog = translations(lang)
+        # Explicit locales: the machine's own locale never leaks into a document.
+        self.locale = Locale.parse(LANGUAGES[lang].locale)
 
     def gettext(self, message: str) -> str:
         return self.catalog.gettext(message)
@@ -63,10 +64,9 @@ class Translator:
 
     def country(self, code: str) -> str:
         """The name of a country (ISO 3166-1 alpha-2) in the document's language."""
-        names = Locale.parse(BABEL_LOCALE[self.lang]).territories
-        return str(names.get(code, code))
+        return str(self.locale.territories.get(code, code))
 
     def date(self, value: dt.date | None) -> str:
         if value is None:
             return "—"
-        return format_date(value, format="long", locale=BABEL_LOCALE[self.lang])
+        return format_date(value, format="long", locale=self.locale)

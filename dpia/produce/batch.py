@@ -1,5 +1,6 @@
-"""The work of a batch run: finding questionnaires, deciding what is stale, rendering in
-worker processes, and the manifest that remembers what each output was made from."""
+"""The engine of a batch run: finding questionnaires, deciding what is stale, rendering in
+worker processes, and the manifest that remembers what each output was made from. The
+process pool and the progress shown are the front end's (`dpia.cli.batch`)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from dpia import __version__
 from dpia.context.assessment import Assessment, assess_file
 from dpia.load.source import SUFFIXES
 from dpia.pdf.files import write_atomic
+from dpia.produce.make import make_document, output_name
 from dpia.resources import LOCALES, TEMPLATES
 
 MANIFEST = ".dpia-manifest.json"
@@ -92,8 +94,8 @@ def plan(
     for doc in docs:
         for lang in langs:
             key = hashlib.sha256(f"{inputs}|{assets_digest()}|{doc}|{lang}|{fmt}".encode())
-            name = f"{path.stem}.{doc}.{lang}.{fmt}"
-            jobs.append(Job(path, doc, lang, fmt, folder / name, key.hexdigest()))
+            target = folder / output_name(path, doc, lang, fmt)
+            jobs.append(Job(path, doc, lang, fmt, target, key.hexdigest()))
     return jobs
 
 
@@ -174,9 +176,8 @@ def _assessment(path: Path, mtime: float) -> Assessment:
 
 def run(job: Job) -> tuple[Job, str]:
     """Render one document in a worker; returns the output's hash. Raises on failure."""
-    from dpia.cli.render import render_document  # the worker keeps fonts and Jinja warm
-
+    # The worker's cached assessment, fonts and Jinja environments stay warm between jobs.
     a = job.assessment or _assessment(job.source, os.stat(job.source).st_mtime)
-    data = render_document(a, job.doc, job.lang, job.fmt)
+    data = make_document(a, job.doc, job.lang, job.fmt)
     write_atomic(job.target, data)
     return job, hashlib.sha256(data).hexdigest()
