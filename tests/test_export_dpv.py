@@ -12,8 +12,7 @@ from ruamel.yaml import YAML
 
 from dpia.cli import cli
 from dpia.context.assessment import assess_file
-from dpia.context.build import build_context
-from dpia.context.dpia import DpiaContext
+from dpia.context.dpia import DpiaContext, dpia_context
 from dpia.export.vocab import LAWFUL_BASIS, RISK_LEVEL
 from tests.factory import data
 from tests.test_security import HOSTILE
@@ -40,9 +39,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, bytes]:
 
 
 def context(path: Path) -> DpiaContext:
-    ctx = build_context("dpia", assess_file(path), "en")
-    assert isinstance(ctx, DpiaContext)
-    return ctx
+    return dpia_context(assess_file(path).document_base("en"))
 
 
 def parsed(data: bytes) -> Graph:

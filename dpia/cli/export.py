@@ -7,7 +7,6 @@ import click
 from dpia.cli.common import report
 from dpia.cli.exits import Exit
 from dpia.context.assessment import assess_file
-from dpia.context.build import build_context
 from dpia.pdf.files import write_atomic
 
 FORMATS = {"dpv": "jsonld"}  # --format -> file extension
@@ -30,7 +29,7 @@ def export(files: tuple[Path, ...], fmt: str, output: Path) -> None:
 
     Invalid files are reported and skipped; exit 1 if any was invalid.
     """
-    from dpia.context.dpia import DpiaContext
+    from dpia.context.dpia import dpia_context
     from dpia.export.dpv import to_jsonld  # rdflib only when exporting
 
     code = Exit.OK
@@ -40,8 +39,7 @@ def export(files: tuple[Path, ...], fmt: str, output: Path) -> None:
             report([a], "text")
             code = max(code, Exit.INVALID)
             continue
-        ctx = build_context("dpia", a, a.questionnaire.meta.languages[0].value)
-        assert isinstance(ctx, DpiaContext)
+        ctx = dpia_context(a.document_base(a.questionnaire.meta.languages[0].value))
         target = output / f"{path.stem}.{fmt}.{FORMATS[fmt]}"
         write_atomic(target, to_jsonld(ctx, path.stem))
         click.echo(str(target))

@@ -32,10 +32,16 @@ def read_questionnaires(path: Path) -> list[tuple[str, bytes]]:
                     continue
                 root = ElementTree.fromstring(z.read(info))
                 if root.tag == f"{{{NAMESPACE}}}questionnaire":
-                    found.append((root.get("name", "questionnaire.yaml"), _decode(root.text)))
+                    found.append((_file_name(root.get("name")), _decode(root.text)))
     except (zipfile.BadZipFile, ElementTree.ParseError, OSError) as e:
         raise ValueError(str(e)) from None
     return found
+
+
+def _file_name(name: str | None) -> str:
+    """A plain file name: the part is data from whoever sent the .docx."""
+    plain = Path(name or "").name
+    return plain if plain not in ("", ".", "..") else "questionnaire.yaml"
 
 
 def _decode(text: str | None) -> bytes:

@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from dpia.context.assessment import Assessment
-from dpia.context.build import build_context
+from dpia.context.common import DocumentBase
 from dpia.docx import addendum, assessments, checklist, report
 from dpia.docx.frame import blank_document, contents, cover, properties, running_parts
 from dpia.docx.package import attach, to_bytes
@@ -26,14 +25,16 @@ BUILDERS: dict[str, tuple[Callable[[Writer, Any, Prose], None], bool]] = {
 }
 
 
-def render_docx(doc: str, assessment: Assessment, lang: str) -> bytes:
-    ctx = build_context(doc, assessment, lang)
+def render_docx(doc: str, ctx: DocumentBase, source: tuple[str, bytes]) -> bytes:
+    """The .docx of document `doc` from its typed context; `source` is the questionnaire
+    (file name, bytes) to attach."""
     write, toc = BUILDERS[doc]
+    lang = ctx.lang
     prose = Prose(doc, ctx)
     document = blank_document(lang)
     w = Writer(document, Translator(lang), ctx.first_lang)
     doc_title, q = prose.text("doc_title"), ctx.q
-    name, data = assessment.source
+    name, data = source
     # The PDF's colophon says the questionnaire is embedded in the PDF; this one says Word.
     colophon = [
         Run(

@@ -21,11 +21,13 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run as DocxRun
 
+from dpia.languages import LANGUAGES
 from dpia.model import Text
 from dpia.render.i18n import Translator
 
-# Word's language tags: BCP 47 with the region, as its proofing tools are keyed.
-LANG_TAGS = {"nl": "nl-NL", "en": "en-GB"}
+# Word's language tags: BCP 47 with the region, as its proofing tools are keyed (nl-NL, en-GB),
+# from the same locale the dates and country names are formatted in.
+LANG_TAGS = {code: lang.locale.replace("_", "-") for code, lang in LANGUAGES.items()}
 DASH = "\u2013"  # en dash: an empty cell that is not a gap
 TIMES = " \u00d7 "  # likelihood x severity
 GAP_COLOUR = RGBColor(0xA6, 0x1B, 0x1B)

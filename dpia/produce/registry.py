@@ -27,7 +27,7 @@ from dpia.render.to_markdown import to_markdown
 class Document:
     name: str  # as in `--doc` and output file names; also the template's name
     context: Callable[[DocumentBase], DocumentBase]  # builds the document's typed context
-    formats: tuple[str, ...] = ("pdf", "html")  # the output formats it reads well in
+    formats: tuple[str, ...] = ("pdf", "html", "docx")  # the output formats it reads well in
     # The kind of questionnaire it is made from, so that `--doc all` picks the documents of
     # a file's own kind when questionnaires of another kind exist.
     kind: str = "dpia"
@@ -59,6 +59,12 @@ def _pdf(r: Request) -> bytes:
     return writer().pdf(r.html, Source(name, data), r.assessment.questionnaire.meta.assessment_date)
 
 
+def _docx(r: Request) -> bytes:
+    from dpia.docx.render import render_docx  # python-docx only when a .docx is written
+
+    return render_docx(r.document.name, r.context, r.assessment.source)
+
+
 @dataclass(frozen=True)
 class Format:
     name: str  # as in `--format`
@@ -76,7 +82,7 @@ DOCUMENTS: dict[str, Document] = {
         Document("dpia", dpia_context),
         Document("processor-checklist", processor_checklist_context),
         # Written to read well as Markdown too (no wide tables), to paste into a website.
-        Document("privacy-addendum", privacy_addendum_context, ("pdf", "html", "md")),
+        Document("privacy-addendum", privacy_addendum_context, ("pdf", "html", "md", "docx")),
         Document("equality", equality_context),
         Document("screening", prescan_context),
     )
@@ -88,5 +94,7 @@ FORMATS: dict[str, Format] = {
         Format("pdf", ".pdf", _pdf, embeds_source=True, preload=("dpia.pdf.weasy",)),
         Format("html", ".html", lambda r: standalone(r.html).encode()),
         Format("md", ".md", lambda r: to_markdown(r.html).encode()),
+        # Made from the typed context, not from the HTML; the questionnaire is attached.
+        Format("docx", ".docx", _docx, embeds_source=True, preload=("dpia.docx.render",)),
     )
 }
