@@ -4,11 +4,9 @@ running header and page numbers, the draft mark, the cover and the document prop
 from __future__ import annotations
 
 import datetime as dt
-from copy import deepcopy
 
 from docx import Document as new_document
 from docx.document import Document
-from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
@@ -103,6 +101,7 @@ def _fonts(document: Document, tag: str) -> None:
         style = document.styles[name]
         style.font.size, style.font.color.rgb = Pt(size), INK
     document.styles["Body Text"].paragraph_format.space_after = Pt(2)
+    document.styles["Table Grid"].font.size = Pt(9)  # as the PDF's tables, a size smaller
 
 
 def _font_table(document: Document) -> None:
@@ -203,31 +202,41 @@ def cover(w: Writer, ctx: DocumentBase, doc_title: str, colophon: list[Run]) -> 
     w.para(*colophon)
 
 
-def contents(w: Writer) -> None:
-    """A table-of-contents field over the heading styles; Word fills it in when the document is
-    opened (settings: updateFields), LibreOffice with Tools > Update."""
+def contents(w: Writer) -> Paragraph:
+    """A table-of-contents field over the heading styles. Word fills it in, with page numbers,
+    when the document is opened (settings: updateFields); `fill_contents` puts the headings in
+    as the field's current text, so that a reader that does not update fields still lists
+    them."""
     w.heading(w._("Contents"), 1)
     p = w.doc.add_paragraph()
-    _field_with_placeholder(p, 'TOC \\o "1-3" \\h \\z \\u', LANG_TAGS[w.lang])
+    tag = LANG_TAGS[w.lang]
+    _field(p, 'TOC \\o "1-2" \\h \\z \\u', tag)
     w.page_break()
+    return p
 
 
-def _field_with_placeholder(paragraph: Paragraph, instruction: str, tag: str) -> None:
-    _field(paragraph, instruction, tag)
-    # the text between 'separate' and 'end' shows until the field is updated
-    end = paragraph.runs[-1]
-    placeholder = deepcopy(end._r)
-    for child in list(placeholder):
-        if child.tag != qn("w:rPr"):
-            placeholder.remove(child)
-    t = OxmlElement("w:t")
-    t.text = "…"
-    placeholder.append(t)
-    end._r.addprevious(placeholder)
+def fill_contents(w: Writer, toc: Paragraph) -> None:
+    """The headings after the table of contents as the field's result, one paragraph each,
+    between the field's 'separate' and its 'end'."""
+    end = toc.runs[-1]._r
+    levels = {"Heading 1": 0, "Heading 2": 1}
+    body = list(w.doc.paragraphs)
+    start = [p._p for p in body].index(toc._p) + 1
+    entries = [(p, levels[name]) for p in body[start:] if (name := _style(p)) in levels]
+    anchor = toc._p
+    for heading, level in entries:
+        entry = w.doc.add_paragraph()  # made at the end, then moved into place
+        entry.paragraph_format.left_indent = Cm(0.6 * level)
+        entry.paragraph_format.space_after = Pt(1)
+        w.runs(entry, [Run(heading.text, bold=level == 0)])
+        anchor.addnext(entry._p)
+        anchor = entry._p
+    if entries:
+        anchor.append(end)  # the field ends after the last entry
 
 
-def new_page(w: Writer) -> None:
-    w.doc.add_section(WD_SECTION.NEW_PAGE)
+def _style(p: Paragraph) -> str:
+    return p.style.name if p.style is not None and p.style.name else ""
 
 
 def properties(document: Document, ctx: DocumentBase, doc_title: str, keywords: str) -> None:

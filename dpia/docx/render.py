@@ -9,7 +9,14 @@ from typing import Any
 
 from dpia.context.common import DocumentBase
 from dpia.docx import addendum, assessments, checklist, report
-from dpia.docx.frame import blank_document, contents, cover, properties, running_parts
+from dpia.docx.frame import (
+    blank_document,
+    contents,
+    cover,
+    fill_contents,
+    properties,
+    running_parts,
+)
 from dpia.docx.package import attach, to_bytes
 from dpia.docx.prose import Prose
 from dpia.docx.writer import Run, Writer
@@ -28,7 +35,7 @@ BUILDERS: dict[str, tuple[Callable[[Writer, Any, Prose], None], bool]] = {
 def render_docx(doc: str, ctx: DocumentBase, source: tuple[str, bytes]) -> bytes:
     """The .docx of document `doc` from its typed context; `source` is the questionnaire
     (file name, bytes) to attach."""
-    write, toc = BUILDERS[doc]
+    write, with_toc = BUILDERS[doc]
     lang = ctx.lang
     prose = Prose(doc, ctx)
     document = blank_document(lang)
@@ -48,9 +55,10 @@ def render_docx(doc: str, ctx: DocumentBase, source: tuple[str, bytes]) -> bytes
     running = f"{w._('Version')} {q.meta.version} · {status} · {classification.upper()}"
     running_parts(w, ctx, running)
     w.page_break()
-    if toc:
-        contents(w)
+    toc = contents(w) if with_toc else None
     write(w, ctx, prose)
+    if toc is not None:
+        fill_contents(w, toc)
     properties(document, ctx, doc_title, prose.text("keywords"))
     attach(document, name, data)
     return to_bytes(document, ctx.date)

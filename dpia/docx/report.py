@@ -304,12 +304,16 @@ def part_c(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
     labels = {lvl: w.t.label(lvl) for lvl in Level}
     level_labels = {lvl: w.t.label(lvl) for lvl in RiskLevel}
     axis = (_("Severity"), _("Likelihood"))
-    for cells, title in (
-        (ctx.heat_inherent, _("Inherent risk (before measures)")),
-        (ctx.heat_residual, _("Residual risk (after measures)")),
-    ):
-        image = png(cells, MATRIX, labels, level_labels, axis)
-        w.picture(image, title, width_cm=8.0)
+    w.pictures(
+        [
+            (png(cells, MATRIX, labels, level_labels, axis), title)
+            for cells, title in (
+                (ctx.heat_inherent, _("Inherent risk (before measures)")),
+                (ctx.heat_residual, _("Residual risk (after measures)")),
+            )
+        ],
+        width_cm=7.8,
+    )
     rows: list[list[Cell]] = []
     for a in ctx.risks:
         r = a.risk
@@ -353,6 +357,7 @@ def part_c(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
             _("Residual"),
         ],
         rows,
+        widths=[0.07, 0.43, 0.15, 0.11, 0.11, 0.13],
     )
 
 
@@ -381,7 +386,8 @@ def part_d(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
                 risks,
             ]
         )
-    w.table([_("Id"), _("Measure"), _("Kind"), _("Status"), _("Owner"), _("Due"), _("Risks")], rows)
+    headers = [_("Id"), _("Measure"), _("Kind"), _("Status"), _("Owner"), _("Due"), _("Risks")]
+    w.table(headers, rows, widths=[0.07, 0.37, 0.13, 0.11, 0.13, 0.11, 0.08])
 
 
 def ai(w: Writer, ctx: DpiaContext, prose: Prose) -> None:

@@ -17,7 +17,7 @@ from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
-from docx.table import _Cell
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run as DocxRun
 
@@ -129,8 +129,14 @@ class Writer:
         for entry in entries:
             self.runs(self.doc.add_paragraph(style=style), entry)
 
-    def table(self, headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> None:
-        """A grid whose header row repeats on every page it runs over."""
+    def table(
+        self,
+        headers: Sequence[str],
+        rows: Iterable[Sequence[Cell]],
+        widths: Sequence[float] | None = None,
+    ) -> None:
+        """A grid whose header row repeats on every page it runs over. Column widths are
+        shares of the text width, or worked out from the content."""
         body = list(rows)
         table = self.doc.add_table(rows=1 + len(body), cols=len(headers))
         table.style = "Table Grid"
@@ -139,10 +145,11 @@ class Writer:
         for cell, text in zip(header.cells, headers, strict=True):
             self._fill(cell, [Run(text, bold=True)])
             _shade(cell, "E8ECF1")
-        for row, values in zip(table.rows[1:], body, strict=True):
-            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-            for cell, value in zip(row.cells, values, strict=True):
-                self._fill(cell, self._cell_runs(value))
+        cells = [[self._cell_runs(value) for value in values] for values in body]
+        for row, values in zip(table.rows[1:], cells, strict=True):
+            for cell, runs in zip(row.cells, values, strict=True):
+                self._fill(cell, runs)
+        _widths(table, list(widths or _shares([[[Run(h)] for h in headers], *cells])))
         self.doc.add_paragraph()  # Word joins two tables that touch
 
     def facts(self, rows: Iterable[tuple[str, Cell]]) -> None:
@@ -154,6 +161,7 @@ class Writer:
             self._fill(row.cells[0], [Run(label, bold=True)])
             _shade(row.cells[0], "F3F5F8")
             self._fill(row.cells[1], self._cell_runs(value))
+        _widths(table, [0.36, 0.64])
         self.doc.add_paragraph()
 
     def _cell_runs(self, value: Cell) -> list[Run]:
@@ -174,14 +182,18 @@ class Writer:
             else:
                 self.runs(p, [part])
 
-    def picture(self, png: bytes, caption: str, width_cm: float) -> None:
-        """An image with its caption below, and the caption as the description that screen
-        readers announce."""
-        paragraph = self.doc.add_paragraph()
-        paragraph.paragraph_format.keep_with_next = True
-        self.bare_run(paragraph).add_picture(io.BytesIO(png), width=Cm(width_cm))
-        paragraph._p.xpath(".//wp:docPr")[0].set("descr", caption)
-        self.para(Run(caption, small=True), style="Caption")
+    def pictures(self, figures: Sequence[tuple[bytes, str]], width_cm: float) -> None:
+        """Images side by side, each with its caption below and the caption as the
+        description screen readers announce; in a borderless table, so they stay together."""
+        table = self.doc.add_table(rows=2, cols=len(figures))
+        for i, (png, caption) in enumerate(figures):
+            paragraph = table.rows[0].cells[i].paragraphs[0]
+            self.bare_run(paragraph).add_picture(io.BytesIO(png), width=Cm(width_cm))
+            paragraph._p.xpath(".//wp:docPr")[0].set("descr", caption)
+            caption_paragraph = table.rows[1].cells[i].paragraphs[0]
+            caption_paragraph.style = self.doc.styles["Caption"]
+            self.runs(caption_paragraph, [Run(caption, small=True)])
+        self.doc.add_paragraph()
 
     def page_break(self) -> None:
         self.bare_run(self.doc.add_paragraph()).add_break(WD_BREAK.PAGE)
@@ -191,6 +203,48 @@ class Writer:
         run = paragraph.add_run()
         set_lang(run._r.get_or_add_rPr(), LANG_TAGS[self.lang])
         return run
+
+
+TEXT_WIDTH_CM = 16.6  # A4 less the margins (frame.py)
+CHAR_CM, PAD_CM = 0.2, 0.55  # a character of 9 pt table text, bold or wider fallback; padding
+SHORT_CM = 3.2  # columns whose longest line is narrower keep their natural width
+
+
+def _shares(rows: list[list[list[Run]]]) -> list[float]:
+    """Column widths from their content, as a browser lays out a table: a column whose longest
+    line fits in SHORT_CM gets just that; the others share the rest by the square root of
+    their longest text (a long answer gets the room), none narrower than its longest word."""
+    least, natural, weight = [], [], []
+    for column in zip(*rows, strict=True):
+        texts = ["".join(r.text for r in cell) for cell in column]
+        lines = [line for t in texts for line in t.split("\n")]
+        word = max((len(w) for t in texts for w in t.split()), default=1)
+        least.append(min(CHAR_CM * word + PAD_CM, SHORT_CM))
+        natural.append(CHAR_CM * max(len(line) for line in lines) + PAD_CM)
+        weight.append(max(len(t) for t in texts) ** 0.5)
+    widths = [n if n <= SHORT_CM else 0.0 for n in natural]
+    while True:
+        flexible = [i for i, w in enumerate(widths) if w == 0.0]
+        spare = TEXT_WIDTH_CM - sum(widths)
+        total = sum(weight[i] for i in flexible)
+        starved = [i for i in flexible if spare * weight[i] / total < least[i]] if total else []
+        if not starved:
+            break
+        for i in starved:
+            widths[i] = least[i]
+    for i in flexible:
+        widths[i] = max(spare, 0.0) * weight[i] / (total or 1)
+    return [w / sum(widths) for w in widths]
+
+
+def _widths(table: Table, shares: list[float]) -> None:
+    """Fixed column widths (Word and LibreOffice would otherwise make them all equal)."""
+    table.autofit = False
+    for column, share in zip(table.columns, shares, strict=True):
+        width = Cm(TEXT_WIDTH_CM * share)
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
 
 
 def _shade(cell: _Cell, fill: str) -> None:

@@ -1,0 +1,208 @@
+"""`--format docx`: real Word structure from the typed contexts, both languages, answers as
+text, the questionnaire attached, and the same bytes every run."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+from docx.oxml.ns import qn
+from ruamel.yaml import YAML
+
+from dpia.cli import cli
+from dpia.context.assessment import Assessment, assess_file
+from dpia.docx.writer import LANG_TAGS
+from dpia.languages import LANGUAGES
+from dpia.model.enums import Status
+from dpia.produce import DOCUMENTS, make_document
+from dpia.render.i18n import Translator
+from tests.factory import data
+from tests.test_security import HOSTILE
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted(
+    [*ROOT.glob("samples/*.yaml"), *ROOT.glob("samples/joint/school-*.yaml")],
+    key=lambda p: p.name,
+)
+# The first heading of each document's body, as a catalog message.
+FIRST_HEADING = {
+    "dpia": "Management summary",
+    "processor-checklist": "Verdict",
+    "privacy-addendum": "Privacy statement addendum",
+    "equality": "Purpose of this assessment",
+    "screening": "Outcome of the pre-scan",
+}
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def made() -> dict[tuple[str, str, str], bytes]:
+    """Every sample, document and language, rendered once for the module."""
+    out = {}
+    for path in SAMPLES:
+        a = assess_file(path)
+        assert a.ok, path
+        for doc in DOCUMENTS:
+            for lang in LANGUAGES:
+                out[path.name, doc, lang] = make_document(a, doc, lang, "docx")
+    return out
+
+
+def opened(data: bytes) -> docx.document.Document:
+    return docx.Document(io.BytesIO(data))
+
+
+def headings(d: docx.document.Document) -> list[tuple[str, str]]:
+    return [(p.style.name, p.text) for p in d.paragraphs if p.style.name.startswith("Heading")]
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_every_document_in_both_languages(
+    made: dict[tuple[str, str, str], bytes], path: Path
+) -> None:
+    a = assess_file(path)
+    for doc in DOCUMENTS:
+        texts = {}
+        for lang in LANGUAGES:
+            d = opened(made[path.name, doc, lang])
+            _ = Translator(lang).gettext
+            found = headings(d)
+            assert any(_(FIRST_HEADING[doc]) in text for _style, text in found), (doc, lang)
+            assert {"Heading 1", "Heading 2"} & {style for style, _t in found}
+            props = d.core_properties
+            assert props.author == a.questionnaire.meta.organisation.name
+            assert props.language == LANG_TAGS[lang] and props.keywords and props.title
+            assert props.created.date() == a.questionnaire.meta.assessment_date
+            texts[lang] = "\n".join(p.text for p in d.paragraphs)
+            _structure(d, doc, lang, a)
+        assert texts["nl"] != texts["en"]  # the prose really is in each language
+
+
+def _structure(d: docx.document.Document, doc: str, lang: str, a: Assessment) -> None:
+    tag = LANG_TAGS[lang]
+    # every table repeats its header row; the cover's facts table has label rows instead
+    grids = [t for t in d.tables if t._tbl.tr_lst[0].trPr is not None]
+    assert grids or doc in ("screening", "equality", "privacy-addendum")
+    for t in grids:
+        assert t._tbl.tr_lst[0].trPr.find(qn("w:tblHeader")) is not None
+    # the language of every run: the document's, or that of an answer written in the other
+    body = d.element.body
+    langs = [r.find(f"{W}rPr/{W}lang") for r in body.iter(f"{W}r")]
+    assert all(x is not None for x in langs)
+    values = [x.get(qn("w:val")) for x in langs if x is not None]
+    assert set(values) <= set(LANG_TAGS.values()) and values.count(tag) > len(values) / 2
+    # running header and page X of Y in the header and footer parts
+    section = d.sections[0]
+    footer = section.footer._element.xml
+    assert "PAGE" in footer and "NUMPAGES" in footer
+    title = a.questionnaire.meta.title.get(lang, a.questionnaire.meta.languages[0].value)[0]
+    assert title in section.header._element.xml
+    draft = a.questionnaire.meta.status is Status.draft
+    assert ("PowerPlusWaterMarkObject" in section.header._element.xml) is draft
+    # Open Sans named, with the fallback in the font table
+    assert 'w:ascii="Open Sans"' in d.styles.element.xml
+    if doc == "dpia":
+        assert any("TOC" in (i.text or "") for i in body.iter(qn("w:instrText")))
+        assert len(d.inline_shapes) == 2  # the two heat maps
+        names = {p.text for p in d.paragraphs if p.style.name == "Heading 2"}
+        assert any(n.startswith("16") for n in names) and any(n.startswith("17") for n in names)
+
+
+def test_dutch_and_english_labels(made: dict[tuple[str, str, str], bytes]) -> None:
+    nl = opened(made["secondary-ai-homework.yaml", "dpia", "nl"])
+    en = opened(made["secondary-ai-homework.yaml", "dpia", "en"])
+    assert ("Heading 1", "Deel C: Risico's") in headings(nl)
+    assert ("Heading 1", "Part C: Risks") in headings(en)
+    header_rows = [[c.text for c in t.rows[0].cells] for t in en.tables]
+    assert [
+        "Id",
+        "Risk",
+        "Likelihood \u00d7 severity",
+        "Inherent",
+        "Measures",
+        "Residual",
+    ] in header_rows
+
+
+@pytest.mark.parametrize("doc", list(DOCUMENTS))
+def test_same_bytes_every_run(made: dict[tuple[str, str, str], bytes], doc: str) -> None:
+    a = assess_file(ROOT / "samples" / "vocational-exam-proctoring.yaml")
+    for lang in LANGUAGES:
+        again = make_document(a, doc, lang, "docx")
+        assert again == made["vocational-exam-proctoring.yaml", doc, lang]
+        with zipfile.ZipFile(io.BytesIO(again)) as z:
+            stamps = {i.date_time for i in z.infolist()}
+        assert stamps == {(2026, 11, 16, 0, 0, 0)}  # the assessment date, not the clock
+
+
+def test_same_bytes_in_another_process(
+    made: dict[tuple[str, str, str], bytes], tmp_path: Path
+) -> None:
+    """A fresh interpreter (another hash seed, another clock) writes the same file."""
+    sample = ROOT / "samples" / "primary-learning-analytics.yaml"
+    r = subprocess.run(
+        [sys.executable, "-m", "dpia", "render", str(sample), "--doc", "dpia", "--lang", "nl",
+         "--format", "docx", "-o", str(tmp_path)],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+        env={"PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "12345", "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    written = (tmp_path / "primary-learning-analytics.dpia.nl.docx").read_bytes()
+    assert written == made["primary-learning-analytics.yaml", "dpia", "nl"]
+
+
+def test_questionnaire_comes_back_out(tmp_path: Path) -> None:
+    sample = ROOT / "samples" / "joint" / "school-a.yaml"
+    runner = CliRunner()
+    r = runner.invoke(cli, ["render", str(sample), "--doc", "screening", "--lang", "en",
+                            "--format", "docx", "-o", str(tmp_path)])  # fmt: skip
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(cli, ["extract", str(tmp_path / "school-a.screening.en.docx"), "-o",
+                            str(tmp_path / "back")])  # fmt: skip
+    assert r.exit_code == 0, r.output
+    # an overlay is attached merged with its base, so the file validates on its own
+    back = tmp_path / "back" / "school-a.merged.yaml"
+    assert back.read_bytes() == assess_file(sample).source[1]
+    assert assess_file(back).ok
+
+
+def test_extract_refuses_a_broken_docx(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"not a zip")
+    r = CliRunner().invoke(cli, ["extract", str(bad), "-o", str(tmp_path)])
+    assert r.exit_code == 1 and "not a readable .docx" in r.output
+
+
+def test_hostile_answers_stay_text(tmp_path: Path) -> None:
+    path = tmp_path / "hostile.yaml"
+    answers = {
+        "description.proposal": HOSTILE,
+        "meta.title": "T <b>bold</b> {{ 6*7 }}",
+        "risks.0.title": "<a href='file:///etc/shadow'>x</a>",
+    }
+    with path.open("w") as f:
+        YAML(typ="safe", pure=True).dump(data(**answers), f)
+    a = assess_file(path)
+    for doc in ("dpia", "equality", "privacy-addendum"):
+        raw = make_document(a, doc, "en", "docx")
+        d = opened(raw)
+        text = "\n".join(p.text for p in d.paragraphs) + "\n".join(
+            c.text for t in d.tables for row in t.rows for c in row.cells
+        )
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            xml = z.read("word/document.xml").decode()
+            rels = z.read("word/_rels/document.xml.rels").decode()
+        assert "{{ 6*7 }}" in text and " 42" not in text
+        assert "<img" not in xml and "<script" not in xml and "<b>bold" not in xml
+        assert "&lt;b&gt;bold" in xml or doc != "dpia"  # the tag is text, escaped
+        assert "file:///" not in rels and "http://127.0.0.1" not in rels  # no links made
+        assert "<w:hyperlink" not in xml
+        if doc == "dpia":
+            assert HOSTILE in text  # the whole answer, as written
+            assert "{{ 7*7 }} {% if true %}IF{% endif %}" in text
