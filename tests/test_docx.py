@@ -206,3 +206,33 @@ def test_hostile_answers_stay_text(tmp_path: Path) -> None:
         if doc == "dpia":
             assert HOSTILE in text  # the whole answer, as written
             assert "{{ 7*7 }} {% if true %}IF{% endif %}" in text
+
+
+def test_batch_writes_docx(tmp_path: Path) -> None:
+    """`dpia batch --output-format docx` goes through the same format registry."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "school.yaml").write_bytes(
+        (ROOT / "samples" / "secondary-ai-homework.yaml").read_bytes()
+    )
+    args = ["batch", str(folder), "-o", str(tmp_path / "out"), "--doc", "screening",
+            "--output-format", "docx", "-j", "1", "-q"]  # fmt: skip
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 0, r.output
+    written = sorted(p.name for p in (tmp_path / "out").rglob("*.docx"))
+    assert written == ["school.screening.en.docx", "school.screening.nl.docx"]
+    d = opened((tmp_path / "out" / "school.screening.nl.docx").read_bytes())
+    assert ("Heading 1", "Uitkomst van de pre-scan") in headings(d)
+
+
+@pytest.mark.parametrize("command", ["validate", "screen"])
+def test_validate_and_screen_import_neither_docx_nor_rdflib(command: str) -> None:
+    sample = ROOT / "samples" / "secondary-ai-homework.yaml"
+    code = (
+        f"import sys; from dpia.cli import main; sys.argv=['dpia',{command!r},{str(sample)!r}]\n"
+        "try: main()\nexcept SystemExit: pass\n"
+        "loaded = [m for m in ('docx', 'rdflib', 'PIL', 'dpia.docx.render') if m in sys.modules]\n"
+        "assert not loaded, loaded"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr

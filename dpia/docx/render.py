@@ -17,7 +17,7 @@ from dpia.docx.frame import (
     properties,
     running_parts,
 )
-from dpia.docx.package import attach, to_bytes
+from dpia.docx.package import attach, describe_application, to_bytes
 from dpia.docx.prose import Prose
 from dpia.docx.writer import Run, Writer
 from dpia.render.i18n import Translator
@@ -61,4 +61,5 @@ def render_docx(doc: str, ctx: DocumentBase, source: tuple[str, bytes]) -> bytes
         fill_contents(w, toc)
     properties(document, ctx, doc_title, prose.text("keywords"))
     attach(document, name, data)
+    describe_application(document)
     return to_bytes(document, ctx.date)
