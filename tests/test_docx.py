@@ -236,3 +236,20 @@ def test_validate_and_screen_import_neither_docx_nor_rdflib(command: str) -> Non
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        [["Id", "Risk"], ["R1", "x " * 400]],
+        [["a"] * 9, ["supercalifragilisticexpialidocious " * 3] * 9],  # no room for every word
+        [["Id", ""], ["", ""]],  # empty cells
+    ],
+)
+def test_column_widths_fill_the_page(table: list[list[str]]) -> None:
+    from dpia.docx.writer import Run, _shares
+
+    shares = _shares([[[Run(text)] for text in row] for row in table])
+    assert all(s > 0 for s in shares) and abs(sum(shares) - 1) < 1e-9
+    if len(table[0]) == 2 and table[1][1]:
+        assert shares[1] > 0.8  # the long text gets the room, the code what it needs

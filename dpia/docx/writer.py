@@ -208,6 +208,7 @@ class Writer:
 TEXT_WIDTH_CM = 16.6  # A4 less the margins (frame.py)
 CHAR_CM, PAD_CM = 0.2, 0.55  # a character of 9 pt table text, bold or wider fallback; padding
 SHORT_CM = 3.2  # columns whose longest line is narrower keep their natural width
+LONGEST_WORD_CM = 4.2  # a longer word may break rather than squeeze its neighbours
 
 
 def _shares(rows: list[list[list[Run]]]) -> list[float]:
@@ -219,7 +220,7 @@ def _shares(rows: list[list[list[Run]]]) -> list[float]:
         texts = ["".join(r.text for r in cell) for cell in column]
         lines = [line for t in texts for line in t.split("\n")]
         word = max((len(w) for t in texts for w in t.split()), default=1)
-        least.append(min(CHAR_CM * word + PAD_CM, SHORT_CM))
+        least.append(min(CHAR_CM * word + PAD_CM, LONGEST_WORD_CM))
         natural.append(CHAR_CM * max(len(line) for line in lines) + PAD_CM)
         weight.append(max(len(t) for t in texts) ** 0.5)
     widths = [n if n <= SHORT_CM else 0.0 for n in natural]
@@ -233,7 +234,7 @@ def _shares(rows: list[list[list[Run]]]) -> list[float]:
         for i in starved:
             widths[i] = least[i]
     for i in flexible:
-        widths[i] = max(spare, 0.0) * weight[i] / (total or 1)
+        widths[i] = max(spare * weight[i] / (total or 1), least[i])
     return [w / sum(widths) for w in widths]
 
 
