@@ -253,3 +253,15 @@ def test_column_widths_fill_the_page(table: list[list[str]]) -> None:
     assert all(s > 0 for s in shares) and abs(sum(shares) - 1) < 1e-9
     if len(table[0]) == 2 and table[1][1]:
         assert shares[1] > 0.8  # the long text gets the room, the code what it needs
+
+
+def test_png_logo_on_the_cover(tmp_path: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (200, 80), "#2a6").save(tmp_path / "logo.png")
+    path = tmp_path / "school.yaml"
+    with path.open("w") as f:
+        YAML(typ="safe", pure=True).dump(data(**{"meta.logo": "logo.png"}), f)
+    d = opened(make_document(assess_file(path), "screening", "en", "docx"))
+    assert len(d.inline_shapes) == 1
+    assert d.inline_shapes[0].height.cm == pytest.approx(1.8)

@@ -3,7 +3,9 @@ running header and page numbers, the draft mark, the cover and the document prop
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import io
 
 from docx import Document as new_document
 from docx.document import Document
@@ -181,6 +183,9 @@ def _watermark(text: str) -> etree._Element:
 def cover(w: Writer, ctx: DocumentBase, doc_title: str, colophon: list[Run]) -> None:
     """The cover page: document kind, title, organisation and the facts table."""
     q, _ = ctx.q, w._
+    png = _png_logo(ctx.logo)
+    if png is not None:
+        w.bare_run(w.doc.add_paragraph()).add_picture(io.BytesIO(png), height=Cm(1.8))
     w.para(Run(doc_title.upper(), bold=True, small=True))
     title = w.doc.add_paragraph(style="Title")
     w.runs(title, w.answer_runs(q.meta.title))
@@ -200,6 +205,15 @@ def cover(w: Writer, ctx: DocumentBase, doc_title: str, colophon: list[Run]) -> 
     facts.append((_("Answers written in"), Run(", ".join(w.t.label(x) for x in q.meta.languages))))
     w.facts(facts)
     w.para(*colophon)
+
+
+def _png_logo(logo: str | None) -> bytes | None:
+    """The organisation's logo when it is a PNG. python-docx cannot place SVG, and Word needs a
+    PNG beside an SVG anyway, which nothing installed can draw: an SVG logo is left out."""
+    prefix = "data:image/png;base64,"
+    if logo is None or not logo.startswith(prefix):
+        return None
+    return base64.b64decode(logo[len(prefix) :])
 
 
 def contents(w: Writer) -> Paragraph:
