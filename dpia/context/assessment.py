@@ -49,7 +49,7 @@ class Assessment:
         YAML(typ="safe", pure=True).dump(loaded.data, buf)
         return f"{path.stem}.merged.yaml", buf.getvalue().encode()
 
-    def document_base(self, lang: str) -> DocumentBase:
+    def document_base(self, lang: str, source_embedded: bool) -> DocumentBase:
         q = self.questionnaire
         return DocumentBase(
             lang=lang,
@@ -59,6 +59,7 @@ class Assessment:
             source_name=self.source[0],
             date=q.meta.assessment_date,
             logo=self.logo,
+            source_embedded=source_embedded,
         )
 
 

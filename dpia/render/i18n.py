@@ -5,16 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import io
-from enum import Enum
 from functools import cache
 
 from babel import Locale
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 from babel.support import Translations
 
 from dpia.languages import LANGUAGES
+from dpia.model.enums import Labelled
 from dpia.model.labels import english_label
 from dpia.resources import LOCALES
 
@@ -59,12 +60,16 @@ class Translator:
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.catalog.ngettext(singular, plural, n)
 
-    def label(self, member: Enum) -> str:
+    def label(self, member: Labelled) -> str:
         return self.gettext(english_label(member))
 
     def country(self, code: str) -> str:
         """The name of a country (ISO 3166-1 alpha-2) in the document's language."""
         return str(self.locale.territories.get(code, code))
+
+    def number(self, value: int) -> str:
+        """A whole number with the language's digit grouping (1.234 in Dutch, 1,234 in English)."""
+        return format_decimal(value, locale=self.locale)
 
     def date(self, value: dt.date | None) -> str:
         if value is None:
