@@ -105,6 +105,11 @@ def _structure(d: docx.document.Document, doc: str, lang: str, a: Assessment) ->
     assert title in section.header._element.xml
     draft = a.questionnaire.meta.status is Status.draft
     assert ("PowerPlusWaterMarkObject" in section.header._element.xml) is draft
+    # the colophon says where the questionnaire is: in this Word document
+    made = Translator(lang).gettext(
+        "Made with dpia from %(name)s, which is embedded in this Word document."
+    ) % {"name": a.source[0]}
+    assert any(p.text.startswith(made) for p in d.paragraphs)
     # Open Sans named, with the fallback in the font table
     assert 'w:ascii="Open Sans"' in d.styles.element.xml
     if doc == "dpia":

@@ -39,7 +39,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, bytes]:
 
 
 def context(path: Path) -> DpiaContext:
-    return dpia_context(assess_file(path).document_base("en"))
+    return dpia_context(assess_file(path).document_base("en", source_embedded=False))
 
 
 def parsed(data: bytes) -> Graph:

@@ -39,7 +39,8 @@ def export(files: tuple[Path, ...], fmt: str, output: Path) -> None:
             report([a], "text")
             code = max(code, Exit.INVALID)
             continue
-        ctx = dpia_context(a.document_base(a.questionnaire.meta.languages[0].value))
+        lang = a.questionnaire.meta.languages[0].value
+        ctx = dpia_context(a.document_base(lang, source_embedded=False))
         target = output / f"{path.stem}.{fmt}.{FORMATS[fmt]}"
         write_atomic(target, to_jsonld(ctx, path.stem))
         click.echo(str(target))

@@ -112,12 +112,10 @@ def write(w: Writer, ctx: PrivacyAddendumContext, prose: Prose) -> None:
     w.para(Run(f"{_('Whose data')}: ", bold=True), *(whose or [w.gap_run()]))
     if ctx.data:
         entries = []
-        for c in ctx.data:
-            extra = ""
-            if c.kind.value == "special" and c.special_category:
-                extra = f" ({_('extra protected data')}: {w.t.label(c.special_category)})"
-            elif c.kind.value in ("criminal", "national_id"):
-                extra = f" ({_('extra protected data')}: {w.t.label(c.kind)})"
+        for item in ctx.data:
+            c, extra = item.category, ""
+            if item.protected:
+                extra = f" ({_('extra protected data')}: {w.t.label(item.protected)})"
             entries.append(
                 [
                     *(Run(x.text, bold=True, lang=x.lang) for x in w.answer_runs(c.name)),
@@ -177,7 +175,7 @@ def write(w: Writer, ctx: PrivacyAddendumContext, prose: Prose) -> None:
                     Run(": "),
                     *w.answer_runs(c.retention),
                 ]
-                for c in ctx.data
+                for c in (item.category for item in ctx.data)
             ]
         )
     if d.retention or not ctx.data:

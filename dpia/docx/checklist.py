@@ -42,16 +42,14 @@ def write(w: Writer, ctx: ProcessorChecklistContext, prose: Prose) -> None:
     blocking = joined(
         w, [[Run(w.t.label(r.item), bold=True), Run(f" ({_(r.source)})")] for r in ctx.blocking]
     )
-    unchecked = [r for r in ctx.requests if r.status is None]
-    to_change: list[Run] = [Run(str(len(ctx.requests) - len(ctx.blocking)))]
-    if unchecked:
-        to_change.append(Run(f" ({_('not checked yet')}: {len(unchecked)})", gap=True))
-    done = len(ctx.checklist) - len(ctx.requests)
+    to_change: list[Run] = [Run(str(ctx.to_change))]
+    if ctx.unchecked:
+        to_change.append(Run(f" ({_('not checked yet')}: {len(ctx.unchecked)})", gap=True))
     w.facts(
         [
             (_("Essential items missing"), blocking),
             (_("Items to change or complete"), to_change),
-            (_("Items present or not applicable"), f"{done} / {len(ctx.checklist)}"),
+            (_("Items present or not applicable"), f"{ctx.settled} / {len(ctx.checklist)}"),
         ]
     )
     w.heading(_("The processor"), 2)
@@ -64,7 +62,7 @@ def write(w: Writer, ctx: ProcessorChecklistContext, prose: Prose) -> None:
                 *([NL()] if i else []),
                 Run(f"{w.t.country(loc.country)}: {w.t.label(loc.mechanism)}"),
             ]
-            if loc.mechanism.value not in ("none", "adequacy", "eu_us_dpf"):
+            if loc in ctx.transfers_needing_tia:
                 transfers += [
                     Run(f" · {_('Transfer impact assessment')}: "),
                     yesno(w, loc.tia_done),
@@ -110,10 +108,10 @@ def write(w: Writer, ctx: ProcessorChecklistContext, prose: Prose) -> None:
             status += [NL(), *w.answer_runs(row.note)]
         if row.clause:
             clause: Cell = row.clause
-        elif row.sector or row.status is None or row.status.value in ("missing", "not_applicable"):
-            clause = DASH
-        else:
+        elif row.clause_expected:
             clause = None
+        else:
+            clause = DASH
         rows.append([requirement, status, clause, _request(w, row, prose) if row.open else DASH])
     w.table([_("Requirement"), _("Status"), _("Clause"), _("What to negotiate")], rows)
 

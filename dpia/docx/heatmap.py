@@ -15,6 +15,7 @@ from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont
 
+from dpia.context.common import Shortlist
 from dpia.model.enums import Level, RiskLevel
 from dpia.resources import SHARED
 
@@ -30,13 +31,13 @@ def _font(weight: str, size: float) -> ImageFont.FreeTypeFont:
 
 
 def png(
-    cells: list[list[list[str]]],
+    cells: list[list[Shortlist[str]]],
     matrix: list[list[RiskLevel]],
     labels: dict[Level, str],
     level_labels: dict[RiskLevel, str],
     axis: tuple[str, str],
 ) -> bytes:
-    """cells[severity][likelihood] = risk ids; labels in the document's language."""
+    """cells[severity][likelihood] = the risk ids shown; labels in the document's language."""
     width, height = LEFT + 4 * CELL + 4, TOP + 4 * CELL + 34
     image = Image.new("RGB", (width * SCALE, height * SCALE), "white")
     draw = ImageDraw.Draw(image)
@@ -66,8 +67,8 @@ def png(
             )
             letter = level_labels[level][:1].upper()
             draw.text(at(x + 4, y + 3), letter, fill=MUTED, font=_font("Bold", 7))
-            ids = cells[s][lk]
-            for i, rid in enumerate(ids[:3]):
+            ids = cells[s][lk]  # the ids that fit, and how many more
+            for i, rid in enumerate(ids.shown):
                 draw.text(
                     at(x + CELL / 2, y + 19 + i * 9),
                     rid,
@@ -75,10 +76,10 @@ def png(
                     font=_font("Semibold", 7.5),
                     anchor="mm",
                 )
-            if len(ids) > 3:
+            if ids.more:
                 draw.text(
                     at(x + CELL - 3, y + CELL - 3),
-                    f"+{len(ids) - 3}",
+                    f"+{ids.more}",
                     fill=INK,
                     font=_font("Regular", 6.5),
                     anchor="rs",

@@ -45,8 +45,11 @@ def screening_tables(w: Writer, edpb: list[Item], ap_list: list[Item]) -> None:
         w.table([w._("Criterion"), w._("Applies"), w._("Reason")], rows)
 
 
-def equality_table(w: Writer, chars: Characteristics, grounds: bool = False) -> None:
-    """Expected impact per protected characteristic; `grounds` adds the Dutch grounds."""
+def equality_table(
+    w: Writer, chars: Characteristics, expected: list[Characteristic], grounds: bool = False
+) -> None:
+    """Expected impact per protected characteristic; a missing mitigation is a gap where one is
+    `expected`; `grounds` adds the Dutch grounds."""
     headers = [w._("Characteristic")]
     if grounds:
         headers.append(w._("Dutch ground"))
@@ -60,11 +63,10 @@ def equality_table(w: Writer, chars: Characteristics, grounds: bool = False) -> 
         if ci is None:
             row += [None, "", ""]
         else:
-            needs_mitigation = ci.impact.value in ("negative", "unknown")
             row += [
                 w.t.label(ci.impact),
                 w.answer_runs(ci.evidence),
-                w.answer_runs(ci.mitigation) if ci.mitigation or needs_mitigation else DASH,
+                w.answer_runs(ci.mitigation) if ci.mitigation or ch in expected else DASH,
             ]
         rows.append(row)
     w.table(headers, rows)

@@ -42,14 +42,10 @@ def render_docx(doc: str, ctx: DocumentBase, source: tuple[str, bytes]) -> bytes
     w = Writer(document, Translator(lang), ctx.first_lang)
     doc_title, q = prose.text("doc_title"), ctx.q
     name, data = source
-    # The PDF's colophon says the questionnaire is embedded in the PDF; this one says Word.
-    colophon = [
-        Run(
-            w._("Made with dpia from %(name)s, which is embedded in this Word document.")
-            % {"name": name},
-            small=True,
-        )
-    ]
+    # The shared frame's first sentence names the PDF; a .docx carries the questionnaire too.
+    made = w._("Made with dpia from %(name)s, which is embedded in this Word document.")
+    colophon = [Run(made % {"name": name} + " ", small=True)]
+    colophon += [Run(r.text, small=True, lang=r.lang) for r in prose.runs("colophon")]
     cover(w, ctx, doc_title, colophon)
     status, classification = w.t.label(q.meta.status), w.t.label(q.meta.classification)
     running = f"{w._('Version')} {q.meta.version} · {status} · {classification.upper()}"

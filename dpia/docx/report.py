@@ -27,7 +27,7 @@ def write(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
 
 
 def summary(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
-    _, q, c = w._, ctx.q, ctx.q.consultation
+    _, c = w._, ctx.q.consultation
     w.heading(_("Management summary"), 1)
     prose.write(w, "summary_intro")
     sc = ctx.screening
@@ -37,8 +37,8 @@ def summary(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
     screening += [
         NL(),
         Run(
-            f"{_('EDPB criteria that apply')}: {len(sc.edpb_applying)} / 9 · "
-            f"{_('AP-list categories that apply')}: {len(sc.ap_applying)} / 17",
+            f"{_('EDPB criteria that apply')}: {len(sc.edpb_applying)} / {len(sc.edpb)} · "
+            f"{_('AP-list categories that apply')}: {len(sc.ap_applying)} / {len(sc.ap_list)}",
             small=True,
         ),
     ]
@@ -60,7 +60,7 @@ def summary(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
     else:
         prior = Run(_("Not required: no high residual risk remains"))
     open_runs: list[Run] = [Run(f"{len(ctx.open_measures)} / {len(ctx.measures)}")]
-    for m in ctx.open_measures[:6]:
+    for m in ctx.summary_measures.shown:
         due = f", {w.t.date(m.due)}" if m.due else ""
         open_runs += [
             NL(),
@@ -68,7 +68,7 @@ def summary(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
             *[Run(r.text, small=True, lang=r.lang) for r in w.answer_runs(m.title)],
             Run(f" ({w.t.label(m.status)}{due})", small=True),
         ]
-    if len(ctx.open_measures) > 6:
+    if ctx.summary_measures.more:
         open_runs += [NL(), Run("…", small=True)]
     if c.decision:
         decision: list[Run] = [Run(w.t.label(c.decision.outcome), bold=True)]
@@ -86,16 +86,15 @@ def summary(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
             (_("Decision"), decision),
         ]
     )
-    errors = [f for f in ctx.findings if f.where.severity is Severity.error]
     w.heading(_("Findings that need attention"), 2)
-    if errors:
-        entries = [[Run(f.finding.text(w.t.gettext))] for f in errors[:8]]
-        if len(errors) > 8:
+    errors = ctx.summary_errors
+    if errors.shown:
+        entries = [[Run(f.finding.text(w.t.gettext))] for f in errors.shown]
+        if errors.more:
             entries.append([Run(_("… and more in the annex"))])
         w.items(entries)
     else:
-        w.para(f"{_('No findings with severity error.')} {_('Warnings')}: {len(ctx.findings)}.")
-    del q
+        w.para(f"{_('No findings with severity error.')} {_('Warnings')}: {ctx.warnings}.")
 
 
 def _screening(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
@@ -128,7 +127,7 @@ def part_a(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
                 vulnerable += [NL(), *w.answer_runs(s.vulnerability)]
             number: Cell = None
             if s.approximate_number is not None:
-                number = f"{s.approximate_number:,}".replace(",", "." if w.lang == "nl" else ",")
+                number = w.t.number(s.approximate_number)
             rows.append([s.id, w.answer_runs(s.category), minors, vulnerable, number])
         w.table([_("Id"), _("Category"), _("Minors"), _("Vulnerable"), _("Number")], rows)
     else:
@@ -180,13 +179,12 @@ def part_a(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
             name: list[Run] = [Run(party.name)]
             if party.description:
                 name += [NL(), *w.answer_runs(party.description)]
-            processor = party.role.value in ("processor", "sub_processor")
             rows.append(
                 [
                     name,
                     w.t.label(party.role),
                     party.country,
-                    yesno(w, party.agreement) if processor else DASH,
+                    yesno(w, party.agreement) if party in ctx.processors else DASH,
                 ]
             )
         w.table([_("Party"), _("Role"), _("Country"), _("Processor agreement")], rows)
@@ -418,32 +416,35 @@ def ai(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
         ]
     )
     w.qa(_("Human oversight"), a.human_oversight)
-    if a.risk_tier.value == "high_risk" and a.act_role.value == "deployer":
+    if ctx.deployer_duties:
         w.heading(_("Duties of a deployer of a high-risk system (Art. 26)"), 2)
-        duties = [
-            ("use_per_instructions", _("Use according to the instructions for use (Art. 26(1))")),
-            (
-                "oversight_people",
-                _("Oversight by competent, trained people with authority (Art. 26(2))"),
-            ),
-            ("input_data", _("Relevant and representative input data (Art. 26(4))")),
-            ("monitoring", _("Monitoring, suspending and reporting incidents (Art. 26(5))")),
-            ("logs", _("Logs kept for at least six months (Art. 26(6))")),
-            ("inform_workers", _("Workers and their representatives informed (Art. 26(7))")),
-            ("registration", _("Use registered in the EU database (Art. 26(8))")),
-            ("provider_information", _("Provider information used for this DPIA (Art. 26(9))")),
-            (
-                "inform_affected",
-                _("People told a high-risk system is used about them (Art. 26(11))"),
-            ),
-        ]
-        public = q.meta.organisation.public_body
+        titles = dict(
+            [
+                (
+                    "use_per_instructions",
+                    _("Use according to the instructions for use (Art. 26(1))"),
+                ),
+                (
+                    "oversight_people",
+                    _("Oversight by competent, trained people with authority (Art. 26(2))"),
+                ),
+                ("input_data", _("Relevant and representative input data (Art. 26(4))")),
+                ("monitoring", _("Monitoring, suspending and reporting incidents (Art. 26(5))")),
+                ("logs", _("Logs kept for at least six months (Art. 26(6))")),
+                ("inform_workers", _("Workers and their representatives informed (Art. 26(7))")),
+                ("registration", _("Use registered in the EU database (Art. 26(8))")),
+                ("provider_information", _("Provider information used for this DPIA (Art. 26(9))")),
+                (
+                    "inform_affected",
+                    _("People told a high-risk system is used about them (Art. 26(11))"),
+                ),
+            ]
+        )
         w.table(
             [_("Duty"), _("How it is met")],
             [
-                [title, w.answer_runs(getattr(a.deployer_duties, key))]
-                for key, title in duties
-                if key != "registration" or public
+                [titles[k], w.answer_runs(getattr(a.deployer_duties, k))]
+                for k in ctx.deployer_duties
             ],
         )
     if a.fria:
@@ -474,7 +475,7 @@ def equality(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
     _, eq = w._, ctx.q.equality
     w.heading(_("Equality impact"), 1)
     prose.write(w, "equality_intro")
-    equality_table(w, eq.characteristics)
+    equality_table(w, eq.characteristics, ctx.mitigation_expected)
     w.qa(_("Bias in the tool"), eq.bias)
     w.qa(_("Accessibility"), eq.accessibility)
     w.qa(_("Conclusion"), eq.conclusion)
