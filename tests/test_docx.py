@@ -209,7 +209,11 @@ def test_hostile_answers_stay_text(tmp_path: Path) -> None:
         assert "file:///" not in rels and "http://127.0.0.1" not in rels  # no links made
         assert "<w:hyperlink" not in xml
         if doc == "dpia":
-            assert HOSTILE in text  # the whole answer, as written
+            # the whole answer as text; a Markdown link shows its address, as in the PDF
+            shown = HOSTILE.replace(
+                "[site](http://127.0.0.1:9/leak)", "site (http://127.0.0.1:9/leak)"
+            )
+            assert shown in text
             assert "{{ 7*7 }} {% if true %}IF{% endif %}" in text
 
 
@@ -270,3 +274,17 @@ def test_png_logo_on_the_cover(tmp_path: Path) -> None:
     d = opened(make_document(assess_file(path), "screening", "en", "docx"))
     assert len(d.inline_shapes) == 1
     assert d.inline_shapes[0].height.cm == pytest.approx(1.8)
+
+
+def test_markdown_in_answers_becomes_word_lists_and_emphasis(tmp_path: Path) -> None:
+    path = tmp_path / "md.yaml"
+    proposal = "We propose this.\n\n- first step\n- a **bold** second step\n"
+    with path.open("w") as f:
+        YAML(typ="safe", pure=True).dump(data(**{"description.proposal": proposal}), f)
+    d = opened(make_document(assess_file(path), "dpia", "en", "docx"))
+    bullets = [p for p in d.paragraphs if p.style.name == "List Bullet"]
+    texts = [p.text for p in bullets]
+    assert "first step" in texts and "a bold second step" in texts
+    second = bullets[texts.index("a bold second step")]
+    assert [r.text for r in second.runs if r.bold] == ["bold"]
+    assert not any("**" in p.text for p in d.paragraphs)

@@ -7,7 +7,8 @@ from __future__ import annotations
 from dpia.context.privacy_addendum import PrivacyAddendumContext
 from dpia.docx.parts import contact_line
 from dpia.docx.prose import Prose
-from dpia.docx.writer import Run, Writer
+from dpia.docx.runs import Run
+from dpia.docx.writer import Writer
 
 
 def write(w: Writer, ctx: PrivacyAddendumContext, prose: Prose) -> None:

@@ -7,7 +7,8 @@ from dpia.context.equality import EqualityContext
 from dpia.context.prescan import PrescanContext
 from dpia.docx.parts import equality_table, joined
 from dpia.docx.prose import Prose
-from dpia.docx.writer import Cell, Run, Writer
+from dpia.docx.runs import Run
+from dpia.docx.writer import Cell, Writer
 
 
 def screening(w: Writer, ctx: PrescanContext, prose: Prose) -> None:

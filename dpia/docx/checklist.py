@@ -7,7 +7,8 @@ from __future__ import annotations
 from dpia.context.processor_checklist import ProcessorChecklistContext
 from dpia.docx.parts import joined, yesno
 from dpia.docx.prose import Prose
-from dpia.docx.writer import DASH, NL, Cell, Run, Writer
+from dpia.docx.runs import Run
+from dpia.docx.writer import DASH, NL, Cell, Writer
 from dpia.model.description import Party
 from dpia.rules.checklist import Row
 

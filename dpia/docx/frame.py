@@ -18,7 +18,8 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from dpia.context.common import DocumentBase
-from dpia.docx.writer import DASH, LANG_TAGS, Run, Writer, set_lang
+from dpia.docx.runs import Run
+from dpia.docx.writer import DASH, LANG_TAGS, Writer, set_lang
 from dpia.model.enums import Status
 
 FONT = "Open Sans"  # bundled with the PDF (templates/shared/fonts); Word has no copy of it

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dpia.docx.writer import DASH, Cell, Run, Writer
+from dpia.docx.runs import Run
+from dpia.docx.writer import DASH, Cell, Writer
 from dpia.model.ai import Characteristics
 from dpia.model.enums import Characteristic, RiskLevel
 from dpia.model.labels import GROUNDS

@@ -19,7 +19,8 @@ from dpia.docx.frame import (
 )
 from dpia.docx.package import attach, describe_application, to_bytes
 from dpia.docx.prose import Prose
-from dpia.docx.writer import Run, Writer
+from dpia.docx.runs import Run
+from dpia.docx.writer import Writer
 from dpia.render.i18n import Translator
 
 # --doc -> (the sections, whether it opens with a table of contents)

@@ -6,7 +6,8 @@ from dpia.context.dpia import DpiaContext
 from dpia.docx.heatmap import png
 from dpia.docx.parts import equality_table, joined, level, screening_tables, yesno
 from dpia.docx.prose import Prose
-from dpia.docx.writer import DASH, NL, TIMES, Cell, Run, Writer
+from dpia.docx.runs import Run
+from dpia.docx.writer import DASH, NL, TIMES, Cell, Writer
 from dpia.load import Severity, field_path
 from dpia.model.enums import Level, RiskLevel
 from dpia.rules.risk import MATRIX

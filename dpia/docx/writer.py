@@ -7,9 +7,9 @@ questionnaire becomes markup, a field or a link.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from docx.document import Document
@@ -21,8 +21,11 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run as DocxRun
 
+from dpia.docx.html_text import parse
+from dpia.docx.runs import Run
 from dpia.languages import LANGUAGES
 from dpia.model import Text
+from dpia.render import markdown
 from dpia.render.i18n import Translator
 
 # Word's language tags: BCP 47 with the region, as its proofing tools are keyed (nl-NL, en-GB),
@@ -32,18 +35,6 @@ DASH = "\u2013"  # en dash: an empty cell that is not a gap
 TIMES = " \u00d7 "  # likelihood x severity
 GAP_COLOUR = RGBColor(0xA6, 0x1B, 0x1B)
 MUTED = RGBColor(0x5A, 0x64, 0x73)
-
-
-@dataclass(frozen=True)
-class Run:
-    """A piece of text with its emphasis; lang=None means the document's language."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-    lang: str | None = None
-    gap: bool = False  # an unanswered question, shown so that it cannot be missed
-    small: bool = False
 
 
 Cell = str | Run | Sequence[Run] | None
@@ -95,10 +86,15 @@ class Writer:
         if value is None:
             return [self.gap_run()]
         content, lang = value.get(self.lang, self.first_lang)
-        text = " ".join(content.split())
+        # Markdown's emphasis and links as in the PDF (the project's one Markdown subset)
+        runs = [
+            dataclasses.replace(r, lang=lang)
+            for p in parse(markdown.inline(content))
+            for r in p.runs
+        ]
         if lang == self.lang:
-            return [Run(text)]
-        return [Run(lang.upper() + " ", small=True), Run(text, lang=lang)]
+            return runs
+        return [Run(lang.upper() + " ", small=True), *runs]
 
     # ------------------------------------------------------------------ blocks
     def heading(self, text: str, level: int) -> Paragraph:
@@ -116,8 +112,16 @@ class Writer:
             return
         content, lang = value.get(self.lang, self.first_lang)
         marker = [] if lang == self.lang else [Run(lang.upper() + " ", small=True)]
-        for i, block in enumerate(b for b in content.split("\n\n") if b.strip()):
-            self.para(*(marker if i == 0 else []), Run(" ".join(block.split()), lang=lang))
+        # paragraphs and lists of the Markdown subset answers may use, as in the PDF
+        for i, p in enumerate(parse(markdown.block(content))):
+            runs = [
+                *(marker if i == 0 else []),
+                *(dataclasses.replace(r, lang=lang) for r in p.runs),
+            ]
+            if p.kind == "p":
+                self.para(*runs)
+            else:
+                self.items([runs], numbered=p.kind == "number")
 
     def qa(self, label: str, value: Text | None) -> None:
         """A question and its answer, as in the PDF."""
