@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import io
+from xml.sax.saxutils import quoteattr
 
 from docx import Document as new_document
 from docx.document import Document
@@ -156,11 +157,11 @@ def running_parts(w: Writer, ctx: DocumentBase, running: str) -> None:
     _field(footer, "NUMPAGES", tag)
     if ctx.q.meta.status is Status.draft:
         mark = w._("DRAFT")
-        for part in (section.header, section.first_page_header):
-            part.paragraphs[0]._p.append(_watermark(mark))
+        for n, part in enumerate((section.header, section.first_page_header), 1):
+            part.paragraphs[0]._p.append(_watermark(mark, n))
 
 
-def _watermark(text: str) -> etree._Element:
+def _watermark(text: str, n: int) -> etree._Element:
     """A pale diagonal word behind the text, as Word draws its own watermarks (VML in the
     header), so that Word's Design > Watermark can change or remove it."""
     return parse_xml(
@@ -169,13 +170,14 @@ def _watermark(text: str) -> etree._Element:
         '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800"'
         ' path="m@7,l@8,m@5,21600l@6,21600e"><v:path textpathok="t" o:connecttype="custom"/>'
         '<v:textpath on="t" fitshape="t"/></v:shapetype>'
-        '<v:shape id="PowerPlusWaterMarkObject" o:spid="_x0000_s2049" type="#_x0000_t136"'
+        f'<v:shape id="PowerPlusWaterMarkObject{n}" o:spid="_x0000_s204{n}" type="#_x0000_t136"'
         ' style="position:absolute;margin-left:0;margin-top:0;width:440pt;height:110pt;'
         "rotation:315;z-index:-251657216;mso-position-horizontal:center;"
         "mso-position-horizontal-relative:margin;mso-position-vertical:center;"
         'mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="#d9dde3"'
         ' stroked="f"><v:fill opacity=".5"/>'
-        f'<v:textpath style="font-family:&quot;{FONT}&quot;;font-size:1pt" string="{text}"/>'
+        f'<v:textpath style="font-family:&quot;{FONT}&quot;;font-size:1pt"'
+        f" string={quoteattr(text)}/>"
         "</v:shape></w:pict></w:r>"
     )
 

@@ -210,7 +210,7 @@ class Writer:
 
 
 TEXT_WIDTH_CM = 16.6  # A4 less the margins (frame.py)
-CHAR_CM, PAD_CM = 0.2, 0.55  # a character of 9 pt table text, bold or wider fallback; padding
+CHAR_CM, PAD_CM = 0.23, 0.55  # a character of 9 pt table text, bold or wider fallback; padding
 SHORT_CM = 3.2  # columns whose longest line is narrower keep their natural width
 LONGEST_WORD_CM = 4.2  # a longer word may break rather than squeeze its neighbours
 
