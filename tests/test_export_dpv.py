@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from ruamel.yaml import YAML
 
 from dpia.cli import cli
 from dpia.context.assessment import assess_file
 from dpia.context.dpia import DpiaContext, dpia_context
-from dpia.export.vocab import LAWFUL_BASIS, RISK_LEVEL
+from dpia.export.vocab import AI_TIER, ANNEX_III, LAWFUL_BASIS, RISK_LEVEL
 from tests.factory import data
 from tests.test_security import HOSTILE
 
@@ -96,7 +96,7 @@ def test_risks_per_level(exported: dict[Path, bytes], path: Path) -> None:
     assert sum(residual.values()) == len(ctx.q.risks)
     # Art. 36: a high residual risk shows as the eu-gdpr outcome that calls for consultation
     consult = g.query(
-        PREFIXES + "ASK { ?d a dpv:DPIA ; dpv:hasStatus eu-gdpr:DPIAOutcomeDPAConsultation }"
+        PREFIXES + "ASK { ?d a dpv:DPIA ; dpv:hasAuditStatus eu-gdpr:DPIAOutcomeDPAConsultation }"
     ).askAnswer
     assert consult is ctx.prior_consultation
 
@@ -114,7 +114,8 @@ def test_proctoring_sample_in_detail(exported: dict[Path, bytes]) -> None:
     statuses = {
         str(r.s).rsplit("#", 1)[1]
         for r in g.query(
-            PREFIXES + "SELECT ?s WHERE { ?m a dpv:RiskMitigationMeasure ; dpv:hasStatus ?s }"
+            PREFIXES
+            + "SELECT ?s WHERE { ?m a dpv:RiskMitigationMeasure ; dpv:hasActivityStatus ?s }"
         )
     }
     assert statuses <= {"ActivityPlanned", "ActivityOngoing", "ActivityCompleted"} and statuses
@@ -151,3 +152,25 @@ def test_invalid_file_is_reported(tmp_path: Path) -> None:
     r = CliRunner().invoke(cli, ["export", str(bad), "-o", str(tmp_path)])
     assert r.exit_code == 1
     assert "bad.yaml" in r.output and not (tmp_path / "bad.dpv.jsonld").exists()
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_ai_act_classification(exported: dict[Path, bytes], path: Path) -> None:
+    """The AI system carries DPV 2.3's class for its tier and Annex III uses, where DPV has one,
+    and always the tier as our code."""
+    g, q = parsed(exported[path]), assess_file(path).questionnaire
+    types = {
+        str(r.t)
+        for r in g.query(
+            "PREFIX eu-aiact: <https://w3id.org/dpv/legal/eu/aiact#>"
+            " SELECT ?t WHERE { ?s a eu-aiact:AISystem ; a ?t }"
+        )
+    }
+    if q.ai is None:
+        return
+    expected = {str(ANNEX_III[u]) for u in q.ai.annex_iii_uses}
+    if q.ai.risk_tier in AI_TIER:
+        expected.add(str(AI_TIER[q.ai.risk_tier]))
+    assert expected <= types
+    tiers = [str(t) for t in g.objects(None, URIRef("urn:dpia:vocab#aiActRiskTier"))]
+    assert tiers == [f"urn:dpia:vocab#tier-{q.ai.risk_tier.value}"]

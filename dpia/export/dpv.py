@@ -1,4 +1,4 @@
-"""The assessment as JSON-LD in DPV 2.0 terms (`dpia export FILE --format dpv`).
+"""The assessment as JSON-LD in DPV 2.3 terms (`dpia export FILE --format dpv`).
 
 Made from the DPIA's typed context, like the documents: the same risk levels, screening verdict
 and Art. 36 conclusion. Subjects are named inside the assessment's own URN
@@ -17,6 +17,8 @@ from rdflib.namespace import DCTERMS
 from dpia.context.dpia import DpiaContext
 from dpia.export.vocab import (
     AI_ROLE,
+    AI_TIER,
+    ANNEX_III,
     ART9,
     DECISION,
     DPIA,
@@ -29,6 +31,7 @@ from dpia.export.vocab import (
     MEASURE_KIND,
     MEASURE_STATUS,
     NECESSITY,
+    PRACTICE_SYSTEM,
     PREFIXES,
     RISK_LEVEL,
     ROLE,
@@ -80,12 +83,13 @@ class _Writer:
         self.add(dpia, DCTERMS.date, Literal(q.meta.assessment_date.isoformat(), datatype=XSD.date))
         self.add(dpia, DCTERMS.hasVersion, Literal(q.meta.version))
         self.code(dpia, DPIA.documentStatus, "status", q.meta.status.value)
-        self.add(dpia, DPV.hasStatus, NECESSITY[ctx.screening.verdict])
+        # the eu-gdpr DPIA statuses are audit statuses in DPV
+        self.add(dpia, DPV.hasAuditStatus, NECESSITY[ctx.screening.verdict])
         for status in self.outcomes():
-            self.add(dpia, DPV.hasStatus, status)
+            self.add(dpia, DPV.hasAuditStatus, status)
         decision = q.consultation.decision
         if decision is not None:
-            self.add(dpia, DPV.hasStatus, DECISION[decision.outcome])
+            self.add(dpia, DPV.hasAuditStatus, DECISION[decision.outcome])
             self.code(dpia, DPIA.decision, "decision", decision.outcome.value)
         self.add(dpia, DPIA.priorConsultationRequired, Literal(ctx.prior_consultation))
         self.add(proc, RDF.type, DPV.Process)
@@ -174,7 +178,7 @@ class _Writer:
             self.add(n, RDF.type, MEASURE_KIND[m.kind])
             self.add(n, RDF.type, DPV.RiskMitigationMeasure)
             self.text(n, DCTERMS.title, m.title)
-            self.add(n, DPV.hasStatus, MEASURE_STATUS[m.status])
+            self.add(n, DPV.hasActivityStatus, MEASURE_STATUS[m.status])
             if m.due is not None:
                 self.add(n, DPIA.due, Literal(m.due.isoformat(), datatype=XSD.date))
             self.add(proc, DPV.hasTechnicalOrganisationalMeasure, n)
@@ -214,11 +218,17 @@ class _Writer:
             return
         org = self.node("organisation")
         self.add(org, RDF.type, AI_ROLE[q.ai.act_role])
-        # DPV 2.0 has no terms for the AI Act's risk tiers: ours, named after our codes.
+        # The tier as DPV's class where it has one, and always as our code (DPV has no
+        # class for the transparency and minimal-risk tiers).
+        if q.ai.risk_tier in AI_TIER:
+            self.add(n, RDF.type, AI_TIER[q.ai.risk_tier])
         self.code(n, DPIA.aiActRiskTier, "tier", q.ai.risk_tier.value)
         for use in q.ai.annex_iii_uses:
+            self.add(n, RDF.type, ANNEX_III[use])
             self.code(n, DPIA.annexIIIUse, "annex3", use.value)
         for practice in q.ai.prohibited_practices:
+            if practice in PRACTICE_SYSTEM:
+                self.add(n, RDF.type, PRACTICE_SYSTEM[practice])
             self.code(n, DPIA.prohibitedPractice, "art5", practice.value)
         if q.ai.fria_done:
             fria = self.node("fria")

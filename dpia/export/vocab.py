@@ -1,12 +1,13 @@
 """The vocabularies of the DPV export and how our codes map onto their terms.
 
-Terms are those of the W3C Data Privacy Vocabulary (DPV) 2.0 (DPVCG, 2024), checked against
-the concept tables published in w3c/dpv under 2.0/ (dpv/modules/*.csv, risk/modules/
-risk_levels.csv, legal/eu/gdpr/modules/*.csv, legal/eu/aiact/modules/*.csv). The IRIs are the
-unversioned canonical namespaces (https://w3id.org/dpv#, ...), as the DPV specification asks.
-Where DPV 2.0 has no term (document status, the AI Act risk tier, feared events, an
-unrecognised transfer mechanism), the project's own namespace DPIA is used; the README lists
-those terms.
+Terms are those of the W3C Data Privacy Vocabulary (DPV) 2.3, its latest release, checked
+term by term against the concept tables in the w3c/dpv repository (2.3/dpv/dpv.csv,
+2.3/risk/risk.csv, 2.3/legal/eu/gdpr/eu-gdpr.csv, 2.3/legal/eu/aiact/modules/*.csv). Every
+term is in DPV 2.0 as well, except the AI Act's system classes (HighRiskAISystem and its
+Annex III classes, ProhibitedAISystem, GPAISystem), which 2.3 added. The IRIs are the
+versionless namespaces (https://w3id.org/dpv#, ...), which point to the latest release.
+Where DPV has no term (document status, the AI Act tiers below high risk, feared events, our
+data kinds), the project's own namespace DPIA is used; the README lists those terms.
 """
 
 from __future__ import annotations
@@ -15,13 +16,16 @@ from rdflib import Namespace, URIRef
 
 from dpia.model.enums import (
     ActRole,
+    AnnexIIIUse,
     Art9Exception,
     LawfulBasis,
     Level,
     MeasureKind,
     MeasureStatus,
     Outcome,
+    ProhibitedPractice,
     RiskLevel,
+    RiskTier,
     Role,
     TransferMechanism,
     Verdict,
@@ -124,6 +128,25 @@ DECISION: dict[Outcome, URIRef] = {
     Outcome.proceed: EU_GDPR.DPIARecommendsProcessingContinue,
     Outcome.proceed_with_conditions: EU_GDPR.DPIARecommendsProcessingContinue,
     Outcome.stop: EU_GDPR.DPIARecommendsProcessingNotContinue,
+}
+# The AI Act's tiers that DPV 2.3 has a class for; transparency and minimal risk have none.
+AI_TIER: dict[RiskTier, URIRef] = {
+    RiskTier.prohibited: EU_AIACT.ProhibitedAISystem,
+    RiskTier.high_risk: EU_AIACT.HighRiskAISystem,
+    RiskTier.gpai: EU_AIACT.GPAISystem,
+}
+# Annex III point 3 (education): (a) access and admission, (b) evaluating learning outcomes,
+# (c) assessing the level of education, (d) monitoring behaviour during tests.
+ANNEX_III: dict[AnnexIIIUse, URIRef] = {
+    AnnexIIIUse.edu_access_admission: EU_AIACT["HighRiskAISystem-AnnexIII-3-a"],
+    AnnexIIIUse.edu_evaluate_learning_outcomes: EU_AIACT["HighRiskAISystem-AnnexIII-3-b"],
+    AnnexIIIUse.edu_assess_education_level: EU_AIACT["HighRiskAISystem-AnnexIII-3-c"],
+    AnnexIIIUse.edu_proctoring: EU_AIACT["HighRiskAISystem-AnnexIII-3-d"],
+}
+# Art. 5 practices that name a kind of system DPV has a class for.
+PRACTICE_SYSTEM: dict[ProhibitedPractice, URIRef] = {
+    ProhibitedPractice.emotion_recognition_edu: EU_AIACT.EmotionRecognitionSystem,
+    ProhibitedPractice.biometric_categorisation_sensitive: EU_AIACT.BiometricCategorisationSystem,
 }
 AI_ROLE: dict[ActRole, URIRef] = {
     ActRole.provider: EU_AIACT.AIProvider,
