@@ -25,6 +25,7 @@ from dpia.export.vocab import (
     DPV,
     EU_AIACT,
     EU_GDPR,
+    KIND,
     LAWFUL_BASIS,
     LIKELIHOOD,
     LOC,
@@ -36,6 +37,7 @@ from dpia.export.vocab import (
     RISK_LEVEL,
     ROLE,
     SEVERITY,
+    SPECIAL,
     TRANSFER,
 )
 from dpia.model import Text
@@ -147,6 +149,10 @@ class _Writer:
             self.code(n, DPIA.dataKind, "kind", c.kind.value)
             if c.special_category is not None:
                 self.code(n, DPIA.specialCategory, "special", c.special_category.value)
+                for term in SPECIAL[c.special_category]:
+                    self.add(n, RDF.type, term)
+            if c.kind in KIND:
+                self.add(n, RDF.type, KIND[c.kind])
             self.text(n, RDFS.label, c.name)
             self.add(proc, DPV.hasPersonalData, n)
         for sc in q.lawfulness.special_categories:

@@ -18,6 +18,7 @@ from dpia.model.enums import (
     ActRole,
     AnnexIIIUse,
     Art9Exception,
+    DataKind,
     LawfulBasis,
     Level,
     MeasureKind,
@@ -27,6 +28,7 @@ from dpia.model.enums import (
     RiskLevel,
     RiskTier,
     Role,
+    SpecialCategory,
     TransferMechanism,
     Verdict,
 )
@@ -37,6 +39,7 @@ EU_GDPR = Namespace("https://w3id.org/dpv/legal/eu/gdpr#")
 EU_AIACT = Namespace("https://w3id.org/dpv/legal/eu/aiact#")
 AI = Namespace("https://w3id.org/dpv/ai#")
 LOC = Namespace("https://w3id.org/dpv/loc#")
+PD = Namespace("https://w3id.org/dpv/pd#")
 # This project's terms, where DPV has none. A URN: it names, it does not resolve.
 DPIA = Namespace("urn:dpia:vocab#")
 
@@ -47,6 +50,7 @@ PREFIXES = {
     "eu-aiact": EU_AIACT,
     "ai": AI,
     "loc": LOC,
+    "pd": PD,
     "dpia": DPIA,
 }
 
@@ -73,6 +77,21 @@ TRANSFER: dict[TransferMechanism, URIRef] = {
     TransferMechanism.code_of_conduct: EU_GDPR["A46-2-e"],
     TransferMechanism.certification: EU_GDPR["A46-2-f"],
 }
+
+# Art. 9(1) categories as DPV's personal-data categories (pd:); "sex life or sexual
+# orientation" is pd:Sexual, the category above both.
+SPECIAL: dict[SpecialCategory, tuple[URIRef, ...]] = {
+    SpecialCategory.racial_ethnic_origin: (PD.Race, PD.EthnicOrigin),
+    SpecialCategory.political_opinions: (PD.PoliticalOpinion,),
+    SpecialCategory.religious_philosophical_beliefs: (PD.ReligiousBelief, PD.PhilosophicalBelief),
+    SpecialCategory.trade_union_membership: (PD.TradeUnionMembership,),
+    SpecialCategory.genetic_data: (PD.Genetic,),
+    SpecialCategory.biometric_unique_id: (PD.Biometric,),
+    SpecialCategory.health_data: (PD.Health,),
+    SpecialCategory.sex_life_orientation: (PD.Sexual,),
+}
+# Criminal-offence data (Art. 10) and national identification numbers (Art. 87).
+KIND: dict[DataKind, URIRef] = {DataKind.criminal: PD.Criminal, DataKind.national_id: PD.OfficialID}
 
 # Party roles: the class of the party and the property that links it to the processing.
 ROLE: dict[Role, tuple[URIRef, URIRef]] = {
