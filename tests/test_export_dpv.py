@@ -110,10 +110,8 @@ def test_proctoring_sample_in_detail(exported: dict[Path, bytes]) -> None:
         for r in g.query(PREFIXES + "SELECT ?b WHERE { ?p a dpv:Process ; dpv:hasLegalBasis ?b }")
     }
     assert art9 and all("#A9-2-" in b for b in art9)
-    special = (
-        PREFIXES
-        + "PREFIX pd: <https://w3id.org/dpv/pd#> ASK { ?d a dpv:SpecialCategoryPersonalData , pd:%s }"
-    )
+    special = PREFIXES + "PREFIX pd: <https://w3id.org/dpv/pd#>"
+    special += " ASK { ?d a dpv:SpecialCategoryPersonalData , pd:%s }"
     assert g.query(special % "Biometric").askAnswer and g.query(special % "Health").askAnswer
     statuses = {
         str(r.s).rsplit("#", 1)[1]
