@@ -12,7 +12,8 @@ from babel.messages.pofile import read_po, write_po
 
 HERE = Path(__file__).resolve().parent
 
-for lang in ("nl", "en"):
+# Every language with a catalog (the languages of dpia/languages.py).
+for lang in sorted(p.parent.parent.name for p in HERE.glob("*/LC_MESSAGES/dpia.po")):
     po = HERE / lang / "LC_MESSAGES" / "dpia.po"
     with po.open("rb") as f:
         catalog = read_po(f, locale=lang)

@@ -35,6 +35,7 @@ def golden_name(sample: Path, doc: str, lang: str) -> Path:
 
 
 def rendered(sample: Path, doc: str, lang: str) -> str:
+    """The HTML a PDF is made from (HTML output differs only in its colophon and inlined CSS)."""
     return prepare(assess_file(sample), doc, lang).html
 
 

@@ -122,7 +122,7 @@ def batch(
     docs, langs = choices(doc, DOCUMENTS), choices(lang, LANGUAGES)
     if doc == "all":  # every document made in the format
         docs = tuple(d for d in docs if fmt in DOCUMENTS[d].formats)
-    check_format(docs, fmt)
+    check_format(docs, fmt, "--output-format")
     tally = Tally()
     output.mkdir(parents=True, exist_ok=True)
     manifest = Manifest(output)

@@ -16,13 +16,13 @@ def choices(value: str, allowed: Mapping[str, object]) -> tuple[str, ...]:
     return tuple(allowed) if value == "all" else (value,)
 
 
-def check_format(docs: tuple[str, ...], fmt: str) -> None:
+def check_format(docs: tuple[str, ...], fmt: str, option: str = "--format") -> None:
     """A usage error when a requested document is not made in the format."""
     unsupported = [d for d in docs if fmt not in DOCUMENTS[d].formats]
     if unsupported:
         only = " or ".join(f"--doc {d.name}" for d in DOCUMENTS.values() if fmt in d.formats)
         asked = "all" if len(docs) > 1 else docs[0]
-        raise click.UsageError(f"--format {fmt} is available only with {only}, not --doc {asked}")
+        raise click.UsageError(f"{option} {fmt} is available only with {only}, not --doc {asked}")
 
 
 @click.command()

@@ -2,13 +2,14 @@
 
 The CLI's `--doc` and `--format` choices, the batch run, output file names and the tests all
 derive from these tables (languages: `dpia.languages`). A new document kind or output format is
-one entry here, not a branch in several files.
+one entry here, not a branch in several files: a format made of every document (DOCX, say)
+reaches every document by its entry in FORMATS alone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from dpia.context.assessment import Assessment
@@ -27,9 +28,10 @@ from dpia.render.to_markdown import to_markdown
 class Document:
     name: str  # as in `--doc` and output file names; also the template's name
     context: Callable[[DocumentBase], DocumentBase]  # builds the document's typed context
-    formats: tuple[str, ...] = ("pdf", "html", "docx")  # the output formats it reads well in
-    # The kind of questionnaire it is made from, so that `--doc all` picks the documents of
-    # a file's own kind when questionnaires of another kind exist.
+    # The output formats it is made in: by default every format made of every document.
+    formats: tuple[str, ...] = field(default_factory=lambda: _common_formats())
+    # The kind of questionnaire it reads. Every document reads the DPIA questionnaire today;
+    # when a second kind exists, `--doc all` is to pick the documents of a file's own kind.
     kind: str = "dpia"
 
 
@@ -75,7 +77,25 @@ class Format:
     embeds_source: bool = False
     # Modules a batch run imports once before it forks its workers (slow to import).
     preload: tuple[str, ...] = ()
+    # Made of every document unless a document says otherwise; False: only of the documents
+    # that list it (Markdown reads well only for documents without wide tables).
+    every_document: bool = True
 
+
+def _common_formats() -> tuple[str, ...]:
+    return tuple(name for name, f in FORMATS.items() if f.every_document)
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("pdf", ".pdf", _pdf, embeds_source=True, preload=("dpia.pdf.weasy",)),
+        Format("html", ".html", lambda r: standalone(r.html).encode()),
+        Format("md", ".md", lambda r: to_markdown(r.html).encode(), every_document=False),
+        # Made from the typed context, not from the HTML; the questionnaire is attached.
+        Format("docx", ".docx", _docx, embeds_source=True, preload=("dpia.docx.render",)),
+    )
+}
 
 DOCUMENTS: dict[str, Document] = {
     d.name: d
@@ -83,19 +103,8 @@ DOCUMENTS: dict[str, Document] = {
         Document("dpia", dpia_context),
         Document("processor-checklist", processor_checklist_context),
         # Written to read well as Markdown too (no wide tables), to paste into a website.
-        Document("privacy-addendum", privacy_addendum_context, ("pdf", "html", "md", "docx")),
+        Document("privacy-addendum", privacy_addendum_context, (*_common_formats(), "md")),
         Document("equality", equality_context),
         Document("screening", prescan_context),
-    )
-}
-
-FORMATS: dict[str, Format] = {
-    f.name: f
-    for f in (
-        Format("pdf", ".pdf", _pdf, embeds_source=True, preload=("dpia.pdf.weasy",)),
-        Format("html", ".html", lambda r: standalone(r.html).encode()),
-        Format("md", ".md", lambda r: to_markdown(r.html).encode()),
-        # Made from the typed context, not from the HTML; the questionnaire is attached.
-        Format("docx", ".docx", _docx, embeds_source=True, preload=("dpia.docx.render",)),
     )
 }
