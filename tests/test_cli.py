@@ -35,7 +35,7 @@ def test_valid_file_exits_0(tmp_path: Path) -> None:
     code, out, err = run("validate", str(write(tmp_path, "ok.yaml", data())))
     assert code == 0, out + err
     assert out == ""
-    assert "valid; findings: 0 error(s), 0 warning(s)" in err
+    assert "ok.yaml: the file is valid; the assessment has no findings; " in err
 
 
 def test_invalid_file_exits_1_with_located_error(tmp_path: Path) -> None:
@@ -121,6 +121,8 @@ def test_schema_is_json_schema_and_accepts_every_sample() -> None:
     validator = jsonschema.Draft202012Validator(schema, format_checker=None)
     for sample in SAMPLES:
         merged = load(sample).data  # overlays are checked as they are once merged
+        if merged.get("kind") == "knowledge-security":
+            continue  # its own schema: tests/test_knowledge_security.py
         content = json.loads(json.dumps(merged, default=str))  # dates as editors see them
         errors = [e.message for e in validator.iter_errors(content)]
         assert errors == [], sample

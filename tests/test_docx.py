@@ -17,19 +17,27 @@ from ruamel.yaml import YAML
 
 from dpia.cli import cli
 from dpia.context.assessment import Assessment, assess_file
+from dpia.context.dpia import DpiaContext
 from dpia.docx.writer import LANG_TAGS
 from dpia.languages import LANGUAGES
 from dpia.model.enums import Status
-from dpia.produce import DOCUMENTS, make_document
+from dpia.produce import DOCUMENTS, make_document, prepare
 from dpia.render.i18n import Translator
 from tests.factory import data
 from tests.test_security import HOSTILE
 
 ROOT = Path(__file__).resolve().parent.parent
+# Every DPIA sample: single files, a cooperative's schools, and two versions with a history.
 SAMPLES = sorted(
-    [*ROOT.glob("samples/*.yaml"), *ROOT.glob("samples/joint/school-*.yaml")],
+    [
+        *ROOT.glob("samples/*.yaml"),
+        *ROOT.glob("samples/joint/school-*.yaml"),
+        *ROOT.glob("samples/review/*.yaml"),
+    ],
     key=lambda p: p.name,
 )
+# The documents made as .docx, by the registry: every DPIA document.
+WORD = [name for name, d in DOCUMENTS.items() if "docx" in d.formats]
 # The first heading of each document's body, as a catalog message.
 FIRST_HEADING = {
     "dpia": "Management summary",
@@ -48,7 +56,7 @@ def made() -> dict[tuple[str, str, str], bytes]:
     for path in SAMPLES:
         a = assess_file(path)
         assert a.ok, path
-        for doc in DOCUMENTS:
+        for doc in WORD:
             for lang in LANGUAGES:
                 out[path.name, doc, lang] = make_document(a, doc, lang, "docx")
     return out
@@ -67,7 +75,7 @@ def test_every_document_in_both_languages(
     made: dict[tuple[str, str, str], bytes], path: Path
 ) -> None:
     a = assess_file(path)
-    for doc in DOCUMENTS:
+    for doc in WORD:
         texts = {}
         for lang in LANGUAGES:
             d = opened(made[path.name, doc, lang])
@@ -114,7 +122,10 @@ def _structure(d: docx.document.Document, doc: str, lang: str, a: Assessment) ->
     assert 'w:ascii="Open Sans"' in d.styles.element.xml
     if doc == "dpia":
         assert any("TOC" in (i.text or "") for i in body.iter(qn("w:instrText")))
-        assert len(d.inline_shapes) == 2  # the two heat maps
+        ctx = prepare(a, doc, lang, "docx").context
+        assert isinstance(ctx, DpiaContext)
+        # the two heat maps, and the risk trajectory when the history has earlier ratings
+        assert len(d.inline_shapes) == 2 + (ctx.trajectory is not None)
         names = {p.text for p in d.paragraphs if p.style.name == "Heading 2"}
         assert any(n.startswith("16") for n in names) and any(n.startswith("17") for n in names)
 
@@ -135,7 +146,7 @@ def test_dutch_and_english_labels(made: dict[tuple[str, str, str], bytes]) -> No
     ] in header_rows
 
 
-@pytest.mark.parametrize("doc", list(DOCUMENTS))
+@pytest.mark.parametrize("doc", WORD)
 def test_same_bytes_every_run(made: dict[tuple[str, str, str], bytes], doc: str) -> None:
     a = assess_file(ROOT / "samples" / "vocational-exam-proctoring.yaml")
     for lang in LANGUAGES:
@@ -288,3 +299,39 @@ def test_markdown_in_answers_becomes_word_lists_and_emphasis(tmp_path: Path) -> 
     second = bullets[texts.index("a bold second step")]
     assert [r.text for r in second.runs if r.bold] == ["bold"]
     assert not any("**" in p.text for p in d.paragraphs)
+
+
+def test_every_dpia_document_has_word_sections() -> None:
+    from dpia.docx.render import BUILDERS
+
+    assert set(WORD) == set(BUILDERS) == {d for d in DOCUMENTS if DOCUMENTS[d].kind == "dpia"}
+
+
+def test_a_schools_document_names_the_central_assessment_and_marks(
+    made: dict[tuple[str, str, str], bytes],
+) -> None:
+    """An overlay of a joint assessment: the cover names the central assessment, the colophon
+    says what is adopted, and a marked risk or measure carries its mark."""
+    a = assess_file(ROOT / "samples" / "joint" / "school-a.yaml")
+    ctx = prepare(a, "dpia", "en", "docx").context
+    assert isinstance(ctx, DpiaContext) and ctx.central is not None
+    d = opened(made["school-a.yaml", "dpia", "en"])
+    cover = [[c.text for c in row.cells] for row in d.tables[0].rows]
+    assert any(row[0] == "Central assessment" and ctx.central.version in row[1] for row in cover)
+    assert any(p.text and "It adopts the central assessment" in p.text for p in d.paragraphs)
+    cells = "\n".join(c.text for t in d.tables for row in t.rows for c in row.cells)
+    for key, badge in ctx.central.badges.items():
+        if key.split(".")[0] in ("risks", "measures"):
+            assert badge in cells
+
+
+def test_the_risk_trajectory_is_drawn_when_the_history_has_ratings(
+    made: dict[tuple[str, str, str], bytes],
+) -> None:
+    a = assess_file(ROOT / "samples" / "review" / "ai-homework-v2.yaml")
+    ctx = prepare(a, "dpia", "nl", "docx").context
+    assert isinstance(ctx, DpiaContext) and ctx.trajectory is not None
+    d = opened(made["ai-homework-v2.yaml", "dpia", "nl"])
+    assert len(d.inline_shapes) == 3  # two heat maps and the trajectory
+    caption = Translator("nl").gettext("Residual risks by level, per version (risk trajectory)")
+    assert any(caption in c.text for t in d.tables for row in t.rows for c in row.cells)

@@ -21,7 +21,13 @@ from tests.test_security import HOSTILE
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph:DeprecationWarning")
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = sorted(p for p in [*ROOT.glob("samples/*.yaml"), *ROOT.glob("samples/joint/*.yaml")])
+SAMPLES = sorted(
+    [
+        *ROOT.glob("samples/*.yaml"),
+        *ROOT.glob("samples/joint/*.yaml"),
+        *ROOT.glob("samples/review/*.yaml"),
+    ]
+)
 PREFIXES = """
 PREFIX dpv: <https://w3id.org/dpv#>
 PREFIX risk: <https://w3id.org/dpv/risk#>
@@ -176,3 +182,10 @@ def test_ai_act_classification(exported: dict[Path, bytes], path: Path) -> None:
     assert expected <= types
     tiers = [str(t) for t in g.objects(None, URIRef("urn:dpia:vocab#aiActRiskTier"))]
     assert tiers == [f"urn:dpia:vocab#tier-{q.ai.risk_tier.value}"]
+
+
+def test_a_knowledge_security_check_is_refused(tmp_path: Path) -> None:
+    check = ROOT / "samples" / "knowledge-security" / "exchange-oslo.yaml"
+    r = CliRunner().invoke(cli, ["export", str(check), "-o", str(tmp_path)])
+    assert r.exit_code == 1 and "has no DPV export; only a DPIA" in r.output
+    assert not list(tmp_path.iterdir())

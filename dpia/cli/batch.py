@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from dpia.cli.common import file_language, problem_lines
 from dpia.cli.exits import Exit
 from dpia.cli.render import check_format, choices
 from dpia.context.assessment import assess_file
@@ -28,6 +29,7 @@ from dpia.produce.batch import (
     run,
     skip_reason,
 )
+from dpia.render.i18n import Translator
 
 
 @dataclass
@@ -136,13 +138,17 @@ def batch(
                 loaded, skip = assessment.validated.loaded, skip_reason(assessment)
                 if loaded is None or (assessment.validated.problems and not skip):
                     problems = assessment.validated.problems
-                    tally.failed.append((path, "\n".join(str(p) for p in problems)))
+                    t = Translator(file_language(assessment, None))  # the file's own language
+                    tally.failed.append((path, "\n".join(problem_lines(problems, t))))
                     continue
-                known = Known(manifest.remember(path, loaded.sources, skip), skip)
-            if known.skip:
-                tally.skipped.append((path, known.skip))
+                sources = [*loaded.sources, *assessment.linked_sources]
+                kind = assessment.kind
+                known = Known(manifest.remember(path, sources, skip, kind), skip, kind)
+            own = tuple(d for d in docs if DOCUMENTS[d].kind == known.kind)
+            if known.skip or not own:
+                tally.skipped.append((path, known.skip or f"no --doc {doc} from a {known.kind}"))
                 continue
-            for job in plan(path, root, known.inputs, docs, langs, fmt, output):
+            for job in plan(path, root, known.inputs, own, langs, fmt, output):
                 if force or not manifest.fresh(job):
                     yield replace(job, assessment=assessment)
                 else:
@@ -152,6 +158,11 @@ def batch(
     bar = sys.stderr.isatty() and not quiet
     interrupted = _render(stale(), jobs, fmt, manifest, tally, bar)
     _summary(tally, time.monotonic() - start, summary_format, interrupted)
+    if summary_format == "text" and not interrupted:
+        from dpia.cli.status import attention_lines  # the register's attention list
+
+        for line in attention_lines(list(paths)):
+            click.echo(line)
     if interrupted:
         raise SystemExit(130)
     raise SystemExit(Exit.INVALID if tally.failed else Exit.OK)

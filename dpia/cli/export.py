@@ -25,7 +25,7 @@ FORMATS = {"dpv": "jsonld"}  # --format -> file extension
 )
 def export(files: tuple[Path, ...], fmt: str, output: Path) -> None:
     """Export the assessment as data: OUTPUT/<name>.dpv.jsonld, JSON-LD in terms of the W3C
-    Data Privacy Vocabulary (DPV 2.0).
+    Data Privacy Vocabulary (DPV 2.3).
 
     Invalid files are reported and skipped; exit 1 if any was invalid.
     """
@@ -37,6 +37,10 @@ def export(files: tuple[Path, ...], fmt: str, output: Path) -> None:
         a = assess_file(path)
         if not a.ok:
             report([a], "text")
+            code = max(code, Exit.INVALID)
+            continue
+        if a.kind != "dpia":  # DPV describes processing of personal data: a DPIA
+            click.echo(f"dpia: {path}: a {a.kind} check has no DPV export; only a DPIA", err=True)
             code = max(code, Exit.INVALID)
             continue
         lang = a.questionnaire.meta.languages[0].value

@@ -20,7 +20,7 @@ from lxml import etree
 
 from dpia.context.common import DocumentBase
 from dpia.docx.runs import Run
-from dpia.docx.writer import DASH, LANG_TAGS, Writer, set_lang
+from dpia.docx.writer import DASH, LANG_TAGS, Cell, Writer, set_lang
 from dpia.model.enums import Status
 
 FONT = "Open Sans"  # bundled with the PDF (templates/shared/fonts); Word has no copy of it
@@ -196,7 +196,7 @@ def cover(w: Writer, ctx: DocumentBase, doc_title: str, colophon: list[Run]) -> 
         w.para(*w.answer_runs(q.meta.subject), style="Subtitle")
     w.para(Run(q.meta.organisation.name, bold=True))
     review = Run(w.t.date(q.meta.review_date)) if q.meta.review_date else None
-    facts: list[tuple[str, Run | None]] = [
+    facts: list[tuple[str, Cell]] = [
         (_("Version"), Run(q.meta.version)),
         (_("Status"), Run(w.t.label(q.meta.status))),
         (_("Assessment date"), Run(w.t.date(q.meta.assessment_date))),
@@ -206,6 +206,14 @@ def cover(w: Writer, ctx: DocumentBase, doc_title: str, colophon: list[Run]) -> 
     if q.meta.authors:
         facts.append((_("Authors"), Run(", ".join(q.meta.authors))))
     facts.append((_("Answers written in"), Run(", ".join(w.t.label(x) for x in q.meta.languages))))
+    central = ctx.central
+    if central is not None:
+        source = [*w.answer_runs(central.title)]
+        source.append(Run(f", {_('version')} {central.version} ({w.t.date(central.date)})"))
+        if central.confirmed and central.confirmed != central.version:
+            note = _("confirmed: version %(version)s") % {"version": central.confirmed}
+            source.append(Run(f" ({note})", gap=True))
+        facts.append((_("Central assessment"), source))
     w.facts(facts)
     w.para(*colophon)
 

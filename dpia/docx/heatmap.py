@@ -15,6 +15,7 @@ from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont
 
+from dpia.context.chart import Chart
 from dpia.context.common import Shortlist
 from dpia.model.enums import Level, RiskLevel
 from dpia.resources import SHARED
@@ -99,6 +100,43 @@ def png(
         font=_font("Semibold", 7),
         anchor="rs",
     )
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=False)
+    return out.getvalue()
+
+
+def trajectory_png(c: Chart, level_labels: dict[RiskLevel, str], months: list[str]) -> bytes:
+    """The risk trajectory (stacked bars per version) from the geometry in dpia.context.chart,
+    drawn as the PDF's macro draws it; `months` are the bars' dates in the document's
+    language."""
+    image = Image.new("RGB", (round(c.width * SCALE), round(c.height * SCALE)), "white")
+    draw = ImageDraw.Draw(image)
+
+    def at(x: float, y: float) -> tuple[int, int]:
+        return round(x * SCALE), round(y * SCALE)
+
+    right = c.legend_x - 12
+    for n, y in c.ticks:
+        draw.line([at(c.left, y), at(right, y)], fill="#c9d0da", width=max(1, SCALE // 2))
+        draw.text(at(c.left - 4, y), str(n), fill=MUTED, font=_font("Regular", 6.5), anchor="rm")
+    for bar, month in zip(c.bars, months, strict=True):
+        middle = bar.x + c.bar_width / 2
+        for s in bar.segments:
+            box = [at(bar.x, s.y), at(bar.x + c.bar_width, s.y + s.height)]
+            draw.rectangle(box, fill=FILLS[s.level], outline="white", width=SCALE)
+            if s.labelled:
+                draw.text(at(middle, s.y + s.height / 2), str(s.count), fill=INK,
+                          font=_font("Semibold", 7), anchor="mm")  # fmt: skip
+        draw.text(at(middle, c.base + 8), bar.version, fill=INK, font=_font("Semibold", 7),
+                  anchor="mm")  # fmt: skip
+        draw.text(at(middle, c.base + 18), month, fill=MUTED, font=_font("Regular", 6),
+                  anchor="mm")  # fmt: skip
+    draw.line([at(c.left, c.base), at(right, c.base)], fill=INK, width=SCALE)
+    for i, level in enumerate(c.levels):
+        y = 14 + i * 14
+        draw.rectangle([at(c.legend_x, y), at(c.legend_x + 9, y + 9)], fill=FILLS[level])
+        draw.text(at(c.legend_x + 13, y + 4.5), level_labels[level], fill=INK,
+                  font=_font("Regular", 7), anchor="lm")  # fmt: skip
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=False)
     return out.getvalue()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from dpia.context.common import DocumentBase
 from dpia.docx.runs import Run
-from dpia.docx.writer import DASH, Cell, Writer
+from dpia.docx.writer import DASH, NL, Cell, Writer
 from dpia.model.ai import Characteristics
 from dpia.model.enums import Characteristic, RiskLevel
 from dpia.model.labels import GROUNDS
@@ -79,3 +80,16 @@ def contact_line(w: Writer, c: Contact | None) -> list[Run]:
         return [w.gap_run()]
     parts = [x for x in (c.name, c.email, c.phone) if x]
     return [Run(", ".join(parts))]
+
+
+def provenance(w: Writer, ctx: DocumentBase, key: str) -> list[Run]:
+    """Beside an item of a school's document: its mark (local, adapted, not applicable) and
+    the school's reason; nothing for an item adopted from the central assessment as it is."""
+    central = ctx.central
+    if central is None or key not in central.badges:
+        return []
+    runs = [Run(" "), Run(w._(central.badges[key]), bold=True, small=True)]
+    reason = central.marks.get(key)
+    if reason is not None:
+        runs += [NL(), *w.answer_runs(reason)]
+    return runs

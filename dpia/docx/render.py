@@ -46,6 +46,15 @@ def render_docx(doc: str, ctx: DocumentBase, source: tuple[str, bytes]) -> bytes
     # The shared frame's first sentence names the PDF; a .docx carries the questionnaire too.
     made = w._("Made with dpia from %(name)s, which is embedded in this Word document.")
     colophon = [Run(made % {"name": name} + " ", small=True)]
+    if ctx.central is not None:
+        adopts = w._(
+            'It adopts the central assessment "%(title)s", version %(version)s of %(date)s, except'
+            " where an item is marked local, adapted or not applicable."
+        )
+        title = ctx.central.title.get(lang, ctx.first_lang)[0]
+        when = w.t.date(ctx.central.date)
+        values = {"title": title, "version": ctx.central.version, "date": when}
+        colophon.append(Run(adopts % values + " ", small=True))
     colophon += [Run(r.text, small=True, lang=r.lang) for r in prose.runs("colophon")]
     cover(w, ctx, doc_title, colophon)
     status, classification = w.t.label(q.meta.status), w.t.label(q.meta.classification)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dpia.context.dpia import DpiaContext
-from dpia.docx.heatmap import png
-from dpia.docx.parts import equality_table, joined, level, screening_tables, yesno
+from dpia.docx.heatmap import png, trajectory_png
+from dpia.docx.parts import equality_table, joined, level, provenance, screening_tables, yesno
 from dpia.docx.prose import Prose
 from dpia.docx.runs import Run
 from dpia.docx.writer import DASH, NL, TIMES, Cell, Writer
@@ -313,10 +313,16 @@ def part_c(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
         ],
         width_cm=7.8,
     )
+    if ctx.trajectory:
+        caption = _("Residual risks by level, per version (risk trajectory)")
+        months = [w.t.month(bar.date) for bar in ctx.trajectory.bars]
+        image = trajectory_png(ctx.trajectory, level_labels, months)
+        w.pictures([(image, caption)], width_cm=12.0)
     rows: list[list[Cell]] = []
     for a in ctx.risks:
         r = a.risk
         risk: list[Run] = [*(Run(x.text, bold=True, lang=x.lang) for x in w.answer_runs(r.title))]
+        risk += provenance(w, ctx, f"risks.{r.id}")
         source = [Run(" · "), *w.answer_runs(r.source)] if r.source else []
         risk += [NL(), Run(w.t.label(r.feared_event), small=True), *source]
         if r.description:
@@ -371,6 +377,7 @@ def part_d(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
     rows: list[list[Cell]] = []
     for m in ctx.measures.values():
         title: list[Run] = [Run(x.text, bold=True, lang=x.lang) for x in w.answer_runs(m.title)]
+        title += provenance(w, ctx, f"measures.{m.id}")
         if m.description:
             title += [NL(), *w.answer_runs(m.description)]
         risks = ", ".join(ctx.risks_by_measure.get(m.id, [])) or DASH

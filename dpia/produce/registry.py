@@ -16,6 +16,7 @@ from dpia.context.assessment import Assessment
 from dpia.context.common import DocumentBase
 from dpia.context.dpia import dpia_context
 from dpia.context.equality import equality_context
+from dpia.context.knowledge import KnowledgeContext, knowledge_context
 from dpia.context.prescan import prescan_context
 from dpia.context.privacy_addendum import privacy_addendum_context
 from dpia.context.processor_checklist import processor_checklist_context
@@ -30,9 +31,13 @@ class Document:
     context: Callable[[DocumentBase], DocumentBase]  # builds the document's typed context
     # The output formats it is made in: by default every format made of every document.
     formats: tuple[str, ...] = field(default_factory=lambda: _common_formats())
-    # The kind of questionnaire it reads. Every document reads the DPIA questionnaire today;
-    # when a second kind exists, `--doc all` is to pick the documents of a file's own kind.
+    # The kind of questionnaire it reads ('dpia' or 'knowledge-security'): `--doc all` and
+    # batch runs make only the documents of a file's own kind.
     kind: str = "dpia"
+    # For a kind other than the DPIA: builds the context from the assessment, the language
+    # and whether the output embeds the questionnaire
+    # (a DPIA document's context starts from `Assessment.document_base`).
+    build: Callable[[Assessment, str, bool], KnowledgeContext] | None = None
 
 
 @dataclass(frozen=True)
@@ -46,9 +51,11 @@ class Request:
     format: Format
 
     @cached_property
-    def context(self) -> DocumentBase:
-        base = self.assessment.document_base(self.lang, self.format.embeds_source)
-        return self.document.context(base)
+    def context(self) -> DocumentBase | KnowledgeContext:
+        embeds = self.format.embeds_source
+        if self.document.build is not None:
+            return self.document.build(self.assessment, self.lang, embeds)
+        return self.document.context(self.assessment.document_base(self.lang, embeds))
 
     @cached_property
     def html(self) -> str:
@@ -59,13 +66,15 @@ def _pdf(r: Request) -> bytes:
     from dpia.pdf.weasy import Source, writer  # WeasyPrint only when a PDF is written
 
     name, data = r.assessment.source
-    return writer().pdf(r.html, Source(name, data), r.assessment.questionnaire.meta.assessment_date)
+    return writer().pdf(r.html, Source(name, data), r.assessment.document.meta.assessment_date)
 
 
 def _docx(r: Request) -> bytes:
     from dpia.docx.render import render_docx  # python-docx only when a .docx is written
 
-    return render_docx(r.document.name, r.context, r.assessment.source)
+    context = r.context
+    assert isinstance(context, DocumentBase), "Word documents exist for the DPIA kind only"
+    return render_docx(r.document.name, context, r.assessment.source)
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,10 @@ class Format:
     # Made of every document unless a document says otherwise; False: only of the documents
     # that list it (Markdown reads well only for documents without wide tables).
     every_document: bool = True
+
+
+def _no_dpia_context(base: DocumentBase) -> DocumentBase:
+    raise TypeError("a knowledge-security document is built from its own questionnaire")
 
 
 def _common_formats() -> tuple[str, ...]:
@@ -106,5 +119,13 @@ DOCUMENTS: dict[str, Document] = {
         Document("privacy-addendum", privacy_addendum_context, (*_common_formats(), "md")),
         Document("equality", equality_context),
         Document("screening", prescan_context),
+        Document(
+            "knowledge-security",
+            _no_dpia_context,
+            # No Word version yet: dpia/docx has sections for the DPIA documents only.
+            ("pdf", "html"),
+            kind="knowledge-security",
+            build=knowledge_context,
+        ),
     )
 }
