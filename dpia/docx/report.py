@@ -362,7 +362,7 @@ def part_c(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
             _("Residual"),
         ],
         rows,
-        widths=[0.07, 0.43, 0.15, 0.11, 0.11, 0.13],
+        widths=[0.06, 0.42, 0.15, 0.12, 0.11, 0.14],
     )
 
 
