@@ -68,7 +68,8 @@ def test_a_new_format_is_one_entry(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_what_is_not_registered_is_refused_by_name() -> None:
     a = assess_file(SAMPLE)
-    with pytest.raises(Unsupported, match="'dpia' is made as pdf, html, not md"):
+    made = ", ".join(DOCUMENTS["dpia"].formats)  # pdf, html, docx
+    with pytest.raises(Unsupported, match=f"'dpia' is made as {made}, not md"):
         make_document(a, "dpia", "en", "md")
     with pytest.raises(Unsupported, match="no language 'fr'"):
         make_document(a, "dpia", "fr", "html")

@@ -21,6 +21,7 @@ COMMANDS = {
     "screen": "screen",
     "render": "render",
     "batch": "batch",
+    "export": "export",
     "extract": "extract",
     "schema": "schema",
     "init": "init",

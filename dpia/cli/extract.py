@@ -58,9 +58,9 @@ def fail(message: str) -> NoReturn:
 )
 @click.option("--force", is_flag=True, help="Replace files that exist already.")
 def extract(pdf: Path, output: Path, force: bool) -> None:
-    """Write out the questionnaire a dpia PDF was made from, and the logo it names: a set
-    that validates and renders the same document again."""
-    files = read_attachments(pdf)
+    """Write out the questionnaire a dpia PDF (or .docx) was made from, and the logo it names:
+    a set that validates and renders the same document again."""
+    files = read_docx(pdf) if pdf.suffix.lower() == ".docx" else read_attachments(pdf)
     out = output.resolve()
     targets = []
     for name, data in files.items():
@@ -104,6 +104,32 @@ def read_attachments(pdf: Path) -> dict[str, bytes]:
     except Exception as e:  # pypdf raises many kinds on a damaged or hostile file
         reason = str(e)[:200]
         fail(f"{pdf}: not a readable PDF, or its attachments are damaged or too large: {reason}")
+    return _with_questionnaire(pdf, files)
+
+
+def _with_questionnaire(source: Path, files: dict[str, bytes]) -> dict[str, bytes]:
     if not any(PurePosixPath(n).suffix.lower() in SUFFIXES for n in files):
-        fail(f"{pdf}: no embedded questionnaire")
+        fail(f"{source}: no embedded questionnaire")
     return files
+
+
+def read_docx(docx: Path) -> dict[str, bytes]:
+    """The questionnaire in a dpia .docx's custom XML part (standard library only), its name
+    and size checked like a PDF's attachments."""
+    from dpia.docx.embedded import read_questionnaires
+
+    if not docx.is_file():
+        fail(f"{docx}: not a regular file")
+    try:
+        found = read_questionnaires(docx)
+    except ValueError as e:
+        fail(f"{docx}: not a readable .docx: {str(e)[:200]}")
+    files: dict[str, bytes] = {}
+    for name, data in found:
+        problem = name_problem(name)
+        if problem:
+            fail(f"{docx}: refused embedded file {name!r}: {problem}; nothing written")
+        if len(data) > MAX_ATTACHMENT:
+            fail(f"{docx}: embedded file {name!r} is larger than {MAX_ATTACHMENT} bytes")
+        files[name] = data
+    return _with_questionnaire(docx, files)

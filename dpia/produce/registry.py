@@ -69,6 +69,14 @@ def _pdf(r: Request) -> bytes:
     return writer().pdf(r.html, sources, r.assessment.document.meta.assessment_date)
 
 
+def _docx(r: Request) -> bytes:
+    from dpia.docx.render import render_docx  # python-docx only when a .docx is written
+
+    context = r.context
+    assert isinstance(context, DocumentBase), "Word documents exist for the DPIA kind only"
+    return render_docx(r.document.name, context, r.assessment.source)
+
+
 @dataclass(frozen=True)
 class Format:
     name: str  # as in `--format`
@@ -97,6 +105,8 @@ FORMATS: dict[str, Format] = {
         Format("pdf", ".pdf", _pdf, embeds_source=True, preload=("dpia.pdf.weasy",)),
         Format("html", ".html", lambda r: standalone(r.html).encode()),
         Format("md", ".md", lambda r: to_markdown(r.html).encode(), every_document=False),
+        # Made from the typed context, not from the HTML; the questionnaire is attached.
+        Format("docx", ".docx", _docx, embeds_source=True, preload=("dpia.docx.render",)),
     )
 }
 
@@ -112,6 +122,8 @@ DOCUMENTS: dict[str, Document] = {
         Document(
             "knowledge-security",
             _no_dpia_context,
+            # No Word version yet: dpia/docx has sections for the DPIA documents only.
+            ("pdf", "html"),
             kind="knowledge-security",
             build=knowledge_context,
         ),

@@ -1,0 +1,109 @@
+"""The pre-scan (`--doc screening`) and the equality impact assessment (`--doc equality`),
+following templates/shared/screening.html.j2 and equality.html.j2."""
+
+from __future__ import annotations
+
+from dpia.context.equality import EqualityContext
+from dpia.context.prescan import PrescanContext
+from dpia.docx.parts import equality_table, joined
+from dpia.docx.prose import Prose
+from dpia.docx.runs import Run
+from dpia.docx.writer import Cell, Writer
+
+
+def screening(w: Writer, ctx: PrescanContext, prose: Prose) -> None:
+    _, sc = w._, ctx.screening
+    w.heading(_("Outcome of the pre-scan"), 1)
+    w.para(Run(w.t.label(sc.verdict), bold=True))
+    prose.write(w, "verdict_explained")
+    if not sc.complete:
+        w.para(
+            Run(
+                f"{_('Not every screening question has been answered yet')}: {len(sc.unanswered)}.",
+                gap=True,
+            )
+        )
+    w.heading(_("What applies"), 2)
+    for title, items in (
+        (_("EDPB criteria that apply"), sc.edpb_applying),
+        (_("AP-list categories that apply"), sc.ap_applying),
+    ):
+        w.para(Run(f"{title}: {len(items)}", bold=True)).paragraph_format.keep_with_next = True
+        if items:
+            w.table(
+                [_("Criterion"), _("Reason")],
+                [[w.t.label(i.key), w.answer_runs(i.reason)] for i in items],
+            )
+        else:
+            w.para(_("None"))
+    w.heading(_("Further assessments"), 2)
+    rows: list[tuple[str, Cell]] = []
+    for title, advised in (
+        (_("Transfer impact assessment (data outside the EEA)"), ctx.follow_up.tia),
+        (_("Fundamental-rights impact assessment (AI Act Art. 27)"), ctx.follow_up.fria),
+        (_("Equality impact assessment"), ctx.follow_up.equality),
+    ):
+        if advised is None:
+            rows.append((title, Run(_("Cannot tell yet: describe the processing first"), gap=True)))
+        else:
+            rows.append(
+                (
+                    title,
+                    Run(_("Advised"), bold=True)
+                    if advised
+                    else Run(_("Not needed on these answers")),
+                )
+            )
+    w.facts(rows)
+    w.heading(_("Next steps"), 2)
+    prose.write(w, "next_steps")
+
+
+def equality(w: Writer, ctx: EqualityContext, prose: Prose) -> None:
+    _, q, eq = w._, ctx.q, ctx.q.equality
+    s = q.description.ai_system
+    w.heading(_("Purpose of this assessment"), 1)
+    prose.write(w, "purpose")
+    facts: list[tuple[str, Cell]] = [(_("What is assessed"), w.answer_runs(q.description.proposal))]
+    if s:
+        facts.append((_("AI system"), f"{s.name} ({s.vendor})"))
+    who = [
+        [
+            *w.answer_runs(ds.category),
+            *([Run(f" ({_('vulnerable')})", small=True)] if ds.vulnerable else []),
+        ]
+        for ds in q.description.data_subjects
+    ]
+    facts += [
+        (_("Who is affected"), joined(w, who) if who else None),
+        (
+            _("Expected negative impact"),
+            joined(w, [[Run(w.t.label(c))] for c in ctx.negative], ", "),
+        ),
+        (
+            _("Not yet assessed or unknown"),
+            joined(w, [[Run(w.t.label(c), gap=True)] for c in ctx.unassessed], ", "),
+        ),
+    ]
+    w.facts(facts)
+    w.heading(_("Impact per protected characteristic"), 1)
+    prose.write(w, "characteristics_intro")
+    equality_table(w, eq.characteristics, ctx.mitigation_expected, grounds=True)
+    w.heading(_("Bias and accessibility of the system"), 1)
+    w.qa(_("Bias in the tool"), eq.bias)
+    w.qa(_("Accessibility"), eq.accessibility)
+    w.heading(_("The three aims of the equality duty"), 1)
+    prose.write(w, "duty_intro")
+    w.qa(
+        _("Eliminating discrimination, harassment and victimisation"),
+        eq.psed.eliminate_discrimination,
+    )
+    w.qa(_("Advancing equality of opportunity"), eq.psed.advance_equality_of_opportunity)
+    w.qa(_("Fostering good relations"), eq.psed.foster_good_relations)
+    w.heading(_("Conclusion and actions"), 1)
+    w.qa(_("Conclusion"), eq.conclusion)
+    w.heading(_("Actions"), 2)
+    if eq.actions:
+        w.items([w.answer_runs(a) for a in eq.actions], numbered=True)
+    else:
+        w.para(w.gap_run())

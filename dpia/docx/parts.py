@@ -1,0 +1,95 @@
+"""Pieces more than one document shows, as the macros in templates/shared/macros.html.j2."""
+
+from __future__ import annotations
+
+from dpia.context.common import DocumentBase
+from dpia.docx.runs import Run
+from dpia.docx.writer import DASH, NL, Cell, Writer
+from dpia.model.ai import Characteristics
+from dpia.model.enums import Characteristic, RiskLevel
+from dpia.model.labels import GROUNDS
+from dpia.model.meta import Contact
+from dpia.rules.screening import Item
+
+
+def yesno(w: Writer, value: bool | None) -> Run:
+    if value is None:
+        return w.gap_run()
+    return Run(w._("yes") if value else w._("no"))
+
+
+def level(w: Writer, lvl: RiskLevel) -> Run:
+    return Run(w.t.label(lvl), bold=lvl is RiskLevel.high)
+
+
+def joined(w: Writer, runs_per_item: list[list[Run]], sep: str = "; ") -> list[Run]:
+    """Items on one line; 'none' when there are none."""
+    out: list[Run] = []
+    for i, runs in enumerate(runs_per_item):
+        out += [*([Run(sep)] if i else []), *runs]
+    return out or [Run(w._("none"))]
+
+
+def screening_tables(w: Writer, edpb: list[Item], ap_list: list[Item]) -> None:
+    """The EDPB criteria and the AP list, one table each."""
+    for title, items in (
+        (w._("EDPB criteria"), edpb),
+        (w._("AP list (Stcrt. 2019, 64418)"), ap_list),
+    ):
+        w.para(Run(title, bold=True)).paragraph_format.keep_with_next = True
+        rows: list[list[Cell]] = []
+        for i in items:
+            if i.reason:
+                reason: Cell = w.answer_runs(i.reason)
+            else:
+                reason = "" if i.applies is None else None
+            rows.append([w.t.label(i.key), yesno(w, i.applies), reason])
+        w.table([w._("Criterion"), w._("Applies"), w._("Reason")], rows)
+
+
+def equality_table(
+    w: Writer, chars: Characteristics, expected: list[Characteristic], grounds: bool = False
+) -> None:
+    """Expected impact per protected characteristic; a missing mitigation is a gap where one is
+    `expected`; `grounds` adds the Dutch grounds."""
+    headers = [w._("Characteristic")]
+    if grounds:
+        headers.append(w._("Dutch ground"))
+    headers += [w._("Expected impact"), w._("Evidence"), w._("Mitigation")]
+    rows: list[list[Cell]] = []
+    for ch in Characteristic:
+        row: list[Cell] = [w.t.label(ch)]
+        if grounds:
+            row.append(Run(w._(GROUNDS[ch]), small=True))
+        ci = chars.get(ch)
+        if ci is None:
+            row += [None, "", ""]
+        else:
+            row += [
+                w.t.label(ci.impact),
+                w.answer_runs(ci.evidence),
+                w.answer_runs(ci.mitigation) if ci.mitigation or ch in expected else DASH,
+            ]
+        rows.append(row)
+    w.table(headers, rows)
+
+
+def contact_line(w: Writer, c: Contact | None) -> list[Run]:
+    """Name, e-mail, telephone; a gap when there is no way to reach the contact."""
+    if not c or not (c.email or c.phone):
+        return [w.gap_run()]
+    parts = [x for x in (c.name, c.email, c.phone) if x]
+    return [Run(", ".join(parts))]
+
+
+def provenance(w: Writer, ctx: DocumentBase, key: str) -> list[Run]:
+    """Beside an item of a school's document: its mark (local, adapted, not applicable) and
+    the school's reason; nothing for an item adopted from the central assessment as it is."""
+    central = ctx.central
+    if central is None or key not in central.badges:
+        return []
+    runs = [Run(" "), Run(w._(central.badges[key]), bold=True, small=True)]
+    reason = central.marks.get(key)
+    if reason is not None:
+        runs += [NL(), *w.answer_runs(reason)]
+    return runs

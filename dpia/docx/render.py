@@ -1,0 +1,71 @@
+"""One Word document in one language from an assessment: the frame (cover, running header,
+page numbers, draft mark, properties), the document's own sections, the questionnaire
+attached, and the same bytes every run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from dpia.context.common import DocumentBase
+from dpia.docx import addendum, assessments, checklist, report
+from dpia.docx.frame import (
+    blank_document,
+    contents,
+    cover,
+    fill_contents,
+    properties,
+    running_parts,
+)
+from dpia.docx.package import attach, describe_application, to_bytes
+from dpia.docx.prose import Prose
+from dpia.docx.runs import Run
+from dpia.docx.writer import Writer
+from dpia.render.i18n import Translator
+
+# --doc -> (the sections, whether it opens with a table of contents)
+BUILDERS: dict[str, tuple[Callable[[Writer, Any, Prose], None], bool]] = {
+    "dpia": (report.write, True),
+    "processor-checklist": (checklist.write, True),
+    "privacy-addendum": (addendum.write, False),
+    "equality": (assessments.equality, False),
+    "screening": (assessments.screening, False),
+}
+
+
+def render_docx(doc: str, ctx: DocumentBase, source: tuple[str, bytes]) -> bytes:
+    """The .docx of document `doc` from its typed context; `source` is the questionnaire
+    (file name, bytes) to attach."""
+    write, with_toc = BUILDERS[doc]
+    lang = ctx.lang
+    prose = Prose(doc, ctx)
+    document = blank_document(lang)
+    w = Writer(document, Translator(lang), ctx.first_lang)
+    doc_title, q = prose.text("doc_title"), ctx.q
+    name, data = source
+    # The shared frame's first sentence names the PDF; a .docx carries the questionnaire too.
+    made = w._("Made with dpia from %(name)s, which is embedded in this Word document.")
+    colophon = [Run(made % {"name": name} + " ", small=True)]
+    if ctx.central is not None:
+        adopts = w._(
+            'It adopts the central assessment "%(title)s", version %(version)s of %(date)s, except'
+            " where an item is marked local, adapted or not applicable."
+        )
+        title = ctx.central.title.get(lang, ctx.first_lang)[0]
+        when = w.t.date(ctx.central.date)
+        values = {"title": title, "version": ctx.central.version, "date": when}
+        colophon.append(Run(adopts % values + " ", small=True))
+    colophon += [Run(r.text, small=True, lang=r.lang) for r in prose.runs("colophon")]
+    cover(w, ctx, doc_title, colophon)
+    status, classification = w.t.label(q.meta.status), w.t.label(q.meta.classification)
+    running = f"{w._('Version')} {q.meta.version} · {status} · {classification.upper()}"
+    running_parts(w, ctx, running)
+    w.page_break()
+    toc = contents(w) if with_toc else None
+    write(w, ctx, prose)
+    if toc is not None:
+        fill_contents(w, toc)
+    properties(document, ctx, doc_title, prose.text("keywords"))
+    attach(document, name, data)
+    describe_application(document)
+    return to_bytes(document, ctx.date)
