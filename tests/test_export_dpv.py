@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 from dpia.cli import cli
 from dpia.context.assessment import assess_file
 from dpia.context.dpia import DpiaContext, dpia_context
-from dpia.export.vocab import AI_TIER, ANNEX_III, LAWFUL_BASIS, RISK_LEVEL
+from dpia.export.vocab import AI_TIER, ANNEX_III, LAWFUL_BASIS, risk_level
 from tests.factory import data
 from tests.test_security import HOSTILE
 
@@ -97,8 +97,8 @@ def test_risks_per_level(exported: dict[Path, bytes], path: Path) -> None:
              ?proc dpv:hasRisk ?r . ?r dpv:hasResidualRisk ?rr .
              ?rr a dpv:ResidualRisk ; dpv:hasRiskLevel ?level } GROUP BY ?level"""
     )
-    assert inherent == Counter(str(RISK_LEVEL[a.inherent]) for a in ctx.risks)
-    assert residual == Counter(str(RISK_LEVEL[a.residual]) for a in ctx.risks)
+    assert inherent == Counter(str(risk_level(a.inherent)) for a in ctx.risks)
+    assert residual == Counter(str(risk_level(a.residual)) for a in ctx.risks)
     assert sum(residual.values()) == len(ctx.q.risks)
     # Art. 36: a high residual risk shows as the eu-gdpr outcome that calls for consultation
     consult = g.query(

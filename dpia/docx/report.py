@@ -46,7 +46,7 @@ def summary(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
         ),
     ]
     counts: list[Run] = []
-    for i, lvl in enumerate(reversed(list(RiskLevel))):
+    for i, lvl in enumerate(reversed(list(ctx.residual_counts))):  # the levels the PDF shows
         counts += [*([Run(" · ")] if i else []), level(w, lvl), Run(f" {ctx.residual_counts[lvl]}")]
     if ctx.highest:
         h = ctx.highest

@@ -34,11 +34,11 @@ from dpia.export.vocab import (
     NECESSITY,
     PRACTICE_SYSTEM,
     PREFIXES,
-    RISK_LEVEL,
     ROLE,
     SEVERITY,
     SPECIAL,
     TRANSFER,
+    risk_level,
 )
 from dpia.model import Text
 from dpia.model.enums import DataKind, RiskLevel
@@ -199,15 +199,14 @@ class _Writer:
             if r.likelihood is not None and r.severity is not None:
                 self.add(n, DPV.hasLikelihood, LIKELIHOOD[r.likelihood])
                 self.add(n, DPV.hasSeverity, SEVERITY[r.severity])
-            self.add(n, DPV.hasRiskLevel, RISK_LEVEL[a.inherent])
+            self.add(n, DPV.hasRiskLevel, risk_level(a.inherent))
             for mid in r.measures:
                 self.add(n, DPV.isMitigatedByMeasure, self.node("measure", mid))
             self.add(res, RDF.type, DPV.ResidualRisk)
             if r.residual_likelihood is not None and r.residual_severity is not None:
                 self.add(res, DPV.hasLikelihood, LIKELIHOOD[r.residual_likelihood])
                 self.add(res, DPV.hasSeverity, SEVERITY[r.residual_severity])
-            if a.residual in RISK_LEVEL:  # an unknown residual level has no DPV term
-                self.add(res, DPV.hasRiskLevel, RISK_LEVEL[a.residual])
+            self.add(res, DPV.hasRiskLevel, risk_level(a.residual))
             self.add(n, DPV.hasResidualRisk, res)
             self.add(res, DPV.isResidualRiskOf, n)
             self.add(proc, DPV.hasRisk, n)

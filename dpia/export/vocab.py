@@ -124,6 +124,12 @@ RISK_LEVEL: dict[RiskLevel, URIRef] = {
     RiskLevel.high: RISK.HighRisk,
 }
 
+
+def risk_level(level: RiskLevel) -> URIRef:
+    """DPV's term for a level; a residual level the assessors could not rate is ours."""
+    return RISK_LEVEL.get(level, DPIA["level-unknown"])
+
+
 # Contractual measures are legal measures in DPV (there is no separate class).
 MEASURE_KIND: dict[MeasureKind, URIRef] = {
     MeasureKind.technical: DPV.TechnicalMeasure,
