@@ -24,6 +24,7 @@ COMMANDS = {
     "extract": "extract",
     "schema": "schema",
     "init": "init",
+    "serve": "serve",
 }
 
 

@@ -1,0 +1,58 @@
+"""Routes of the previews and downloads: any document, either language, made by the same
+production layer as `dpia render` (`dpia.produce`)."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from dpia.context.assessment import assess_file
+from dpia.produce import DOCUMENTS, LANGUAGES, Unsupported, make_document, output_name
+from dpia.serve.workspace import Refused, Workspace
+
+
+async def _make(request: Request, fmt: str) -> Response:
+    ws: Workspace = request.app.state.workspace
+    doc = request.query_params.get("doc", "dpia")
+    lang = request.query_params.get("lang", "nl")
+    if doc not in DOCUMENTS or lang not in LANGUAGES:
+        return PlainTextResponse("no such document or language", status_code=404)
+    try:
+        path = ws.path(request.path_params["name"])
+    except Refused:
+        return PlainTextResponse("no such questionnaire in this folder", status_code=404)
+    a = await run_in_threadpool(assess_file, path)
+    if not a.ok:
+        return PlainTextResponse(
+            "The questionnaire has errors; fix them first (see the findings).", status_code=422
+        )
+    try:
+        data = await run_in_threadpool(make_document, a, doc, lang, fmt)
+    except Unsupported as e:
+        return PlainTextResponse(str(e), status_code=404)
+    if fmt == "html":
+        return HTMLResponse(data.decode("utf-8"))
+    filename = output_name(path, doc, lang, fmt)
+    return Response(
+        data,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"},
+    )
+
+
+async def preview(request: Request) -> Response:
+    return await _make(request, "html")
+
+
+async def pdf(request: Request) -> Response:
+    return await _make(request, "pdf")
+
+
+ROUTES = [
+    Route("/preview/{name:path}", preview),
+    Route("/pdf/{name:path}", pdf),
+]
