@@ -225,6 +225,12 @@ async def save_change(request: Request) -> Response:
     a = await run_in_threadpool(assess_file, path)
     if a.validated.loaded is None:
         return JSONResponse({"error": "the file cannot be read; fix it in an editor"}, 409)
+    if len(a.validated.loaded.sources) > 1 and any(
+        isinstance(p, int) for c in changes for p in c.loc
+    ):
+        # An overlay's lists merge with its base's by id: an index here is not an index in
+        # the overlay file. Until that mapping exists, such items are changed in the base.
+        return JSONResponse({"error": "edit the items of a joint list in the base file"}, 400)
     languages = list(a.validated.loaded.data.get("meta", {}).get("languages") or [])
     try:
         await run_in_threadpool(save, path, seen, changes, languages)
