@@ -3,15 +3,17 @@ production layer as `dpia render` (`dpia.produce`)."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from dpia.context.assessment import assess_file
 from dpia.produce import DOCUMENTS, LANGUAGES, Unsupported, make_document, output_name
+from dpia.resources import SHARED
 from dpia.serve.workspace import Refused, Workspace
 
 
@@ -44,7 +46,18 @@ async def _make(request: Request, fmt: str) -> Response:
     )
 
 
+_FONT = re.compile(r"(?:.*/)?fonts/([A-Za-z0-9_-]+\.ttf)")
+
+
 async def preview(request: Request) -> Response:
+    # The document's stylesheet asks for its fonts beside the document (fonts/...): serve
+    # the package's own, by name only, so the preview looks like the PDF.
+    font = _FONT.fullmatch(request.path_params["name"])
+    if font:
+        path = SHARED / "fonts" / font.group(1)
+        if path.is_file():
+            return FileResponse(path, media_type="font/ttf")
+        return PlainTextResponse("no such font", status_code=404)
     return await _make(request, "html")
 
 

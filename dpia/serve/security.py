@@ -29,11 +29,12 @@ CSP = (
     "font-src 'self'; connect-src 'self'; frame-src 'self'; frame-ancestors 'self'; "
     "form-action 'self'; base-uri 'none'"
 )
-# A document preview is the document's own standalone HTML (its stylesheet inline), shown in
-# a sandboxed frame: no script at all, nothing from elsewhere.
+# A document preview is the document's own standalone HTML (its stylesheet inline, its fonts
+# from this server), shown in a sandboxed frame: no script at all, nothing from elsewhere.
+# allow-same-origin lets it load the fonts; without allow-scripts it cannot act as the page.
 PREVIEW_CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; "
-    "frame-ancestors 'self'; base-uri 'none'; form-action 'none'; sandbox"
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src 'self'; "
+    "frame-ancestors 'self'; base-uri 'none'; form-action 'none'; sandbox allow-same-origin"
 )
 SAFE_METHODS = ("GET", "HEAD")
 

@@ -66,6 +66,7 @@
 
   // Send changes one after another, so that each carries the version the last one made.
   function send(changes) {
+    form.dataset.pending = String(Number(form.dataset.pending || 0) + 1);
     busy = busy.then(async () => {
       say(form.dataset.saving || "…");
       const r = await post("/api/save/" + encodeURI(name), {
@@ -86,6 +87,8 @@
       form.dataset.version = data.version;
       swap(data);
       say(form.dataset.saved || "✓");
+    }).catch((error) => say(String(error))).finally(() => {
+      form.dataset.pending = String(Number(form.dataset.pending) - 1);
     });
     return busy;
   }
