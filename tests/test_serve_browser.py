@@ -221,8 +221,10 @@ def test_keyboard_only_in_one_section(page: Page, live: Live) -> None:
     for control in page.locator("#section").locator("input, select, textarea").all():
         name = control.evaluate("e => e.labels.length || e.getAttribute('aria-labelledby')")
         assert name, control.evaluate("e => e.outerHTML")
-    order = page.locator("#section").locator("input, select, textarea, button").evaluate_all(
-        "els => els.filter(e => !e.disabled).map(e => e.id || e.value)"
+    order = (
+        page.locator("#section")
+        .locator("input, select, textarea, button")
+        .evaluate_all("els => els.filter(e => !e.disabled).map(e => e.id || e.value)")
     )
     page.locator("#section input, #section select, #section textarea").first.focus()
     reached: list[str] = []
@@ -247,6 +249,8 @@ def test_keyboard_only_in_one_section(page: Page, live: Live) -> None:
 def test_no_request_left_the_local_server(requests_seen: list[str], live: Live) -> None:
     assert len(requests_seen) > 20
     elsewhere = [
-        u for u in requests_seen if not u.startswith((live.base + "/", "data:", "blob:" + live.base))
+        u
+        for u in requests_seen
+        if not u.startswith((live.base + "/", "data:", "blob:" + live.base))
     ]
     assert elsewhere == []

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -220,7 +219,7 @@ def test_changes_that_do_not_fit_the_model_are_refused(
 
 def test_answers_are_written_as_data_and_shown_as_text(live: Live) -> None:
     name = "university-writing-assistant.yaml"
-    hostile = "<script>alert(1)</script> {{ 7*7 }} \"quoted\": yes\n- not a list"
+    hostile = '<script>alert(1)</script> {{ 7*7 }} "quoted": yes\n- not a list'
     r = live.save(name, [{"op": "set", "loc": ["meta", "title"], "lang": "en", "value": hostile}])
     assert r.status == 200
     v = validate_file(live.folder / name)
@@ -246,7 +245,9 @@ def test_bilingual_answers_become_a_mapping_and_back(live: Live) -> None:
         seen,
     )
     assert r.status == 200
-    r = live.save(name, [{"op": "set", "loc": ["meta", "subject"], "lang": "nl", "value": "Op afstand"}])
+    r = live.save(
+        name, [{"op": "set", "loc": ["meta", "subject"], "lang": "nl", "value": "Op afstand"}]
+    )
     assert r.status == 200
     subject = validate_file(path).loaded.data["meta"]["subject"]  # type: ignore[union-attr]
     assert subject["nl"] == "Op afstand" and subject["en"].startswith("Remote proctoring")

@@ -18,7 +18,9 @@ HOST = "127.0.0.1"  # never another interface: answers stay on this machine
     default=".",
     required=False,
 )
-@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port (default: a free one).")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=0, help="Port (default: a free one)."
+)
 @click.option("--no-browser", is_flag=True, help="Print the address instead of opening it.")
 def serve(folder: Path, port: int, no_browser: bool) -> None:
     """Fill in questionnaires in FOLDER with a guided form in the browser (local only)."""

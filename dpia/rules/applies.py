@@ -113,10 +113,12 @@ WHEN: dict[Path, Predicate] = {
     ("consultation", "views", "why_not"): lambda d, i: (
         _get(d, "consultation", "views", "asked") is False
     ),
-    ("consultation", "views", "who"): lambda d, i: _get(d, "consultation", "views", "asked")
-    is not False,
-    ("consultation", "views", "summary"): lambda d, i: _get(d, "consultation", "views", "asked")
-    is not False,
+    ("consultation", "views", "who"): lambda d, i: (
+        _get(d, "consultation", "views", "asked") is not False
+    ),
+    ("consultation", "views", "summary"): lambda d, i: (
+        _get(d, "consultation", "views", "asked") is not False
+    ),
     ("consultation", "decision", "conditions"): lambda d, i: (
         _get(d, "consultation", "decision", "outcome") == Outcome.proceed_with_conditions.value
     ),

@@ -25,8 +25,8 @@ from dpia.load.source import read_source
 from dpia.model.enums import Level, Verdict
 from dpia.model.labels import N_, english_label
 from dpia.model.meta import Screening
-from dpia.render.i18n import Translator
 from dpia.produce import DOCUMENTS
+from dpia.render.i18n import Translator
 from dpia.rules.risk import SCALE, level
 from dpia.rules.screening import ScreeningResult, screen
 from dpia.serve import form
@@ -50,9 +50,7 @@ class Shown:
 
 def shown(a: Assessment, lang: str) -> list[Shown]:
     t = Translator(lang)
-    out = [
-        Shown(p.field, str(p.severity), p.message, p.code) for p in a.validated.problems
-    ]
+    out = [Shown(p.field, str(p.severity), p.message, p.code) for p in a.validated.problems]
     out += [
         Shown(lf.where.field, str(lf.where.severity), lf.finding.text(t.gettext), lf.finding.code)
         for lf in a.findings

@@ -107,7 +107,9 @@ def _get(data: Any, key: str | int) -> Any:
     return None
 
 
-def build(model: type[BaseModel], data: Any, root: dict[str, Any], loc: Loc, path: Path) -> list[Node]:
+def build(
+    model: type[BaseModel], data: Any, root: dict[str, Any], loc: Loc, path: Path
+) -> list[Node]:
     """The questions of `model` that apply, with their answers in `data`."""
     nodes = []
     for name, info in model.model_fields.items():
@@ -121,7 +123,9 @@ def build(model: type[BaseModel], data: Any, root: dict[str, Any], loc: Loc, pat
     return nodes
 
 
-def node(info: FieldInfo, name: str, value: Any, root: dict[str, Any], loc: Loc, path: Path) -> Node:
+def node(
+    info: FieldInfo, name: str, value: Any, root: dict[str, Any], loc: Loc, path: Path
+) -> Node:
     tp, many, meta = _unwrap(info.annotation)
     meta += list(info.metadata)
     n = Node(loc, path, "name", _label(info, name, meta), info.is_required(), value)
@@ -138,8 +142,14 @@ def node(info: FieldInfo, name: str, value: Any, root: dict[str, Any], loc: Loc,
             n.kind = "list"
             items = value if isinstance(value, list) else []
             n.children = [
-                Node((*loc, i), (*path, "-"), "section", n.label, children=build(
-                    tp, item, root, (*loc, i), (*path, "-")), value=item)
+                Node(
+                    (*loc, i),
+                    (*path, "-"),
+                    "section",
+                    n.label,
+                    children=build(tp, item, root, (*loc, i), (*path, "-")),
+                    value=item,
+                )
                 for i, item in enumerate(items)
             ]
         else:
@@ -153,8 +163,8 @@ def node(info: FieldInfo, name: str, value: Any, root: dict[str, Any], loc: Loc,
         n.kind = "bool"
     elif tp is int:
         n.kind = "int"
-        n.low = next((m.ge for m in meta if isinstance(m, Ge)), None)
-        n.high = next((m.le for m in meta if isinstance(m, Le)), None)
+        n.low = next((int(m.ge) for m in meta if isinstance(m, Ge)), None)  # type: ignore[call-overload]
+        n.high = next((int(m.le) for m in meta if isinstance(m, Le)), None)  # type: ignore[call-overload]
     elif tp is dt.date:
         n.kind = "date"
     elif name == "id":
@@ -211,8 +221,8 @@ def count(n: Node) -> tuple[int, int]:
 
 def propose_id(items: Any, list_name: str) -> str:
     """The next free id of a list: the prefix of its ids, numbered on (R1, R2 -> R3)."""
-    ids = [i.get("id") for i in items if isinstance(i, dict)] if isinstance(items, list) else []
-    ids = [i for i in ids if isinstance(i, str)]
+    found = [i.get("id") for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+    ids: list[str] = [i for i in found if isinstance(i, str)]
     prefix = list_name[:1].upper() or "X"
     numbers = [0]
     for ident in ids:
@@ -248,7 +258,7 @@ def kind_at(loc: Loc) -> tuple[str, type[Enum] | None]:
         if info.exclude:
             raise KeyError(loc)
         path.append(part)
-        tp, many, _ = _unwrap(info.annotation)
+        tp, _, _ = _unwrap(info.annotation)
         model = tp
     if tp is None:
         raise KeyError(loc)

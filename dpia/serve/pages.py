@@ -36,7 +36,8 @@ async def start(request: Request) -> Response:
                 "decision": q.consultation.decision.outcome
                 if q and q.consultation.decision
                 else None,
-                "errors": len(a.validated.problems) + sum(1 for f in a.findings if f.where.severity == "error"),
+                "errors": len(a.validated.problems)
+                + sum(1 for f in a.findings if f.where.severity == "error"),
                 "warnings": sum(1 for f in a.findings if f.where.severity == "warning"),
                 "review": q.meta.review_date if q else None,
                 "valid": q is not None,

@@ -171,12 +171,12 @@ def _peek(node: Any, key: Key) -> Any:
 
 
 def _put(node: Any, key: Key, value: Any) -> None:
-    if isinstance(node, dict) and isinstance(key, str):
+    if isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
         node[key] = value
-    elif isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
-        node[key] = value
-    else:
+        return
+    if not (isinstance(node, dict) and isinstance(key, str)):
         raise BadChange("no such place in the file")
+    node[key] = value
 
 
 def _delete(tree: Any, loc: Loc) -> None:

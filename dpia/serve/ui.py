@@ -53,8 +53,10 @@ def language(request: Request) -> str:
 
 def page(request: Request, template: str, **values: Any) -> HTMLResponse:
     lang = language(request)
-    html = environment(lang).get_template(template).render(
-        csrf=request.app.state.keys.csrf, path=request.url.path, **values
+    html = (
+        environment(lang)
+        .get_template(template)
+        .render(csrf=request.app.state.keys.csrf, path=request.url.path, **values)
     )
     response = HTMLResponse(html)
     if request.query_params.get("ui") == lang:
