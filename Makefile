@@ -47,9 +47,11 @@ golden: $(VENV)/.test-installed
 clean:
 	rm -rf $(VENV) out build dist
 
-# Re-extract messages into locales/dpia.pot and merge them into each language's .po.
+# Re-extract messages into locales/dpia.pot (with the model's field descriptions) and merge
+# them into each language's .po.
 catalogs: $(VENV)/.test-installed
 	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output -o locales/dpia.pot .
+	$(BIN)/python locales/model_messages.py
 	for l in nl en; do \
 	  if [ -f locales/$$l/LC_MESSAGES/dpia.po ]; then \
 	    $(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -i locales/dpia.pot -d locales -D dpia -l $$l; \

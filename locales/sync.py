@@ -12,16 +12,21 @@ from babel.messages.pofile import read_po, write_po
 
 HERE = Path(__file__).resolve().parent
 
+
+def _translated(string: str | tuple[str, ...]) -> bool:
+    return all(string) if isinstance(string, tuple) else bool(string)
+
+
 for lang in ("nl", "en"):
     po = HERE / lang / "LC_MESSAGES" / "dpia.po"
     with po.open("rb") as f:
         catalog = read_po(f, locale=lang)
     if lang == "en":
         for message in catalog:
-            if message.id and not message.string:
-                message.string = message.id
+            if message.id and not _translated(message.string):
+                message.string = message.id  # a plural's (singular, plural) pair too
     with po.open("wb") as f:
         write_po(f, catalog, width=100, sort_output=True, ignore_obsolete=True)
-    missing = [m.id for m in catalog if m.id and not m.string]
+    missing = [m.id for m in catalog if m.id and not _translated(m.string)]
     name = po.relative_to(HERE.parent)
     print(f"{name}: {len(catalog) - 1} messages, {len(missing)} untranslated")

@@ -35,7 +35,7 @@ def test_valid_file_exits_0(tmp_path: Path) -> None:
     code, out, err = run("validate", str(write(tmp_path, "ok.yaml", data())))
     assert code == 0, out + err
     assert out == ""
-    assert "valid; findings: 0 error(s), 0 warning(s)" in err
+    assert "ok.yaml: the file is valid; the assessment has no findings; " in err
 
 
 def test_invalid_file_exits_1_with_located_error(tmp_path: Path) -> None:

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import re
 import typing
+from enum import Enum
+from functools import cache
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
 from jinja2 import meta, nodes
 
-from dpia.model.labels import LABELS
+from dpia.languages import LANGUAGES
+from dpia.model import enums
+from dpia.model.enums import N_, Labelled
+from dpia.model.labels import GROUNDS
 from dpia.produce import DOCUMENTS
 from dpia.render.engine import environment
 from dpia.render.i18n import CatalogMissing, Translator
@@ -19,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
 
 
+@cache
 def catalog(name: str) -> dict[str, str]:
     path = ROOT / "locales" / name
     with path.open("rb") as f:
@@ -35,12 +41,50 @@ def test_both_catalogs_translate_every_message_of_the_template() -> None:
 
 def test_placeholders_survive_translation() -> None:
     for msgid, msgstr in catalog("nl/LC_MESSAGES/dpia.po").items():
-        assert set(re.findall(r"{\w+}", msgid)) == set(re.findall(r"{\w+}", msgstr)), msgid
+        # A plural message is a (singular, plural) pair, translated form by form.
+        for source, translated in zip(_forms(msgid), _forms(msgstr), strict=True):
+            assert set(re.findall(r"{\w+}", source)) == set(re.findall(r"{\w+}", translated)), msgid
 
 
-def test_every_enum_label_is_in_the_catalog() -> None:
+def _forms(message: str | tuple[str, ...]) -> tuple[str, ...]:
+    return message if isinstance(message, tuple) else (message,)
+
+
+ENUMS = [
+    c
+    for c in vars(enums).values()
+    if isinstance(c, type) and issubclass(c, Enum) and c.__module__ == enums.__name__
+]
+
+
+@pytest.mark.parametrize("enum", ENUMS, ids=[c.__name__ for c in ENUMS])
+def test_every_member_of_every_enum_has_a_label_in_every_language(enum: type[Enum]) -> None:
+    """Labels are written once, beside each value; every one is a catalog message that each
+    language translates (the Dutch differs from the English id except for names)."""
+    assert issubclass(enum, Labelled), f"{enum.__name__} must be a Labelled enum"
     pot = catalog("dpia.pot")
-    assert {text for text in LABELS.values()} <= set(pot)
+    for member in enum:
+        assert member.label.strip(), f"{enum.__name__}.{member.name} has no label"
+        assert member.label in pot, f"run `make catalogs` for {enum.__name__}.{member.name}"
+        for lang in LANGUAGES:
+            shown = Translator(lang).label(member)
+            assert shown.strip(), (lang, member)
+            assert catalog(f"{lang}/LC_MESSAGES/dpia.po")[member.label], (lang, member)
+
+
+def test_every_characteristic_has_its_dutch_grounds() -> None:
+    pot = catalog("dpia.pot")
+    assert set(GROUNDS) == set(enums.Characteristic)
+    for text in GROUNDS.values():
+        assert text in pot and catalog("nl/LC_MESSAGES/dpia.po")[text]
+
+
+def test_a_member_without_a_label_is_caught() -> None:
+    class Colour(Labelled):
+        red = "red", N_("red")
+        blue = "blue"
+
+    assert Colour.red.label == "red" and Colour("blue").label == ""
 
 
 def test_both_languages_have_the_same_documents() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -10,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from dpia.cli import cli
-from dpia.produce import DOCUMENTS
+from dpia.context.assessment import assess_file
+from dpia.produce import DOCUMENTS, FORMATS, prepare
 from tests.golden import LANGS, golden_name, renderable_samples, rendered
 from tests.pdfs import render_pdfs, text
 
@@ -70,7 +72,6 @@ def test_each_pdf_speaks_its_own_language(pdfs: dict, sample: Path) -> None:
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=IDS)
 def test_every_risk_and_measure_appears(pdfs: dict, sample: Path) -> None:
-    from dpia.context.assessment import assess_file
 
     q = assess_file(sample).questionnaire
     for lang in LANGS:
@@ -154,6 +155,38 @@ def test_a_failed_render_leaves_no_file_and_keeps_the_old_one(
     assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
 
 
+def test_a_refusal_stops_the_render_even_if_the_fetcher_did_not_record_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A refusal raised past the fetcher's own record used to leave the PDF unbound."""
+    from dpia.pdf import fetcher, weasy
+
+    def refuse(self: object, **kwargs: object) -> None:
+        raise fetcher.Refused("refused to read /elsewhere: not a bundled asset")
+
+    monkeypatch.setattr(weasy.HTML, "render", refuse)
+    with pytest.raises(weasy.RenderRefused, match="refused to read /elsewhere"):
+        weasy.PdfWriter().pdf("<html></html>", weasy.Source("q.yaml", b""), dt.date(2025, 1, 1))
+
+
+COLOPHON = {
+    "en": ("Made with dpia from {}.", "Made with dpia from {}, which is embedded in this PDF."),
+    "nl": ("Gemaakt met dpia uit {}.", "Gemaakt met dpia uit {}, dat in deze pdf is ingesloten."),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("doc", DOCUMENTS)
+def test_only_a_pdf_says_it_embeds_the_source(doc: str, lang: str) -> None:
+    a = assess_file(SINGLE_FILE)
+    plain, embedded = (c.format(SINGLE_FILE.name) for c in COLOPHON[lang])
+    for fmt in DOCUMENTS[doc].formats:
+        page = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", prepare(a, doc, lang, fmt).html))
+        said = embedded if FORMATS[fmt].embeds_source else plain
+        assert said in page, (fmt, said)
+        assert ("ingesloten" in page or "embedded in" in page) == FORMATS[fmt].embeds_source
+
+
 def test_html_output_is_standalone(tmp_path: Path) -> None:
     sample = SAMPLES[0]
     r = CliRunner().invoke(
@@ -163,6 +196,7 @@ def test_html_output_is_standalone(tmp_path: Path) -> None:
     html = (tmp_path / f"{sample.stem}.dpia.nl.html").read_text()
     assert html.startswith("<!DOCTYPE html>") and '<html lang="nl">' in html
     assert "<style>" in html and "@page" in html
+    assert "Gemaakt met dpia uit" in html and "ingesloten" not in html
 
 
 AI_ACT = {

@@ -1,11 +1,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import click
 
 from dpia.cli.exits import Exit
+from dpia.cli.schema import SCHEMA_TITLE, json_schema
+from dpia.cli.starter import starter
+from dpia.languages import LANGUAGES
+from dpia.render.i18n import Translator
 from dpia.resources import TEMPLATES
 
 PRESETS = ("screening", "dpia")
@@ -20,20 +25,46 @@ PRESETS = ("screening", "dpia")
     show_default=True,
     help="screening: only what the pre-scan needs; dpia: every section.",
 )
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@click.option(
+    "--lang",
+    type=click.Choice(list(LANGUAGES)),
+    default="nl",
+    show_default=True,
+    help="Language of the comments, of the placeholders and of meta.languages.",
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init(path: Path, preset: str, lang: str, force: bool) -> None:
     """Write a commented starter questionnaire that validates as it is."""
     if path.exists() and not force:
-        click.echo(f"dpia: {path} exists; use --force to overwrite it", err=True)
+        message = Translator(lang).gettext("dpia: {path} exists; use --force to overwrite it")
+        click.echo(message.format(path=path), err=True)
         raise SystemExit(Exit.USAGE)
-    # The full starter is the pre-scan plus the other sections.
-    parts = ["starter-screening.yaml"] + (["starter-sections.yaml"] if preset == "dpia" else [])
-    starter = "\n".join((TEMPLATES / lang / p).read_text(encoding="utf-8") for p in parts)
     today = dt.date.today()
-    next_year = today + dt.timedelta(days=365)
-    text = starter.replace("2000-01-01", today.isoformat())
-    text = text.replace("2001-01-01", next_year.isoformat())
+    if preset == "dpia":  # every question of the model, written from the model
+        text = starter(lang, today)
+    else:  # the pre-scan stays a short, hand-written example
+        short = (TEMPLATES / lang / "starter-screening.yaml").read_text(encoding="utf-8")
+        text = short.replace("2000-01-01", today.isoformat())
+        text = text.replace("2001-01-01", (today + dt.timedelta(days=365)).isoformat())
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    click.echo(f"wrote {path}; next: dpia validate {path}", err=True)
+    _write_schema(path.parent / SCHEMA_NAME)
+    t = Translator(lang)
+    click.echo(t.gettext("wrote {path}; next: dpia validate {path}").format(path=path), err=True)
+
+
+SCHEMA_NAME = "dpia.schema.json"  # the name the starter's first line points at
+
+
+def _write_schema(target: Path) -> None:
+    """The JSON Schema beside the starter, for editors; a file of the user's own with that
+    name is left alone."""
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if target.exists():
+        try:
+            ours = json.loads(target.read_text(encoding="utf-8")).get("title") == SCHEMA_TITLE
+        except (ValueError, OSError, AttributeError):
+            ours = False
+        if not ours:
+            return
+    target.write_text(text, encoding="utf-8")

@@ -5,9 +5,10 @@ from pathlib import Path
 
 import click
 
-from dpia.cli.common import report
+from dpia.cli.common import file_language, report
 from dpia.cli.exits import Exit
 from dpia.context.assessment import assess_file
+from dpia.languages import LANGUAGES
 from dpia.model.base import Text
 from dpia.render.i18n import Translator
 from dpia.rules.screening import Item
@@ -19,16 +20,22 @@ from dpia.rules.screening import screen as run_screening
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-@click.option("--lang", type=click.Choice(["en", "nl"]), default="en", show_default=True)
-def screen(file: Path, fmt: str, lang: str) -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(list(LANGUAGES)),
+    default=None,
+    help="Language of the answer; default: the first of the file's meta.languages.",
+)
+def screen(file: Path, fmt: str, lang: str | None) -> None:
     """Does this processing need a DPIA? Required, recommended or not required, and why."""
     assessment = assess_file(file)
     q = assessment.validated.questionnaire
     if q is None:
-        report([assessment], "text")
+        report([assessment], "text", lang)
         raise SystemExit(Exit.INVALID)
     result = run_screening(q.screening)
     first = q.meta.languages[0].value
+    lang = file_language(assessment, lang)
     t = Translator(lang)
 
     def reason(item: Item) -> str:

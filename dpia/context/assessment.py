@@ -13,6 +13,7 @@ from ruamel.yaml import YAML
 from dpia.context.common import DocumentBase, LocatedFinding
 from dpia.load import Problem, Severity, field_path
 from dpia.model import Questionnaire, Validated, validate_file
+from dpia.rules.finding import Finding
 from dpia.rules.findings import findings
 
 
@@ -49,7 +50,7 @@ class Assessment:
         YAML(typ="safe", pure=True).dump(loaded.data, buf)
         return f"{path.stem}.merged.yaml", buf.getvalue().encode()
 
-    def document_base(self, lang: str) -> DocumentBase:
+    def document_base(self, lang: str, source_embedded: bool) -> DocumentBase:
         q = self.questionnaire
         return DocumentBase(
             lang=lang,
@@ -59,6 +60,7 @@ class Assessment:
             source_name=self.source[0],
             date=q.meta.assessment_date,
             logo=self.logo,
+            source_embedded=source_embedded,
         )
 
 
@@ -92,7 +94,11 @@ def assess_file(path: Path) -> Assessment:
     if problem and v.loaded is not None:
         where = Problem(v.loaded.locate(("meta", "logo")), "meta.logo", problem, code="logo")
         v = Validated(v.path, v.loaded, None, [*v.problems, where])
-    located: list[LocatedFinding] = []
+    # The loader's warnings (a '#' line inside block text) are findings like the rules' own.
+    located = [
+        LocatedFinding(Finding(w.code, w.severity, (), w.message, dict(w.params)), w)
+        for w in v.warnings
+    ]
     if v.questionnaire is not None and v.loaded is not None:
         for f in findings(v.questionnaire):
             pos = v.loaded.locate(f.loc)

@@ -32,11 +32,14 @@ class DocumentBase:
     source_name: str  # file name of the questionnaire, shown in the colophon
     date: dt.date  # the document's date: the assessment date, for reproducible output
     logo: str | None  # the organisation's logo as a data: URL, read from meta.logo
+    # Whether the output carries the questionnaire (a PDF does), as the colophon says.
+    source_embedded: bool
 
 
-# Fields that are asked only in some cases (a special category only for special data, a
+# Answers that are asked only in some cases (a special category only for special data, a
 # reason only when advice is not followed, ...) or whose emptiness is itself an answer
-# ("no prohibited practices"): their absence is not a gap worth listing.
+# ("no prohibited practices"): their absence is not a gap worth listing. These are leaf
+# answers: a section that shares a name with one (`description`, Part A) is still walked.
 _NOT_QUESTIONS = {
     "plain",
     "base_only",
@@ -44,7 +47,6 @@ _NOT_QUESTIONS = {
     "authors",
     "subject",
     "phone",
-    "contact",
     "special_category",
     "national_id",
     "consent_by",
@@ -64,28 +66,31 @@ _NOT_QUESTIONS = {
     "special_categories",
     "affected_rights",
     "agreement",
-    "description",
+    "description",  # of a risk, measure, party or location: the title says enough
     "model",
     "actions",
     "mitigation",
     "clause",
     "further_purposes",
-    "deployer_duties",  # asked only of high-risk systems; the findings say what is open
-    "fria",
 }
+
+# Sections not walked at all: a second contact is optional; the AI Act duties are asked only
+# of high-risk systems, and the findings say what is open there.
+_NOT_WALKED = {"contact", "deployer_duties", "fria"}
 
 
 def unanswered(node: BaseModel, loc: Loc = ()) -> list[Loc]:
     """Optional questions left empty (None or an empty list), as field paths."""
     gaps: list[Loc] = []
     for name, info in type(node).model_fields.items():
-        if name in _NOT_QUESTIONS:
-            continue
         value: Any = getattr(node, name)
+        section = isinstance(value, BaseModel) and not isinstance(value, Text)
+        if name in _NOT_WALKED or (name in _NOT_QUESTIONS and not section):
+            continue
         here = (*loc, name)
         if value is None or (isinstance(value, list) and not value and not info.is_required()):
             gaps.append(here)
-        elif isinstance(value, BaseModel) and not isinstance(value, Text):
+        elif section:
             gaps += unanswered(value, here)
         elif isinstance(value, list):
             for i, item in enumerate(value):

@@ -28,6 +28,8 @@ class Loaded:
     """Values the loader refused (only with `load(..., partial=True)`)."""
     invalid: set[Loc] = field(default_factory=set)
     """Where those values are: the model's own errors there repeat the loader's."""
+    warnings: list[Problem] = field(default_factory=list)
+    """What reads well but is probably not meant (a `#` line inside block text)."""
 
     def locate(self, loc: Loc, *, key: bool = False) -> Pos:
         """The position of `loc`, or of its nearest ancestor that was written in a file."""
@@ -53,10 +55,16 @@ def load(path: Path, *, partial: bool = False) -> Loaded:
     loaded = Loaded(path=path, data={}, sources=sources)
     loaded.value_pos[()] = tree.pos
     loaded.data = _plain(tree, (), loaded)
-    loaded.problems = sorted(problems + loaded.problems, key=lambda p: p.pos)
+    found = problems + loaded.problems
+    loaded.problems = sorted((p for p in found if p.severity is Severity.error), key=_at)
+    loaded.warnings = sorted((p for p in found if p.severity is not Severity.error), key=_at)
     if loaded.problems and not partial:
         raise LoadError(loaded.problems)
     return loaded
+
+
+def _at(p: Problem) -> Pos:
+    return p.pos
 
 
 def _plain(node: Any, loc: Loc, loaded: Loaded) -> Any:

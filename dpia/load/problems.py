@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -28,24 +29,71 @@ class Pos:
         return f"{self.file}:{self.line}:{self.col}"
 
 
+class Phrase(str):
+    """A parameter of a message that is itself a catalog message ("a number", "text"), so it
+    is translated with the message; any other parameter is a value quoted from the file."""
+
+
+Params = tuple[tuple[str, str], ...]
+
+
+def N_(message: str) -> str:
+    """Mark a message for the catalogs; it is translated where it is printed."""
+    return message
+
+
+def params(**values: str) -> Params:
+    return tuple(values.items())
+
+
+class Refusal(ValueError):
+    """A value the model refuses, raised in a validator: an English catalog message and its
+    parameters, so the located problem is translated when it is printed."""
+
+    def __init__(self, message: str, **values: str) -> None:
+        super().__init__(message.format(**values) if values else message)
+        self.message, self.params = message, params(**values)
+
+
+def _same(message: str) -> str:
+    return message
+
+
 @dataclass(frozen=True)
 class Problem:
+    """A located problem. `message` is an English catalog message, with `{name}` placeholders
+    filled from `params` when there are any: it is translated when it is printed."""
+
     pos: Pos
     field: str
     message: str
     severity: Severity = Severity.error
     code: str = "invalid"
+    params: Params = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "field", printable(self.field))
         object.__setattr__(self, "message", printable(self.message))
+        clean = tuple((k, type(v)(printable(v))) for k, v in self.params)
+        object.__setattr__(self, "params", clean)
+
+    def text(self, translate: Callable[[str], str] = _same) -> str:
+        """The message in the language of `translate` (a catalog's gettext)."""
+        template = translate(self.message)
+        if not self.params:
+            return template
+        values = {k: translate(v) if isinstance(v, Phrase) else v for k, v in self.params}
+        return template.format(**values)
+
+    def line(self, translate: Callable[[str], str] = _same) -> str:
+        where = f"{self.field}: " if self.field else ""
+        tag = "" if self.severity is Severity.error else f"{translate('warning')}[{self.code}]: "
+        return f"{self.pos}: {tag}{where}{self.text(translate)}"
 
     def __str__(self) -> str:
-        where = f"{self.field}: " if self.field else ""
-        tag = "" if self.severity is Severity.error else "warning: "
-        return f"{self.pos}: {tag}{where}{self.message}"
+        return self.line()
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self, translate: Callable[[str], str] = _same) -> dict[str, object]:
         return {
             "file": self.pos.file,
             "line": self.pos.line,
@@ -53,7 +101,7 @@ class Problem:
             "field": self.field,
             "severity": str(self.severity),
             "code": self.code,
-            "message": self.message,
+            "message": self.text(translate),
         }
 
 

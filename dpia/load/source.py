@@ -33,6 +33,7 @@ from ruamel.yaml.nodes import MappingNode, ScalarNode
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scanner import RoundTripScanner
 
+from dpia.load.blocks import comments_in_block_text
 from dpia.load.fast import read_plain
 from dpia.load.problems import LoadError, Pos, Problem, display_path, field_path
 from dpia.load.tree import Invalid, LMap, LSeq, bad_character
@@ -79,9 +80,11 @@ def _parse(path: Path, name: str) -> tuple[LMap, list[Problem]]:
     else:
         _check_version(text, name)
     tree = read_plain(text, name, MAX_DEPTH, MAX_NODES)
-    if isinstance(tree, LMap):
-        return tree, []
-    return read_full(text, name, is_json)
+    problems: list[Problem] = []
+    if not isinstance(tree, LMap):
+        tree, problems = read_full(text, name, is_json)
+    # Checked on the tree, so whichever reader took the file gives the same warnings.
+    return tree, problems + ([] if is_json else comments_in_block_text(text, tree))
 
 
 def read_full(text: str, name: str, is_json: bool) -> tuple[LMap, list[Problem]]:

@@ -14,6 +14,8 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from dpia.load.problems import N_, Refusal
+
 MAX_TEXT = 20_000
 MAX_ITEMS = 500
 
@@ -38,15 +40,16 @@ Id = Annotated[
 def _date_only(value: Any) -> Any:
     """Dates as YAML writes them, or ISO text from JSON; never numbers or date-times."""
     if isinstance(value, dt.datetime):
-        raise ValueError("expected a date (YYYY-MM-DD), not a date and time")
+        raise Refusal(N_("expected a date (YYYY-MM-DD), not a date and time"))
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"'{value[:20]}' is not a valid date; expected YYYY-MM-DD") from None
-    raise ValueError("expected a date (YYYY-MM-DD)")
+            message = N_("'{value}' is not a valid date; expected YYYY-MM-DD")
+            raise Refusal(message, value=value[:20]) from None
+    raise Refusal(N_("expected a date (YYYY-MM-DD)"))
 
 
 Date = Annotated[
@@ -101,15 +104,17 @@ class Text(Strict):
 def _text_from_input(value: Any) -> Any:
     if isinstance(value, str):
         if not value.strip():
-            raise ValueError("text is empty; leave the field out instead")
+            raise Refusal(N_("text is empty; leave the field out instead"))
         if len(value) > MAX_TEXT:
-            raise ValueError(f"text is longer than {MAX_TEXT} characters")
+            raise Refusal(
+                N_("text is longer than {max_length} characters"), max_length=str(MAX_TEXT)
+            )
         return Text.model_construct(plain=value)
     if isinstance(value, dict):
         if "plain" in value:  # internal field, not part of the file format
-            raise ValueError("unknown key `plain`; use `nl` and/or `en`")
+            raise Refusal(N_("unknown key `plain`; use `nl` and/or `en`"))
         if not (value.get("nl") or value.get("en")):
-            raise ValueError("give the text itself, or a mapping with `nl` and/or `en`")
+            raise Refusal(N_("give the text itself, or a mapping with `nl` and/or `en`"))
     return value
 
 

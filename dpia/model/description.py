@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, StrictBool, StrictInt, model_validator
 
+from dpia.load.problems import N_, Refusal
 from dpia.model.base import Country, Id, Name, Strict, TextValue, items
 from dpia.model.enums import (
     DataKind,
@@ -49,7 +50,7 @@ class AgeRange(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> AgeRange:
         if self.min > self.max:
-            raise ValueError("min is greater than max")
+            raise Refusal(N_("min is greater than max"))
         return self
 
 
@@ -80,9 +81,10 @@ class DataCategory(Strict):
     @model_validator(mode="after")
     def _kind_details(self) -> DataCategory:
         if self.kind is DataKind.special and self.special_category is None:
-            raise ValueError("kind is special: give special_category (the Art. 9(1) category)")
+            message = N_("kind is special: give special_category (the Art. 9(1) category)")
+            raise Refusal(message)
         if self.kind is DataKind.national_id and self.national_id is None:
-            raise ValueError("kind is national_id: give national_id (bsn, pgn or other)")
+            raise Refusal(N_("kind is national_id: give national_id (bsn, pgn or other)"))
         return self
 
 

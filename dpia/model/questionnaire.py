@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import Field, StrictBool
 
+from dpia.load.problems import N_, Params, params
 from dpia.model.agreement import Consultation, ProcessorAgreement
 from dpia.model.ai import Ai, Equality
 from dpia.model.base import Strict, items
@@ -45,7 +46,10 @@ class Questionnaire(Strict):
     )
 
 
-def reference_errors(data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
+Reference = tuple[Loc, str, Params]  # where, an English catalog message, its parameters
+
+
+def reference_errors(data: dict[str, Any]) -> Iterator[Reference]:
     """Duplicate ids, and ids that point at nothing.
 
     Works on the raw data, so these are reported together with the model's own errors.
@@ -67,18 +71,24 @@ def reference_errors(data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
             if not isinstance(ident, str):
                 continue  # the model reports ids that are not text
             if ident in seen:
-                yield (*loc, i, "id"), f"duplicate id '{ident}'"
+                yield (*loc, i, "id"), N_("duplicate id '{id}'"), params(id=ident)
             seen.add(ident)
 
-    def refs(source: Loc, key: str, target: tuple[str, ...]) -> Iterator[tuple[Loc, str]]:
+    def unknown(value: str, known: list[str], target: tuple[str, ...]) -> tuple[str, Params]:
+        if known:
+            return N_("unknown id '{id}'; known: {known}"), params(id=value, known=", ".join(known))
+        return N_("unknown id '{id}'; known: none yet (add them under {where})"), params(
+            id=value, where=".".join(target)
+        )
+
+    def refs(source: Loc, key: str, target: tuple[str, ...]) -> Iterator[Reference]:
         known = ids(*target)
-        listed = ", ".join(known) if known else f"none yet (add them under {'.'.join(target)})"
         for i, entry in enumerate(entries(*source)):  # type: ignore[arg-type]
             values = entry.get(key)
             for j, value in enumerate(values) if isinstance(values, list) else [(None, values)]:
                 if isinstance(value, str) and value not in known:
                     loc = (*source, i, key) if j is None else (*source, i, key, j)
-                    yield loc, f"unknown id '{value}'; known: {listed}"
+                    yield loc, *unknown(value, known, target)
 
     yield from refs(("risks",), "measures", ("measures",))
     yield from refs(("lawfulness", "lawful_bases"), "purpose", ("description", "purposes"))
@@ -86,8 +96,10 @@ def reference_errors(data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
     agreement = data.get("processor_agreement")
     processor = agreement.get("processor") if isinstance(agreement, dict) else None
     if isinstance(processor, str) and processor not in ids("description", "parties"):
-        known = ", ".join(ids("description", "parties")) or "none yet"
-        yield ("processor_agreement", "processor"), f"unknown id '{processor}'; known: {known}"
+        yield (
+            ("processor_agreement", "processor"),
+            *unknown(processor, ids("description", "parties"), ("description", "parties")),
+        )
 
 
 ID_LISTS: list[tuple[str, ...]] = [

@@ -14,9 +14,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from dpia.load import Loaded, LoadError, Pos, Problem, field_path, load
-from dpia.load.problems import display_path
+from dpia.load.problems import N_, Params, Phrase, Refusal, display_path, params
 from dpia.model.base import Text
-from dpia.model.questionnaire import Loc, Questionnaire, reference_errors
+from dpia.model.questionnaire import Loc, Questionnaire, Reference, reference_errors
 
 
 @dataclass
@@ -30,16 +30,23 @@ class Validated:
     def ok(self) -> bool:
         return self.questionnaire is not None
 
+    @property
+    def warnings(self) -> list[Problem]:
+        """The loader's warnings: the file is valid with them, but something looks unmeant."""
+        return self.loaded.warnings if self.loaded is not None else []
+
 
 def validate_file(path: Path) -> Validated:
     """Load and validate one questionnaire; never raises for bad input."""
     try:
         return _validate(path)
     except Exception as e:  # a bug, not bad input: still a located line, never a traceback
-        message = f"internal error while checking this file ({type(e).__name__}); please report it"
-        return Validated(
-            path, None, None, [Problem(Pos(display_path(path)), "", message, code="internal")]
+        message = N_("internal error while checking this file ({error}); please report it")
+        where = Pos(display_path(path))
+        problem = Problem(
+            where, "", message, code="internal", params=params(error=type(e).__name__)
         )
+        return Validated(path, None, None, [problem])
 
 
 def _validate(path: Path) -> Validated:
@@ -49,8 +56,8 @@ def _validate(path: Path) -> Validated:
         return Validated(path, None, None, sorted(e.problems, key=lambda p: p.pos))
     problems = list(loaded.problems)
     problems += [
-        Problem(loaded.locate(loc), field_path(loc), msg, code="reference")
-        for loc, msg in _reference_errors(loaded.data)
+        Problem(loaded.locate(loc), field_path(loc), msg, code="reference", params=values)
+        for loc, msg, values in _reference_errors(loaded.data)
     ]
     q: Questionnaire | None = None
     try:
@@ -65,7 +72,7 @@ def _validate(path: Path) -> Validated:
     return Validated(path, loaded, None if problems else q, problems)
 
 
-def _reference_errors(data: dict[str, Any]) -> list[tuple[Loc, str]]:
+def _reference_errors(data: dict[str, Any]) -> list[Reference]:
     """The reference checks, which see raw data: when odd data trips them, the model's own
     errors describe what is wrong."""
     try:
@@ -75,19 +82,22 @@ def _reference_errors(data: dict[str, Any]) -> list[tuple[Loc, str]]:
 
 
 _TYPE_WORDS = {
-    "string_type": "text",
-    "bool_type": "true or false",
-    "int_type": "a whole number",
-    "date_type": "a date (YYYY-MM-DD)",
-    "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
-    "date_parsing": "a date (YYYY-MM-DD)",
-    "date_from_datetime_inexact": "a date (YYYY-MM-DD)",
-    "model_type": "a mapping of fields",
-    "model_attributes_type": "a mapping of fields",
-    "dict_type": "a mapping of fields",
-    "list_type": "a list",
+    "string_type": N_("text"),
+    "bool_type": N_("true or false"),
+    "int_type": N_("a whole number"),
+    "date_type": N_("a date (YYYY-MM-DD)"),
+    "date_from_datetime_parsing": N_("a date (YYYY-MM-DD)"),
+    "date_parsing": N_("a date (YYYY-MM-DD)"),
+    "date_from_datetime_inexact": N_("a date (YYYY-MM-DD)"),
+    "model_type": N_("a mapping of fields"),
+    "model_attributes_type": N_("a mapping of fields"),
+    "dict_type": N_("a mapping of fields"),
+    "list_type": N_("a list"),
 }
 _DATE_KINDS = {"date_type", "date_from_datetime_parsing", "date_parsing"}
+
+# A message and its parameters: the English template is translated when it is printed.
+Message = tuple[str, Params]
 
 
 def _problem(err: Any, loc: Loc, loaded: Loaded) -> Problem:
@@ -97,87 +107,99 @@ def _problem(err: Any, loc: Loc, loaded: Loaded) -> Problem:
     if kind == "extra_forbidden":
         allowed = _fields_at(loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        hint = hint or ("; allowed: " + ", ".join(allowed) if allowed else "")
-        return Problem(loaded.locate(loc, key=True), path, f"unknown field{hint}", code=kind)
+        if close:
+            msg: Message = N_("unknown field; did you mean '{name}'?"), params(name=close[0])
+        elif allowed:
+            msg = N_("unknown field; allowed: {names}"), params(names=", ".join(allowed))
+        else:
+            msg = N_("unknown field"), ()
+        return Problem(loaded.locate(loc, key=True), path, msg[0], code=kind, params=msg[1])
     if kind == "missing":
         parent = loaded.key_pos.get(loc[:-1]) or loaded.locate(loc[:-1])
-        return Problem(parent, path, "required field is missing", code=kind)
+        return Problem(parent, path, N_("required field is missing"), code=kind)
     if kind == "enum":
-        return Problem(pos, path, _enum_message(loc, value, ctx), code=kind)
+        msg = _enum_message(loc, value, ctx)
+    else:
+        msg = _type_message(kind, loc, value, ctx, err["msg"])
+    return Problem(pos, path, msg[0], code=kind, params=msg[1])
+
+
+def _type_message(kind: str, loc: Loc, value: Any, ctx: dict[str, Any], raw: str) -> Message:
     text_model = kind in ("model_type", "model_attributes_type") and _annotation_at(loc) is Text
     if kind == "string_type" or text_model:
-        msg = f"expected text, got {_describe(value)}{_quote_hint(value)}"
-    elif kind == "bool_type" and isinstance(value, str):
-        msg = f"expected true or false, not the text '{value[:20]}'"
-    elif kind == "int_type" and isinstance(value, float):
-        msg = "expected a whole number, got a decimal number"
-    elif kind in _DATE_KINDS and isinstance(value, str):
-        msg = f"'{value[:40]}' is not a valid date; expected YYYY-MM-DD"
-    elif kind == "date_from_datetime_inexact" and isinstance(value, dt.datetime):
-        msg = "expected a date (YYYY-MM-DD), not a date and time"
-    elif kind in _TYPE_WORDS:
-        msg = f"expected {_TYPE_WORDS[kind]}, got {_describe(value)}"
-    elif kind == "string_pattern_mismatch":
-        msg = _pattern_message(loc)
-    elif kind in ("value_error", "assertion_error") and "error" in ctx:
-        msg = str(ctx["error"])
-    elif kind in _LIMITS:
-        msg = _LIMITS[kind].format(**ctx)
-    else:
-        msg = err["msg"][0].lower() + err["msg"][1:]
-    return Problem(pos, path, msg, code=kind)
+        if isinstance(value, bool | int | float | dt.date):  # YAML read it as something else
+            return N_("expected text, got {got}; put it in quotes"), params(got=_describe(value))
+        return N_("expected text, got {got}"), params(got=_describe(value))
+    if kind == "bool_type" and isinstance(value, str):
+        return N_("expected true or false, not the text '{value}'"), params(value=value[:20])
+    if kind == "int_type" and isinstance(value, float):
+        return N_("expected a whole number, got a decimal number"), ()
+    if kind in _DATE_KINDS and isinstance(value, str):
+        return N_("'{value}' is not a valid date; expected YYYY-MM-DD"), params(value=value[:40])
+    if kind == "date_from_datetime_inexact" and isinstance(value, dt.datetime):
+        return N_("expected a date (YYYY-MM-DD), not a date and time"), ()
+    if kind in _TYPE_WORDS:
+        what = Phrase(_TYPE_WORDS[kind])
+        return N_("expected {what}, got {got}"), params(what=what, got=_describe(value))
+    if kind == "string_pattern_mismatch":
+        return _pattern_message(loc), ()
+    if kind in ("value_error", "assertion_error") and "error" in ctx:
+        error = ctx["error"]
+        if isinstance(error, Refusal):  # the model's own message, with its parameters
+            return error.message, error.params
+        return str(error), ()
+    if kind in _LIMITS:
+        return _LIMITS[kind], tuple((k, str(v)) for k, v in ctx.items())
+    return raw[0].lower() + raw[1:], ()
 
 
 _LIMITS = {
-    "string_too_short": "must not be empty",
-    "string_too_long": "text is longer than {max_length} characters",
-    "too_short": "needs at least {min_length} item(s)",
-    "too_long": "has more than {max_length} items",
-    "greater_than_equal": "must be at least {ge}",
-    "less_than_equal": "must be at most {le}",
+    "string_too_short": N_("must not be empty"),
+    "string_too_long": N_("text is longer than {max_length} characters"),
+    "too_short": N_("needs at least {min_length} item(s)"),
+    "too_long": N_("has more than {max_length} items"),
+    "greater_than_equal": N_("must be at least {ge}"),
+    "less_than_equal": N_("must be at most {le}"),
 }
 
 
-def _enum_message(loc: Loc, value: Any, ctx: dict[str, Any]) -> str:
+def _enum_message(loc: Loc, value: Any, ctx: dict[str, Any]) -> Message:
     enum = _annotation_at(loc)
     if isinstance(enum, type) and issubclass(enum, Enum):
         allowed = [str(m.value) for m in enum]
     else:  # not expected; pydantic's own list of values
         allowed = [str(ctx.get("expected", "")).replace("'", "")]
+    names = ", ".join(allowed)
     if not isinstance(value, str):
-        return f"expected one of: {', '.join(allowed)}; got {_describe(value)}"
+        got = _describe(value)
+        return N_("expected one of: {names}; got {got}"), params(names=names, got=got)
     close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    return f"'{value[:40]}' is not one of: {', '.join(allowed)}{hint}"
+    if close:
+        return N_("'{value}' is not one of: {names} (did you mean '{close}'?)"), params(
+            value=value[:40], names=names, close=close[0]
+        )
+    return N_("'{value}' is not one of: {names}"), params(value=value[:40], names=names)
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Phrase:
     if value is None:
-        return "nothing (empty value)"
+        return Phrase(N_("nothing (empty value)"))
     if isinstance(value, dt.datetime):
-        return "a date and time"
+        return Phrase(N_("a date and time"))
     if isinstance(value, dt.date):
-        return "a date"
-    names = {bool: "true/false", int: "a number", float: "a number", str: "text"}
-    names |= {dict: "a mapping", list: "a list"}
-    return names.get(type(value), type(value).__name__)
-
-
-def _quote_hint(value: Any) -> str:
-    """YAML read it as something else: quotes make it text."""
-    if isinstance(value, bool | int | float | dt.date):
-        return "; put it in quotes"
-    return ""
+        return Phrase(N_("a date"))
+    names = {bool: N_("true/false"), int: N_("a number"), float: N_("a number"), str: N_("text")}
+    names |= {dict: N_("a mapping"), list: N_("a list")}
+    return Phrase(names.get(type(value), type(value).__name__))
 
 
 def _pattern_message(loc: Loc) -> str:
     name = str(next((p for p in reversed(loc) if isinstance(p, str)), ""))
     if name == "country":
-        return "expected a two-letter country code in capitals, such as NL or US"
+        return N_("expected a two-letter country code in capitals, such as NL or US")
     if name == "email":
-        return "expected an e-mail address"
-    return "expected an id: a letter, then letters, digits, '_', '.' or '-' (at most 40)"
+        return N_("expected an e-mail address")
+    return N_("expected an id: a letter, then letters, digits, '_', '.' or '-' (at most 40)")
 
 
 def _annotation_at(loc: Loc) -> Any:

@@ -45,7 +45,8 @@ class Request:
 
     @cached_property
     def context(self) -> DocumentBase:
-        return self.document.context(self.assessment.document_base(self.lang))
+        base = self.assessment.document_base(self.lang, self.format.embeds_source)
+        return self.document.context(base)
 
     @cached_property
     def html(self) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import io
-from enum import Enum
 from functools import cache
 
 from babel import Locale
@@ -15,6 +14,7 @@ from babel.messages.pofile import read_po
 from babel.support import Translations
 
 from dpia.languages import LANGUAGES
+from dpia.model.enums import Labelled
 from dpia.model.labels import english_label
 from dpia.resources import LOCALES
 
@@ -59,7 +59,7 @@ class Translator:
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.catalog.ngettext(singular, plural, n)
 
-    def label(self, member: Enum) -> str:
+    def label(self, member: Labelled) -> str:
         return self.gettext(english_label(member))
 
     def country(self, code: str) -> str:

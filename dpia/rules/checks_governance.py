@@ -300,5 +300,5 @@ def _equality(q: Questionnaire) -> Iterator[Finding]:
                 W,
                 ("equality", "characteristics", c.value, "impact"),
                 N_("a negative impact on {characteristic} is expected without a mitigation"),
-                {"characteristic": c.value},
+                {"characteristic": c},
             )

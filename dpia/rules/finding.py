@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from enum import Enum
 
 from pydantic import BaseModel
 
 from dpia.load import Severity
 from dpia.model import Questionnaire, Text
 from dpia.model.enums import (
+    Labelled,
     Sector,
 )
 from dpia.model.labels import english_label
@@ -31,12 +31,12 @@ class Finding:
     severity: Severity
     loc: Loc
     message: str  # English template with {named} parameters
-    params: Mapping[str, str | Enum] = field(default_factory=dict)
+    params: Mapping[str, str | Labelled] = field(default_factory=dict)
 
     def text(self, translate: Callable[[str], str] = str) -> str:
         """The message in the language of `translate`; enum values become their labels."""
         values = {
-            k: translate(english_label(v)) if isinstance(v, Enum) else v
+            k: translate(english_label(v)) if isinstance(v, Labelled) else v
             for k, v in self.params.items()
         }
         return translate(self.message).format(**values)
