@@ -86,24 +86,33 @@ def test_create_an_assessment_and_see_the_pre_scan_verdict(page: Page, live: Liv
     page.get_by_role("button", name="Nieuwe beoordeling").click()
     page.wait_for_url(re.compile(r"/edit/pilot\.yaml"))
     expect(page.locator("h1")).to_have_text("Pre-scan")
-    # The starter answers two EDPB criteria: required. Taking one back: recommended.
-    expect(page.locator(".verdict-box h2")).to_have_text("Pre-scan: DPIA verplicht")
-    field = page.locator('[data-path="screening.edpb.innovative_technology.applies"] select')
-    field.select_option("false")
-    saved(page)
-    expect(page.locator(".verdict-box h2")).to_have_text("Pre-scan: DPIA aanbevolen")
+    # Nothing answered yet: no criterion applies so far, and the verdict says it may change.
+    expect(page.locator(".verdict-box h2")).to_have_text("Pre-scan: DPIA niet verplicht")
+    expect(page.locator(".verdict-box")).to_contain_text("Voorlopig")
+    expect(page.get_by_role("link", name=re.compile("^C. Risico"))).to_have_count(0)
+    for criterion, verdict in (
+        ("vulnerable_data_subjects", "DPIA aanbevolen"),
+        ("innovative_technology", "DPIA verplicht"),
+    ):
+        field = page.locator(f'[data-path="screening.edpb.{criterion}.applies"] select')
+        field.select_option("true")
+        saved(page)
+        expect(page.locator(".verdict-box h2")).to_have_text(f"Pre-scan: {verdict}")
     expect(page.locator(".verdict-box")).to_contain_text("Kwetsbare betrokkenen")
     answers = validate_file(live.folder / "pilot.yaml")
     assert answers.ok and answers.questionnaire is not None
-    assert answers.questionnaire.screening.edpb.innovative_technology.applies is False  # type: ignore[union-attr]
+    assert answers.questionnaire.screening.edpb.innovative_technology.applies is True  # type: ignore[union-attr]
+    # The verdict opens the full form.
+    page.get_by_role("link", name="Verder met de volledige beoordeling").click()
+    expect(page.get_by_role("link", name=re.compile("^C. Risico"))).to_be_visible()
 
 
 def test_the_interface_switches_language_at_any_time(page: Page) -> None:
     page.get_by_role("link", name="EN", exact=True).click()
-    expect(page.locator(".verdict-box h2")).to_have_text("Pre-scan: DPIA recommended")
+    expect(page.locator(".verdict-box h2")).to_have_text("Pre-scan: DPIA required")
     expect(page.get_by_role("link", name=re.compile("A. Description"))).to_be_visible()
     page.get_by_role("link", name="NL", exact=True).click()
-    expect(page.locator(".verdict-box h2")).to_have_text("Pre-scan: DPIA aanbevolen")
+    expect(page.locator(".verdict-box h2")).to_have_text("Pre-scan: DPIA verplicht")
 
 
 def test_answers_in_both_languages_side_by_side(page: Page, live: Live) -> None:
@@ -112,7 +121,9 @@ def test_answers_in_both_languages_side_by_side(page: Page, live: Live) -> None:
     saved(page)
     english = page.locator("#f-meta-title-en")
     expect(english).to_be_visible()
-    expect(page.locator("#f-meta-title-nl")).to_have_value(re.compile("Pilot"))
+    page.locator("#f-meta-title-nl").fill("Pilot met een AI-tool")
+    page.locator("#f-meta-title-nl").press("Tab")
+    saved(page)
     english.fill("Pilot of an AI tool")
     english.press("Tab")
     saved(page)
@@ -140,46 +151,45 @@ def test_a_finding_appears_next_to_its_field_and_goes_when_fixed(page: Page) -> 
 
 
 def test_a_risk_and_a_measure_linked_to_it(page: Page, live: Live) -> None:
-    # The starter has one risk and one measure already: these are the second of each.
     page.goto(f"{live.base}/edit/pilot.yaml?section=measures&full=1")
     page.get_by_role("button", name=re.compile("^Toevoegen")).click()
     saved(page)
-    expect(page.locator("#f-measures-1-id")).to_have_value("M2")  # proposed
-    page.locator("#f-measures-1-title-nl").fill("Pseudonieme accounts")
-    page.locator("#f-measures-1-title-nl").press("Tab")
+    expect(page.locator("#f-measures-0-id")).to_have_value("M1")  # proposed
+    page.locator("#f-measures-0-title-nl").fill("Pseudonieme accounts")
+    page.locator("#f-measures-0-title-nl").press("Tab")
     saved(page)
-    page.locator("#f-measures-1-kind").select_option("technical")
+    page.locator("#f-measures-0-kind").select_option("technical")
     saved(page)
-    page.locator("#f-measures-1-status").select_option("planned")
+    page.locator("#f-measures-0-status").select_option("planned")
     saved(page)
     page.get_by_role("link", name=re.compile("^C. Risico")).click()
     page.get_by_role("button", name=re.compile("^Toevoegen")).click()
     saved(page)
-    expect(page.locator("#f-risks-1-id")).to_have_value("R2")
-    page.locator("#f-risks-1-title-nl").fill("Profilering van leerlingen")
-    page.locator("#f-risks-1-title-nl").press("Tab")
+    expect(page.locator("#f-risks-0-id")).to_have_value("R1")
+    page.locator("#f-risks-0-title-nl").fill("Profilering van leerlingen")
+    page.locator("#f-risks-0-title-nl").press("Tab")
     saved(page)
-    page.locator("#f-risks-1-feared_event").select_option(index=1)
+    page.locator("#f-risks-0-feared_event").select_option(index=1)
     saved(page)
-    before = page.locator('[data-path="risks[1].likelihood"]').first
+    before = page.locator('[data-path="risks[0].likelihood"]').first
     before.get_by_role("button", name="Kans belangrijk, ernst beperkt").click()
     saved(page)
-    after = page.locator('[data-path="risks[1].residual_likelihood"]')
+    after = page.locator('[data-path="risks[0].residual_likelihood"]')
     after.get_by_role("button", name="Kans beperkt, ernst beperkt").click()
     saved(page)
-    page.locator('[data-path="risks[1].measures"]').get_by_label(re.compile("M2")).check()
+    page.locator('[data-path="risks[0].measures"]').get_by_label(re.compile("M1")).check()
     saved(page)
-    expect(page.locator(".heat-map").first).to_contain_text("R2")
+    expect(page.locator(".heat-map").first).to_contain_text("R1")
     v = validate_file(live.folder / "pilot.yaml")
     assert v.ok, [str(p) for p in v.problems]
-    risk = v.questionnaire.risks[1]  # type: ignore[union-attr]
+    risk = v.questionnaire.risks[0]  # type: ignore[union-attr]
     assert (risk.id, risk.measures, risk.likelihood.value, risk.severity.value) == (
-        "R2",
-        ["M2"],
+        "R1",
+        ["M1"],
         "significant",
         "limited",
     )
-    assert v.questionnaire.measures[1].title.get("nl", "nl")[0] == "Pseudonieme accounts"  # type: ignore[union-attr]
+    assert v.questionnaire.measures[0].title.get("nl", "nl")[0] == "Pseudonieme accounts"  # type: ignore[union-attr]
 
 
 def test_a_hand_edited_file_keeps_its_comments(page: Page, live: Live) -> None:

@@ -22,8 +22,8 @@ from starlette.routing import Route
 from dpia.context.assessment import Assessment, assess_file
 from dpia.load import Severity, field_path
 from dpia.load.source import read_source
-from dpia.model.enums import Level, Verdict
-from dpia.model.labels import N_, english_label
+from dpia.model.enums import Level
+from dpia.model.labels import N_
 from dpia.model.meta import Screening
 from dpia.produce import DOCUMENTS
 from dpia.render.i18n import Translator
@@ -65,6 +65,23 @@ def screening_result(data: dict[str, Any]) -> ScreeningResult | None:
         return screen(Screening.model_validate(data.get("screening") or {}))
     except ValidationError:
         return None
+
+
+def _past_prescan(data: dict[str, Any]) -> bool:
+    """Whether the full form is open: the pre-scan is complete, or the file has answers
+    beyond it (a `false` a starter writes as the default is not an answer yet)."""
+    result = screening_result(data)
+    if result is not None and result.complete:
+        return True
+
+    def answered(node: Any) -> bool:
+        if isinstance(node, dict):
+            return any(answered(v) for v in node.values())
+        if isinstance(node, list):
+            return bool(node)
+        return node is not None and node is not False and node != ""
+
+    return any(answered(v) for k, v in data.items() if k not in ("meta", "screening", "extends"))
 
 
 _PARENT = re.compile(r"(\.[^.\[]+|\[\d+\])$")
@@ -138,9 +155,7 @@ def section_values(ws: Workspace, name: str, section: str, lang: str) -> dict[st
         "progress": progress,
         "text_langs": languages or ["nl"],
         "screening": screening_result(data),
-        "verdict_label": lambda v: english_label(v),
-        "Verdict": Verdict,
-        "full": any(k not in ("meta", "screening", "extends", "base_only") for k in data),
+        "full": _past_prescan(data),
         "own": _overlay_own(a),
         "field_path": field_path,
         "propose_id": form.propose_id,
@@ -152,18 +167,13 @@ def section_values(ws: Workspace, name: str, section: str, lang: str) -> dict[st
     }
 
 
-def _enum_label(loc: tuple[str | int, ...], value: str) -> str:
-    _, enum = form.kind_at(loc)
-    return english_label(enum(value)) if enum is not None else value
-
-
 def _risk_level(likelihood: str, severity: str) -> str:
     return str(level(Level(likelihood), Level(severity)).value)
 
 
 def _new_item(n: form.Node) -> dict[str, str]:
     """A new list item: its id proposed, the rest to be answered."""
-    model = form.item_model(n.loc)
+    model = form.field_at(n.loc).model
     if model is not None and "id" in model.model_fields:
         return {"id": form.propose_id(n.value, str(n.loc[-1]))}
     return {}
@@ -187,8 +197,7 @@ def _heat(data: dict[str, Any]) -> list[tuple[str, list[list[list[str]]]]]:
 
 
 HELPERS: dict[str, Any] = {
-    "enum_label": _enum_label,
-    "level_label": lambda value: english_label(Level(value)),
+    "level_label": lambda value: Level(value).label,
     "risk_level": _risk_level,
     "scale": [lv.value for lv in SCALE],
     "new_item": _new_item,
@@ -237,12 +246,13 @@ async def save_change(request: Request) -> Response:
     except BadChange as e:
         return JSONResponse({"error": str(e)}, status_code=400)
     values = await run_in_threadpool(section_values, ws, name, section, lang)
-    values["full"] = True
+    values["full"] = values["full"] or body.get("full") is True
     return JSONResponse(
         {
             "version": values["version"],
             "html": fragment(lang, "section.html.j2", **values),
             "panel": fragment(lang, "panel.html.j2", **values),
+            "nav": fragment(lang, "nav.html.j2", **values),
         }
     )
 
@@ -253,7 +263,8 @@ def _change(raw: Any) -> Change:
     loc = tuple(p for p in raw["loc"] if isinstance(p, str | int) and not isinstance(p, bool))
     if op not in ("set", "add", "remove", "move") or len(loc) != len(raw["loc"]) or not loc:
         raise ValueError("bad change")
-    kind, enum = form.kind_at(loc)
+    question = form.field_at(loc)
+    kind, enum = question.kind, question.enum
     value = raw.get("value")
     lang = raw.get("lang")
     if lang not in (None, "nl", "en"):
@@ -276,7 +287,7 @@ def _convert(value: Any, kind: str, enum: Any) -> Any:
         return None
     if not isinstance(value, str) or len(value) > MAX_VALUE:
         raise ValueError("expected text")
-    if kind in ("name", "text"):
+    if kind in ("name", "id", "text"):
         return value if kind == "text" else value.strip() or None
     if kind == "bool":
         return {"true": True, "false": False}[value]

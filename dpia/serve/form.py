@@ -1,27 +1,23 @@
-"""The form, read from the model: one node per question, with the answer in the file.
+"""The form: one node per question, with the answer in the file.
 
-Labels and help come from the model's field descriptions (catalog messages, translated where
-shown), allowed values from its enums, whether a question is asked from
-`dpia.rules.applies`. Nothing here is written per field except the references between lists
-(which list a measure's `risks` are chosen from), which mirror `reference_errors`.
+What each question is comes from `dpia.model.fields` (the one place the starter, the schema
+and the form read: the description as label, catalog-translated; the allowed values with
+their labels; required or not), whether it is asked from `dpia.rules.applies`. Nothing here
+is written per field except which list a reference is chosen from, which mirrors
+`reference_errors`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import types
 import typing
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import Any
 
-from annotated_types import Ge, Le
 from pydantic import BaseModel
-from pydantic.fields import FieldInfo
 
 from dpia.model import Questionnaire
-from dpia.model.base import Text
+from dpia.model.fields import Field, fields
 from dpia.model.labels import N_
 from dpia.rules.applies import applies
 
@@ -58,14 +54,13 @@ class Node:
     loc: Loc  # where the answer is in the file
     path: Path
     kind: str  # text name id bool int date enum ref refs choices lines section list
-    label: str  # English catalog message
+    label: str  # English catalog message: the field's description
     required: bool = False
     value: Any = None
-    options: list[tuple[str, str]] = field(default_factory=list)  # (value, label message)
+    options: list[tuple[str, str]] = field(default_factory=list)  # (value, label)
     children: list[Node] = field(default_factory=list)
     low: int | None = None
     high: int | None = None
-    translate_options: bool = True
 
     @property
     def dom_id(self) -> str:
@@ -74,29 +69,6 @@ class Node:
     @property
     def answered(self) -> bool:
         return self.value not in (None, "", [], {})
-
-
-def _unwrap(tp: Any) -> tuple[Any, bool, list[Any]]:
-    """The type of one answer, whether the field is a list of them, and Annotated metadata."""
-    many, meta = False, []
-    while True:
-        origin = typing.get_origin(tp)
-        if origin is typing.Annotated:
-            meta += list(tp.__metadata__)
-            tp = typing.get_args(tp)[0]
-        elif origin in (typing.Union, types.UnionType):
-            tp = next(a for a in typing.get_args(tp) if a is not type(None))
-        elif origin is list:
-            tp, many = typing.get_args(tp)[0], True
-        else:
-            return tp, many, meta
-
-
-def _label(info: FieldInfo, name: str, meta: list[Any]) -> str:
-    text = info.description or next(
-        (m.description for m in meta if isinstance(m, FieldInfo) and m.description), ""
-    )
-    return text or name.replace("_", " ").capitalize()
 
 
 def _get(data: Any, key: str | int) -> Any:
@@ -111,64 +83,41 @@ def build(
     model: type[BaseModel], data: Any, root: dict[str, Any], loc: Loc, path: Path
 ) -> list[Node]:
     """The questions of `model` that apply, with their answers in `data`."""
-    nodes = []
-    for name, info in model.model_fields.items():
-        if info.exclude or (model is Questionnaire and name == "base_only"):
-            continue
-        fpath, floc = (*path, name), (*loc, name)
-        item = data if path and path[-1] == "-" else None
-        if not applies(fpath, root, item if isinstance(item, dict) else None):
-            continue
-        nodes.append(node(info, name, _get(data, name), root, floc, fpath))
-    return nodes
+    item = data if path and path[-1] == "-" and isinstance(data, dict) else None
+    return [
+        node(f, _get(data, f.name), root, (*loc, f.name))
+        for f in fields(model, path)
+        if applies(f.path, root, item)
+    ]
 
 
-def node(
-    info: FieldInfo, name: str, value: Any, root: dict[str, Any], loc: Loc, path: Path
-) -> Node:
-    tp, many, meta = _unwrap(info.annotation)
-    meta += list(info.metadata)
-    n = Node(loc, path, "name", _label(info, name, meta), info.is_required(), value)
-    if path in REFERENCES:
-        target = REFERENCES[path]
-        n.kind = "refs" if many else "ref"
-        n.options = [(i, t) for i, t in _ids(root, target)]
-        n.translate_options = False
-    elif isinstance(tp, type) and issubclass(tp, Enum):
-        n.kind = "choices" if many else "enum"
-        n.options = [(m.value, m.value) for m in tp]
-    elif isinstance(tp, type) and issubclass(tp, BaseModel) and tp is not Text:
-        if many:
+def node(f: Field, value: Any, root: dict[str, Any], loc: Loc) -> Node:
+    n = Node(loc, f.path, f.kind, f.help or f.label, f.required, value, low=f.low, high=f.high)
+    if f.path in REFERENCES:
+        n.kind = "refs" if f.many else "ref"
+        n.options = _ids(root, REFERENCES[f.path])
+    elif f.kind == "enum" and f.enum is not None:
+        n.kind = "choices" if f.many else "enum"
+        n.options = [(m.value, m.label) for m in f.enum]
+    elif f.kind == "section" and f.model is not None:
+        if f.many:
             n.kind = "list"
             items = value if isinstance(value, list) else []
             n.children = [
                 Node(
                     (*loc, i),
-                    (*path, "-"),
+                    (*f.path, "-"),
                     "section",
                     n.label,
-                    children=build(tp, item, root, (*loc, i), (*path, "-")),
                     value=item,
+                    children=build(f.model, item, root, (*loc, i), (*f.path, "-")),
                 )
                 for i, item in enumerate(items)
             ]
         else:
-            n.kind = "section"
-            n.children = build(tp, value, root, loc, path)
-    elif many:
+            n.children = build(f.model, value, root, loc, f.path)
+    elif f.many:
         n.kind = "lines"
-    elif tp is Text:
-        n.kind = "text"
-    elif tp is bool:
-        n.kind = "bool"
-    elif tp is int:
-        n.kind = "int"
-        n.low = next((int(m.ge) for m in meta if isinstance(m, Ge)), None)  # type: ignore[call-overload]
-        n.high = next((int(m.le) for m in meta if isinstance(m, Le)), None)  # type: ignore[call-overload]
-    elif tp is dt.date:
-        n.kind = "date"
-    elif name == "id":
-        n.kind = "id"
     return n
 
 
@@ -197,8 +146,8 @@ def _summary(item: dict[str, Any]) -> str:
 
 def section(name: str, data: dict[str, Any]) -> Node:
     """The form of one top-level section."""
-    info = Questionnaire.model_fields[name]
-    return node(info, name, data.get(name), data, (name,), (name,))
+    top = next(f for f in fields(Questionnaire) if f.name == name)
+    return node(top, data.get(name), data, (name,))
 
 
 def available(data: dict[str, Any]) -> list[str]:
@@ -242,45 +191,24 @@ def walk_nodes(n: Node) -> typing.Iterator[Node]:
         yield from walk_nodes(c)
 
 
-def kind_at(loc: Loc) -> tuple[str, type[Enum] | None]:
-    """The kind of answer the model expects at `loc`, to check and convert what a browser
-    sends (a date from text, a number, an allowed value)."""
-    model: Any = Questionnaire
-    tp: Any = None
-    path: list[str] = []
+def field_at(loc: Loc) -> Field:
+    """The question at `loc` (list indexes skipped), to check and convert what a browser
+    sends; KeyError when the model has no such field."""
+    model: type[BaseModel] | None = Questionnaire
+    path: Path = ()
+    found: Field | None = None
     for part in loc:
         if isinstance(part, int):
-            path.append("-")
+            if found is None or not found.many:
+                raise KeyError(loc)
+            path = (*path, "-")
             continue
-        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        if model is None:
             raise KeyError(loc)
-        info = model.model_fields[part]
-        if info.exclude:
+        found = next((f for f in fields(model, path) if f.name == part), None)
+        if found is None:
             raise KeyError(loc)
-        path.append(part)
-        tp, _, _ = _unwrap(info.annotation)
-        model = tp
-    if tp is None:
+        path, model = found.path, found.model
+    if found is None:
         raise KeyError(loc)
-    if isinstance(tp, type) and issubclass(tp, Enum):
-        return "enum", tp
-    if tp is Text:
-        return "text", None
-    for kind, t in (("bool", bool), ("int", int), ("date", dt.date)):
-        if tp is t:
-            return kind, None
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return "section", None
-    return "name", None
-
-
-def item_model(loc: Loc) -> type[BaseModel] | None:
-    """The model of one item of the list at `loc`."""
-    model: Any = Questionnaire
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(model, type) and issubclass(model, BaseModel)):
-            return None
-        model, _, _ = _unwrap(model.model_fields[part].annotation)
-    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+    return found

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from dpia.context.assessment import Assessment, assess_file
 from dpia.load.source import SUFFIXES
 from dpia.pdf.files import write_atomic
-from dpia.produce.starter import starter
+from dpia.produce.starter import new_questionnaire
 
 MAX_FILES = 500  # a folder with more questionnaires than this is listed in part
 
@@ -101,7 +101,7 @@ class Workspace:
         target = self.path(name, exists=False)
         if target.exists():
             raise FileExistsError(name)
-        write_atomic(target, starter(preset, lang, today).encode())
+        write_atomic(target, new_questionnaire(preset, lang, today).encode())
         target.chmod(0o666 & ~_umask())
         return target
 

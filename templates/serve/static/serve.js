@@ -72,6 +72,7 @@
       const r = await post("/api/save/" + encodeURI(name), {
         version: form.dataset.version,
         section: form.dataset.section,
+        full: form.dataset.full === "1",
         changes: changes,
       });
       const data = await r.json().catch(() => ({}));
@@ -102,6 +103,7 @@
     });
     document.getElementById("section").innerHTML = data.html;
     document.getElementById("panel").innerHTML = data.panel;
+    document.getElementById("sections").innerHTML = data.nav;
     for (const [id, value] of Object.entries(typing)) {
       const el = document.getElementById(id);
       if (el) el.value = value;
