@@ -35,6 +35,7 @@ def serve(folder: Path, port: int, no_browser: bool) -> None:
     except OSError as e:
         click.echo(f"dpia: cannot listen on {HOST}:{port}: {e.strerror}", err=True)
         raise SystemExit(Exit.USAGE) from None
+    sock.listen(128)  # the browser may connect before the server runs: it waits, not fails
     port = sock.getsockname()[1]
     keys = Secrets(port)
     url = f"http://{HOST}:{port}/?token={keys.token}"

@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 import typing
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
 
 from dpia.model import Questionnaire
-from dpia.model.fields import Field, fields
+from dpia.model.fields import Field
+from dpia.model.fields import fields as _fields
 from dpia.model.labels import N_
 from dpia.rules.applies import applies
 
@@ -47,6 +49,10 @@ REFERENCES: dict[Path, Path] = {
     ("lawfulness", "lawful_bases", "-", "purpose"): ("description", "purposes"),
     ("processor_agreement", "processor"): ("description", "parties"),
 }
+
+
+# The model does not change while the server runs: read each part of it once.
+fields = cache(_fields)
 
 
 @dataclass

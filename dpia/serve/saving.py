@@ -30,7 +30,6 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
-from ruamel.yaml.util import load_yaml_guess_indent
 
 from dpia.serve.workspace import version
 
@@ -61,6 +60,9 @@ class Change:
 _locks: dict[Path, threading.Lock] = {}
 _guard = threading.Lock()
 _written: dict[Path, str] = {}  # the version this server last wrote, per file
+# The tree this server last wrote, per file: the next change to that same version starts from
+# it instead of parsing the file again (round-trip parsing is the slow half of a save).
+_trees: dict[Path, tuple[str, Any, YAML | None]] = {}
 
 
 def _lock(path: Path) -> threading.Lock:
@@ -75,11 +77,14 @@ def save(path: Path, seen: str, changes: list[Change], languages: list[str]) -> 
         current = version(path)
         if current != seen:
             raise Conflict(current)
-        text = old.decode("utf-8")
-        is_json = path.suffix.lower() == ".json"
-        yaml = None if is_json else _yaml_for(text)
-        tree = json.loads(text) if is_json or yaml is None else yaml.load(text)
-        for change in changes:
+        cached = _trees.pop(path, None)
+        if cached is not None and cached[0] == current:
+            _, tree, yaml = cached
+        else:
+            text = old.decode("utf-8")
+            yaml = None if path.suffix.lower() == ".json" else _yaml_for(text)
+            tree = json.loads(text) if yaml is None else yaml.load(text)
+        for change in changes:  # a refused change leaves no cached tree behind
             _apply(tree, change, languages)
         if yaml is None:
             new = json.dumps(tree, indent=2, ensure_ascii=False) + "\n"
@@ -91,17 +96,25 @@ def save(path: Path, seen: str, changes: list[Change], languages: list[str]) -> 
             _write(path.with_name(path.name + ".bak"), old, path)
         _write(path, new.encode("utf-8"), path)
         _written[path] = version(path)
+        _trees[path] = (_written[path], tree, yaml)
         return _written[path]
 
 
 def _yaml_for(text: str) -> YAML:
-    """A round-trip YAML that writes with the file's own indentation."""
-    _, seq_indent, offset = load_yaml_guess_indent(text)
+    """A round-trip YAML that writes with the file's own indentation: mappings indented as
+    its most shallow nested key, block sequences as its first one (the dash's offset from the
+    parent key, the item two further)."""
     keys = [len(m.group(1)) for m in re.finditer(r"^( +)[^\s#-]", text, re.M)]
+    offset = 0
+    dash = re.search(
+        r"^([ \t]*)[^\s#][^\n]*:[ \t]*(?:#[^\n]*)?\n(?:[ \t]*(?:#[^\n]*)?\n)*( *)- ", text, re.M
+    )
+    if dash:
+        offset = max(0, len(dash.group(2)) - len(dash.group(1)))
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap a long line the user wrote
-    yaml.indent(mapping=min(keys, default=2), sequence=seq_indent or 2, offset=offset or 0)
+    yaml.indent(mapping=min(keys, default=2), sequence=offset + 2, offset=offset)
     return yaml
 
 
