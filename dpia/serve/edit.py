@@ -25,11 +25,11 @@ from dpia.load.source import read_source
 from dpia.model.enums import Level
 from dpia.model.labels import N_
 from dpia.model.meta import Screening
-from dpia.produce import DOCUMENTS
 from dpia.render.i18n import Translator
 from dpia.rules.risk import SCALE, level
 from dpia.rules.screening import ScreeningResult, screen
 from dpia.serve import form
+from dpia.serve.preview import documents
 from dpia.serve.saving import BadChange, Change, Conflict, save
 from dpia.serve.ui import fragment, language, page
 from dpia.serve.workspace import Refused, Workspace, version
@@ -161,7 +161,7 @@ def section_values(ws: Workspace, name: str, section: str, lang: str) -> dict[st
         "propose_id": form.propose_id,
         "json": lambda v: json.dumps(v, ensure_ascii=False),
         "section_title": form.SECTION_NAMES[section],
-        "documents": list(DOCUMENTS),
+        "documents": documents(),
         "heat": _heat(data) if section == "risks" else [],
         **HELPERS,
     }

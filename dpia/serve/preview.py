@@ -13,6 +13,7 @@ from starlette.routing import Route
 
 from dpia.context.assessment import assess_file
 from dpia.produce import DOCUMENTS, LANGUAGES, Unsupported, make_document, output_name
+from dpia.model.labels import N_
 from dpia.resources import SHARED
 from dpia.serve.workspace import Refused, Workspace
 
@@ -44,6 +45,22 @@ async def _make(request: Request, fmt: str) -> Response:
         media_type="application/pdf",
         headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"},
     )
+
+
+# What the document list shows; a document kind added to the registry without a name here
+# is listed by its `--doc` name.
+DOCUMENT_NAMES = {
+    "dpia": N_("Data protection impact assessment"),
+    "processor-checklist": N_("Processor agreement checklist"),
+    "privacy-addendum": N_("Privacy statement addendum"),
+    "equality": N_("Equality impact assessment"),
+    "screening": N_("Pre-scan"),
+}
+
+
+def documents() -> list[tuple[str, str]]:
+    """(`--doc` name, English catalog message) of every document in the registry."""
+    return [(name, DOCUMENT_NAMES.get(name, name)) for name in DOCUMENTS]
 
 
 _FONT = re.compile(r"(?:.*/)?fonts/([A-Za-z0-9_-]+\.ttf)")
