@@ -12,8 +12,8 @@ from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 from dpia.context.assessment import assess_file
-from dpia.produce import DOCUMENTS, LANGUAGES, Unsupported, make_document, output_name
 from dpia.model.labels import N_
+from dpia.produce import DOCUMENTS, LANGUAGES, Unsupported, make_document, output_name
 from dpia.resources import SHARED
 from dpia.serve.workspace import Refused, Workspace
 
