@@ -283,3 +283,30 @@ def test_the_preview_is_the_document_the_cli_makes(live: Live) -> None:
     assert r.body == expected
     assert live.request("GET", f"/preview/{name}?doc=nope", origin=None).status == 404
     assert os.sep not in r.headers.get("content-disposition", "")
+
+
+def test_an_overlay_shows_what_it_inherits_and_saves_only_its_differences(live: Live) -> None:
+    name = "joint/school-c.yaml"
+    path, base = live.folder / name, live.folder / "joint" / "base.yaml"
+    base_before = base.read_bytes()
+    page = live.request("GET", f"/edit/{name}?section=meta", origin=None).text
+    assert "overgenomen uit de basis" in page  # inherited answers are marked
+    merged = validate_file(path).loaded.data  # type: ignore[union-attr]
+    first = merged["risks"][0]["id"]
+    assert first not in path.read_text(encoding="utf-8")  # the base's risk
+    lines_before = path.read_text(encoding="utf-8").splitlines()
+    r = live.save(
+        name, [{"op": "set", "loc": ["risks", 0, "source"], "lang": "en", "value": "Local"}]
+    )
+    assert r.status == 200, r.text
+    after = validate_file(path)
+    assert after.ok and after.loaded is not None
+    assert after.loaded.data["risks"][0]["source"]["en"] == "Local"
+    assert after.loaded.data["risks"][0]["title"] == merged["risks"][0]["title"]
+    text = path.read_text(encoding="utf-8")
+    assert f"id: {first}" in text and "Local" in text
+    assert text.splitlines()[: len(lines_before) // 2] == lines_before[: len(lines_before) // 2]
+    assert base.read_bytes() == base_before  # the base is never written
+    refused = live.save(name, [{"op": "remove", "loc": ["risks", 1]}])
+    assert refused.status == 400 and "base" in refused.json()["error"]
+    assert base.read_bytes() == base_before

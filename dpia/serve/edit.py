@@ -29,6 +29,7 @@ from dpia.render.i18n import Translator
 from dpia.rules.risk import SCALE, level
 from dpia.rules.screening import ScreeningResult, screen
 from dpia.serve import form
+from dpia.serve.overlay import to_overlay
 from dpia.serve.preview import documents
 from dpia.serve.saving import BadChange, Change, Conflict, save
 from dpia.serve.ui import fragment, language, page
@@ -232,14 +233,11 @@ async def save_change(request: Request) -> Response:
     a = await run_in_threadpool(assess_file, path)
     if a.validated.loaded is None:
         return JSONResponse({"error": "the file cannot be read; fix it in an editor"}, 409)
-    if len(a.validated.loaded.sources) > 1 and any(
-        isinstance(p, int) for c in changes for p in c.loc
-    ):
-        # An overlay's lists merge with its base's by id: an index here is not an index in
-        # the overlay file. Until that mapping exists, such items are changed in the base.
-        return JSONResponse({"error": "edit the items of a joint list in the base file"}, 400)
-    languages = list(a.validated.loaded.data.get("meta", {}).get("languages") or [])
+    loaded = a.validated.loaded
+    languages = list(loaded.data.get("meta", {}).get("languages") or [])
     try:
+        if len(loaded.sources) > 1:  # an overlay: only its differences are written
+            changes = to_overlay(changes, loaded.data, loaded.sources[-1])
         await run_in_threadpool(save, path, seen, changes, languages)
     except Conflict as e:
         return JSONResponse({"conflict": True, "version": str(e)}, status_code=409)
