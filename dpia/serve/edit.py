@@ -51,7 +51,8 @@ class Shown:
 
 def shown(a: Assessment, lang: str) -> list[Shown]:
     t = Translator(lang)
-    out = [Shown(p.field, str(p.severity), p.message, p.code) for p in a.validated.problems]
+    out = [Shown(p.field, str(p.severity), p.text(t.gettext), p.code) for p in a.validated.problems]
+
     out += [
         Shown(lf.where.field, str(lf.where.severity), lf.finding.text(t.gettext), lf.finding.code)
         for lf in a.findings
