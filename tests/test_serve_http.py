@@ -310,3 +310,28 @@ def test_an_overlay_shows_what_it_inherits_and_saves_only_its_differences(live: 
     refused = live.save(name, [{"op": "remove", "loc": ["risks", 1]}])
     assert refused.status == 400 and "base" in refused.json()["error"]
     assert base.read_bytes() == base_before
+
+
+def test_a_large_body_is_refused_unread(live: Live) -> None:
+    path = live.folder / "primary-learning-analytics.yaml"
+    before = path.read_bytes()
+    change = {"op": "set", "loc": ["meta", "version"], "value": "x" * 1_100_000}
+    r = live.save(path.name, [change])
+    assert r.status == 413 and path.read_bytes() == before
+
+
+def test_the_command_refuses_a_port_in_use_and_binds_only_to_127_0_0_1() -> None:
+    import socket
+
+    from click.testing import CliRunner
+
+    from dpia.cli import cli
+    from dpia.cli.serve import HOST
+
+    assert HOST == "127.0.0.1"
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        r = CliRunner().invoke(cli, ["serve", str(SAMPLES), "--port", str(port), "--no-browser"])
+    assert r.exit_code == 2 and f"cannot listen on 127.0.0.1:{port}" in r.output

@@ -37,6 +37,7 @@ from dpia.serve.workspace import Refused, Workspace, version
 
 MAX_CHANGES = 20
 MAX_VALUE = 20_000
+MAX_BODY = 1_000_000  # a change is small; a larger body is not from the form
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,10 @@ async def save_change(request: Request) -> Response:
     lang = language(request)
     try:
         path = ws.path(name)
-        body = json.loads(await request.body())
+        raw = await request.body()
+        if len(raw) > MAX_BODY:
+            return JSONResponse({"error": "too large"}, status_code=413)
+        body = json.loads(raw)
         changes = [_change(c) for c in body["changes"][:MAX_CHANGES]]
         seen, section = str(body["version"]), str(body.get("section", "screening"))
     except Refused:

@@ -50,7 +50,10 @@ async def new(request: Request) -> Response:
     """Create a questionnaire from the starter; a pre-scan opens on its questions."""
     ws: Workspace = request.app.state.workspace
     try:
-        body = json.loads(await request.body())
+        raw = await request.body()
+        if len(raw) > 10_000:
+            raise ValueError("too large")
+        body = json.loads(raw)
         preset, lang = body["preset"], body["lang"]
         if preset not in PRESETS or lang not in LANGUAGES:
             raise ValueError(preset)
