@@ -92,9 +92,22 @@ def build(
     item = data if path and path[-1] == "-" and isinstance(data, dict) else None
     return [
         node(f, _get(data, f.name), root, (*loc, f.name))
-        for f in fields(model, path)
+        for f in rijksmodel_order(fields(model, path))
         if applies(f.path, root, item)
     ]
+
+
+def rijksmodel_order(found: list[Field]) -> list[Field]:
+    """Questions numbered after the Model DPIA Rijksdienst's points ("2 Whose data are
+    processed.") in the order of those points; an unnumbered one stays after the question
+    before it."""
+    keys, last = [], 0
+    for f in found:
+        number = re.match(r"(\d+) ", f.help)
+        last = int(number.group(1)) if number else last
+        keys.append(last)
+    order = sorted(range(len(found)), key=lambda i: keys[i])
+    return [found[i] for i in order]
 
 
 def node(f: Field, value: Any, root: dict[str, Any], loc: Loc) -> Node:
