@@ -256,6 +256,36 @@ def test_keyboard_only_in_one_section(page: Page, live: Live) -> None:
     assert page.evaluate("document.activeElement.id") != "f-meta-version"
 
 
+def test_two_tabs_on_one_file_lose_nothing(page: Page, live: Live) -> None:
+    page.goto(f"{live.base}/edit/pilot.yaml?section=meta")
+    other = page.context.new_page()
+    other.goto(f"{live.base}/edit/pilot.yaml?section=meta")
+    path = live.folder / "pilot.yaml"
+    page.locator("#f-meta-version").fill("3.0")
+    page.locator("#f-meta-version").press("Tab")
+    saved(page)
+    # The other tab, which still shows the old version, changes the same answer: refused,
+    # said, nothing overwritten; reloading shows the first tab's answer.
+    other.locator("#f-meta-version").fill("4.0")
+    other.locator("#f-meta-version").press("Tab")
+    saved(other)
+    expect(other.locator("#conflict")).to_be_visible()
+    assert 'version: "3.0"' in path.read_text(encoding="utf-8")
+    other.get_by_role("button", name="Bestand opnieuw laden").click()
+    expect(other.locator("#f-meta-version")).to_have_value("3.0")
+    # Different answers in the two tabs: both are kept.
+    page.locator("#f-meta-authors").fill("Privacy officer")
+    page.locator("#f-meta-authors").press("Tab")
+    saved(page)
+    other.locator("#f-meta-organisation-address").fill("Schoolstraat 1")
+    other.locator("#f-meta-organisation-address").press("Tab")
+    saved(other)
+    expect(other.locator("#conflict")).to_be_hidden()
+    text = path.read_text(encoding="utf-8")
+    assert "Privacy officer" in text and "Schoolstraat 1" in text and 'version: "3.0"' in text
+    other.close()
+
+
 def test_no_request_left_the_local_server(requests_seen: list[str], live: Live) -> None:
     assert len(requests_seen) > 20
     elsewhere = [

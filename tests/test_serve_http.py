@@ -335,3 +335,23 @@ def test_the_command_refuses_a_port_in_use_and_binds_only_to_127_0_0_1() -> None
         port = busy.getsockname()[1]
         r = CliRunner().invoke(cli, ["serve", str(SAMPLES), "--port", str(port), "--no-browser"])
     assert r.exit_code == 2 and f"cannot listen on 127.0.0.1:{port}" in r.output
+
+
+def test_two_tabs_changing_different_answers_both_keep_theirs(live: Live) -> None:
+    name = "secondary-ai-homework.yaml"
+    path = live.folder / name
+    seen = live.version(name)
+    data = validate_file(path).loaded.data  # type: ignore[union-attr]
+    version_was, status_was = data["meta"]["version"], data["meta"]["status"]
+    a = {"op": "set", "loc": ["meta", "version"], "value": "7.0", "was": version_was}
+    assert live.save(name, [a], seen).status == 200
+    # The other tab still shows the old file, and changes another answer: it goes on top.
+    b = {"op": "set", "loc": ["meta", "status"], "value": "draft", "was": status_was}
+    assert live.save(name, [b], seen).status == 200
+    meta = validate_file(path).loaded.data["meta"]  # type: ignore[union-attr]
+    assert (meta["version"], meta["status"]) == ("7.0", "draft")
+    # ... but not an answer the first tab changed since: that would overwrite it.
+    c = {"op": "set", "loc": ["meta", "version"], "value": "8.0", "was": version_was}
+    r = live.save(name, [c], seen)
+    assert r.status == 409
+    assert validate_file(path).loaded.data["meta"]["version"] == "7.0"  # type: ignore[union-attr]

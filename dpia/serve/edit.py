@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -244,8 +245,12 @@ async def save_change(request: Request) -> Response:
         if len(loaded.sources) > 1:  # an overlay: only its differences are written
             changes = to_overlay(changes, loaded.data, loaded.sources[-1])
         await run_in_threadpool(save, path, seen, changes, languages)
-    except Conflict as e:
-        return JSONResponse({"conflict": True, "version": str(e)}, status_code=409)
+    except Conflict:
+        # Another tab, an editor or a `git pull` changed the file. Answers the page shows
+        # as they still are on disk were not touched there: the change goes on top. Anything
+        # else needs a reload; nothing is overwritten.
+        if not await run_in_threadpool(_rebase, path, body["changes"], changes, languages):
+            return JSONResponse({"conflict": True}, status_code=409)
     except BadChange as e:
         return JSONResponse({"error": str(e)}, status_code=400)
     values = await run_in_threadpool(section_values, ws, name, section, lang)
@@ -258,6 +263,43 @@ async def save_change(request: Request) -> Response:
             "nav": fragment(lang, "nav.html.j2", **values),
         }
     )
+
+
+def _rebase(path: Path, raw: list[Any], changes: list[Change], languages: list[str]) -> bool:
+    """Save `changes` on the file as it is now, if every answer they change is still what
+    the page showed (`was`); False when one is not, or the file changes meanwhile."""
+    current = version(path)
+    a = assess_file(path)
+    if a.validated.loaded is None or len(a.validated.loaded.sources) > 1:
+        return False
+    data = a.validated.loaded.data
+    first = languages[0] if languages else "nl"
+    for r, c in zip(raw, changes, strict=False):
+        if c.op != "set" or "was" not in r or _shown(data, c.loc, c.lang, first) != r["was"]:
+            return False
+    try:
+        save(path, current, changes, languages)
+    except (Conflict, BadChange):
+        return False
+    return True
+
+
+def _shown(data: Any, loc: tuple[str | int, ...], lang: str | None, first: str) -> Any:
+    """An answer as the form shows it (the text of one language, yes/no as true/false)."""
+    value = data
+    for part in loc:
+        value = form._get(value, part)
+    if lang is not None:
+        if isinstance(value, dict):
+            return value.get(lang) or ""
+        return value if isinstance(value, str) and lang == first else ""
+    if isinstance(value, list):
+        return [v.get(first, "") if isinstance(v, dict) else str(v) for v in value]
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return "" if value is None else str(value)
 
 
 def _change(raw: Any) -> Change:

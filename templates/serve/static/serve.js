@@ -53,13 +53,29 @@
     return el.value;
   }
 
+  // What the page showed before the change: the server applies a change on top of another
+  // tab's only when this is still the answer on disk.
+  function shownBefore(el) {
+    if (el.tagName === "SELECT") {
+      const option = Array.from(el.options).find((o) => o.defaultSelected);
+      return option ? option.value : "";
+    }
+    if (el.dataset.lines) return el.defaultValue.split("\n").map((s) => s.trim()).filter(Boolean);
+    return el.defaultValue;
+  }
+
   function changeFor(el) {
     const group = el.closest("[data-many]");
     if (group) {
-      const values = Array.from(group.querySelectorAll("input[type=checkbox]:checked")).map((c) => c.value);
-      return { op: "set", loc: JSON.parse(group.dataset.loc), value: values };
+      const boxes = Array.from(group.querySelectorAll("input[type=checkbox]"));
+      return {
+        op: "set",
+        loc: JSON.parse(group.dataset.loc),
+        value: boxes.filter((c) => c.checked).map((c) => c.value),
+        was: boxes.filter((c) => c.defaultChecked).map((c) => c.value),
+      };
     }
-    const change = { op: "set", loc: JSON.parse(el.dataset.loc), value: valueOf(el) };
+    const change = { op: "set", loc: JSON.parse(el.dataset.loc), value: valueOf(el), was: shownBefore(el) };
     if (el.dataset.lang) change.lang = el.dataset.lang;
     return change;
   }
@@ -126,8 +142,8 @@
     const action = button.dataset.action;
     if (action === "matrix") {
       send([
-        { op: "set", loc: JSON.parse(button.dataset.locA), value: button.dataset.valueA },
-        { op: "set", loc: JSON.parse(button.dataset.locB), value: button.dataset.valueB },
+        { op: "set", loc: JSON.parse(button.dataset.locA), value: button.dataset.valueA, was: button.dataset.wasA },
+        { op: "set", loc: JSON.parse(button.dataset.locB), value: button.dataset.valueB, was: button.dataset.wasB },
       ]);
     } else if (action === "add") {
       const loc = JSON.parse(button.dataset.loc);
