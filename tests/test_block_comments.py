@@ -88,3 +88,13 @@ def test_a_file_without_block_notes_gets_no_warning(tmp_path: Path) -> None:
     body = "description:\n  proposal: |\n    Text # with a hash inside a line is fine.\n"
     a = assess_file(write(tmp_path, body=body))
     assert [f for f in a.findings if f.where.code == CODE] == []
+
+
+def test_the_dpias_annex_lists_it(tmp_path: Path) -> None:
+    path = write(tmp_path, "nl")
+    args = ["render", str(path), "--doc", "dpia", "--lang", "nl", "--format", "html"]
+    r = CliRunner().invoke(cli, [*args, "-o", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    html = (tmp_path / "notes.dpia.nl.html").read_text()
+    assert "comment-in-text · regel 13" in html
+    assert "hij hoort bij de tekst en komt in de documenten te staan" in html

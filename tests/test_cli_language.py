@@ -111,6 +111,9 @@ def test_usage_errors_speak_the_language_asked_for() -> None:
     assert "Gebruik: " in err
     code, _, err = run("init", "--lang=nl")
     assert code == 2 and "Fout: Ontbrekend argument 'PATH'." in err
+    code, _, err = run("render", "x.yaml", "--doc", "dpia", "--format", "md", "--lang", "nl")
+    assert code == 2
+    assert "Fout: --format md is alleen beschikbaar met --doc privacy-addendum" in err
     code, _, err = run("validate", "--format", "xml", "x.yaml")  # no --lang: English
     assert code == 2 and "Error: Invalid value for '--format'" in err
 

@@ -23,7 +23,8 @@ from dpia.context.privacy_addendum import PrivacyAddendumContext
 from dpia.produce import DOCUMENTS, prepare
 from dpia.render.to_markdown import escape, to_markdown
 from tests.factory import data
-from tests.pdfs import render_pdfs, texts
+from tests.pdfs import SharedPdfs
+from tests.pdfs import text as pdf_text_of
 
 DOC = "privacy-addendum"
 ROOT = Path(__file__).resolve().parent.parent
@@ -330,11 +331,11 @@ def test_a_transfer_without_safeguard_is_a_gap(lang: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def pdf_text(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], str]:
-    out = tmp_path_factory.mktemp("addendum")
-    files = [SAMPLES / "vocational-exam-proctoring.yaml", SAMPLES / "secondary-ai-homework.yaml"]
-    render_pdfs([*map(str, files), "--doc", DOC], out)
-    return {key: tidy(value) for key, value in texts(out).items()}
+def pdf_text(sample_pdfs: SharedPdfs) -> dict[tuple[str, str], str]:
+    """The two PDFs the tests read, rendered once per session."""
+    wanted = [("vocational-exam-proctoring", "en"), ("secondary-ai-homework", "nl")]
+    found = sample_pdfs.get([(SAMPLES / f"{stem}.yaml", DOC, lang) for stem, lang in wanted])
+    return {(path.stem, lang): tidy(pdf_text_of(pdf)) for (path, _, lang), pdf in found.items()}
 
 
 def test_pdf_in_english(pdf_text: dict) -> None:

@@ -19,7 +19,8 @@ from dpia.model.enums import Art28Item, SectorItem, SigningAdvice
 from dpia.produce import prepare
 from dpia.rules.checklist import ESSENTIAL, rows, signing_advice
 from tests.factory import data
-from tests.pdfs import render_pdfs, texts
+from tests.pdfs import SharedPdfs
+from tests.pdfs import text as pdf_text_of
 
 DOC = "processor-checklist"
 ROOT = Path(__file__).resolve().parent.parent
@@ -410,11 +411,12 @@ def test_verdicts_of_the_samples(sample: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def pdf_text(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], str]:
-    out = tmp_path_factory.mktemp("checklist")
-    files = [SAMPLES / "vocational-exam-proctoring.yaml", SAMPLES / "secondary-ai-homework.yaml"]
-    render_pdfs([*map(str, files), "--doc", DOC], out)
-    return texts(out)
+def pdf_text(sample_pdfs: SharedPdfs) -> dict[tuple[str, str], str]:
+    """The three PDFs the tests read, rendered once per session."""
+    wanted = [("vocational-exam-proctoring", lang) for lang in ("en", "nl")]
+    wanted.append(("secondary-ai-homework", "nl"))
+    found = sample_pdfs.get([(SAMPLES / f"{stem}.yaml", DOC, lang) for stem, lang in wanted])
+    return {(path.stem, lang): pdf_text_of(pdf) for (path, _, lang), pdf in found.items()}
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

@@ -162,8 +162,12 @@ def test_a_logo_inside_the_folder_is_inlined_on_the_cover(tmp_path: Path) -> Non
     html = prepare(assess_file(path), "dpia", "en").html
     assert '<img class="logo" src="data:image/svg+xml;base64,' in html
     assert 'alt="Example School"' in html
-    r = CliRunner().invoke(cli, ["render", str(path), "--lang", "en", "-o", str(tmp_path)])
+    # Every document has the same cover: the shortest shows the logo reaches the PDF.
+    args = ["render", str(path), "--doc", "screening", "--lang", "en", "-o", str(tmp_path)]
+    r = CliRunner().invoke(cli, args)
     assert r.exit_code == 0, r.output
+    with pikepdf.open(tmp_path / "q.screening.en.pdf") as pdf:
+        assert any("/XObject" in page.Resources for page in pdf.pages)  # the logo, drawn
 
 
 def test_an_svg_logo_cannot_reach_out(tmp_path: Path) -> None:
@@ -172,7 +176,8 @@ def test_an_svg_logo_cannot_reach_out(tmp_path: Path) -> None:
         '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
         '<image href="file:///etc/passwd" width="5" height="5"/></svg>'
     )
-    r = CliRunner().invoke(cli, ["render", str(path), "--lang", "en", "-o", str(tmp_path)])
+    args = ["render", str(path), "--doc", "screening", "--lang", "en", "-o", str(tmp_path)]
+    r = CliRunner().invoke(cli, args)
     assert r.exit_code == 3
     assert "refused" in r.stderr
-    assert not (tmp_path / "q.dpia.en.pdf").exists()
+    assert not (tmp_path / "q.screening.en.pdf").exists()

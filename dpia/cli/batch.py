@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from dpia.cli.common import file_language, problem_lines
 from dpia.cli.exits import Exit
 from dpia.cli.render import check_format, choices
 from dpia.context.assessment import assess_file
@@ -28,6 +29,7 @@ from dpia.produce.batch import (
     run,
     skip_reason,
 )
+from dpia.render.i18n import Translator
 
 
 @dataclass
@@ -136,7 +138,8 @@ def batch(
                 loaded, skip = assessment.validated.loaded, skip_reason(assessment)
                 if loaded is None or (assessment.validated.problems and not skip):
                     problems = assessment.validated.problems
-                    tally.failed.append((path, "\n".join(str(p) for p in problems)))
+                    t = Translator(file_language(assessment, None))  # the file's own language
+                    tally.failed.append((path, "\n".join(problem_lines(problems, t))))
                     continue
                 known = Known(manifest.remember(path, loaded.sources, skip), skip)
             if known.skip:

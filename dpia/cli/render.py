@@ -7,7 +7,9 @@ import click
 
 from dpia.cli.common import report
 from dpia.cli.exits import Exit
+from dpia.cli.usage import gettext
 from dpia.context.assessment import assess_file
+from dpia.load.problems import N_
 from dpia.produce import DOCUMENTS, FORMATS, LANGUAGES, render_assessment
 
 
@@ -22,7 +24,8 @@ def check_format(docs: tuple[str, ...], fmt: str) -> None:
     if unsupported:
         only = " or ".join(f"--doc {d.name}" for d in DOCUMENTS.values() if fmt in d.formats)
         asked = "all" if len(docs) > 1 else docs[0]
-        raise click.UsageError(f"--format {fmt} is available only with {only}, not --doc {asked}")
+        message = N_("--format {fmt} is available only with {only}, not --doc {asked}")
+        raise click.UsageError(gettext(message).format(fmt=fmt, only=only, asked=asked))
 
 
 @click.command()

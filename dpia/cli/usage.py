@@ -42,8 +42,17 @@ def requested_language(args: list[str]) -> str:
     return "en"
 
 
+_spoken = ["en"]  # the language of the usage errors of this run
+
+
+def gettext(message: str) -> str:
+    """A usage error of dpia's own, in the language click speaks."""
+    return translations(_spoken[0]).gettext(message)
+
+
 def speak(lang: str) -> None:
     """Let click word its messages in `lang` (English: its own words)."""
+    _spoken[0] = lang
     catalog = translations(lang)
     for module in _MODULES:
         if hasattr(module, "_"):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -13,6 +14,20 @@ from dpia.model import Questionnaire, Text
 from dpia.rules.finding import Finding
 
 Loc = tuple[str | int, ...]
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Shortlist(Generic[T]):
+    """The first few of a list, where a page has room for only those; `more` says how many
+    are left out (they are listed in full elsewhere in the document)."""
+
+    shown: list[T]
+    more: int
+
+    @classmethod
+    def of(cls, items: Sequence[T], room: int) -> Shortlist[T]:
+        return cls(list(items[:room]), max(len(items) - room, 0))
 
 
 @dataclass(frozen=True)

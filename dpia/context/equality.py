@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dpia.context.common import DocumentBase
+from dpia.model.ai import Characteristics
 from dpia.model.enums import Characteristic, Impact
 
 
@@ -12,6 +13,7 @@ from dpia.model.enums import Characteristic, Impact
 class EqualityContext(DocumentBase):
     negative: list[Characteristic]  # an expected negative impact
     unassessed: list[Characteristic]  # no answer, or an impact still unknown
+    mitigation_expected: list[Characteristic]  # a negative or unknown impact
 
 
 def equality_context(base: DocumentBase) -> EqualityContext:
@@ -20,4 +22,12 @@ def equality_context(base: DocumentBase) -> EqualityContext:
         **vars(base),
         negative=[c for c, a in answers.items() if a and a.impact is Impact.negative],
         unassessed=[c for c, a in answers.items() if a is None or a.impact is Impact.unknown],
+        mitigation_expected=mitigation_expected(base.q.equality.characteristics),
     )
+
+
+def mitigation_expected(answers: Characteristics) -> list[Characteristic]:
+    """The characteristics whose answer calls for a mitigation: an impact that is negative or
+    not known yet (the table shows a gap there rather than a dash)."""
+    expected = (Impact.negative, Impact.unknown)
+    return [c for c in Characteristic if (a := answers.get(c)) and a.impact in expected]

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from dpia.context.common import DocumentBase
 from dpia.model.description import AiSystem, DataCategory, Location, Party, Purpose
-from dpia.model.enums import DecisionUse, LawfulBasis, Role
+from dpia.model.enums import DataKind, DecisionUse, Labelled, LawfulBasis, Role
 from dpia.model.lawfulness import BasisForPurpose
 from dpia.model.meta import Contact
+from dpia.rules.parties import PROCESSOR_ROLES
 from dpia.rules.transfers import EEA
 
 # The parties that are the organisation itself: everyone else receives the data.
@@ -23,6 +24,14 @@ class PurposeWithBases:
 
 
 @dataclass(frozen=True)
+class DataItem:
+    category: DataCategory
+    # What makes the data extra protected (Art. 9, 10, 87): the special category, or the kind
+    # (criminal-offence data, a national identification number); None for other data.
+    protected: Labelled | None
+
+
+@dataclass(frozen=True)
 class PrivacyAddendumContext(DocumentBase):
     privacy_contact: Contact | None  # where people send questions and requests
     ai_system: AiSystem | None
@@ -30,8 +39,9 @@ class PrivacyAddendumContext(DocumentBase):
     legitimate_interests: list[PurposeWithBases]  # purposes that rely on Art. 6(1)(f)
     consent: bool  # consent is a basis for some purpose: people may withdraw it
     children: bool  # some of the people concerned are under 18
-    data: list[DataCategory]
+    data: list[DataItem]
     recipients: list[Party]  # processors, sub-processors, joint controllers, third parties
+    own_task_recipients: list[Party]  # recipients that are not our processors
     transfers: list[Location]  # locations outside the EEA
     decisions: list[DecisionUse]  # decisions about people the AI's outputs are used for
 
@@ -50,6 +60,7 @@ def privacy_addendum_context(base: DocumentBase) -> PrivacyAddendumContext:
         for p in purposes
     ]
     org = q.meta.organisation
+    recipients = [p for p in d.parties if p.role not in _OURSELVES]
     reachable = org.contact and (org.contact.email or org.contact.phone)
     return PrivacyAddendumContext(
         **vars(base),
@@ -59,8 +70,17 @@ def privacy_addendum_context(base: DocumentBase) -> PrivacyAddendumContext:
         legitimate_interests=[p for p in relying if p.bases],
         consent=any(b.basis is LawfulBasis.consent for b in q.lawfulness.lawful_bases),
         children=any(s.minors for s in d.data_subjects),
-        data=d.personal_data,
-        recipients=[p for p in d.parties if p.role not in _OURSELVES],
+        data=[DataItem(c, _protected(c)) for c in d.personal_data],
+        recipients=recipients,
+        own_task_recipients=[p for p in recipients if p.role not in PROCESSOR_ROLES],
         transfers=[loc for loc in d.locations if loc.country not in EEA],
         decisions=q.ai.decisions_about_people if q.ai else [],
     )
+
+
+def _protected(c: DataCategory) -> Labelled | None:
+    if c.kind is DataKind.special:
+        return c.special_category  # None when the category is not named: nothing to say
+    if c.kind in (DataKind.criminal, DataKind.national_id):
+        return c.kind
+    return None

@@ -8,7 +8,7 @@ from dpia.context.common import DocumentBase
 from dpia.model.description import Location, Party
 from dpia.model.enums import Role, SigningAdvice
 from dpia.rules.checklist import Row, rows, signing_advice
-from dpia.rules.transfers import EEA
+from dpia.rules.transfers import EEA, NEEDS_TIA
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,10 @@ class ProcessorChecklistContext(DocumentBase):
     advice: SigningAdvice
     requests: list[Row]  # the gap list: every open row, in checklist order
     blocking: list[Row]  # essential items that are missing
+    to_change: int  # open items that do not block signing
+    unchecked: list[Row]  # open items not checked against the agreement yet
+    settled: int  # items present or not applicable
+    transfers_needing_tia: list[Location]  # their tool rests on a transfer impact assessment
 
 
 def processor_checklist_context(base: DocumentBase) -> ProcessorChecklistContext:
@@ -30,6 +34,8 @@ def processor_checklist_context(base: DocumentBase) -> ProcessorChecklistContext
     processor = next((p for p in parties if p.id == agreement.processor), None)
     transfers = [loc for loc in q.description.locations if loc.country not in EEA]
     checklist = rows(agreement, outside_eea=bool(transfers))
+    requests = [r for r in checklist if r.open]
+    blocking = [r for r in checklist if r.blocking]
     return ProcessorChecklistContext(
         **vars(base),
         processor=processor,
@@ -38,6 +44,10 @@ def processor_checklist_context(base: DocumentBase) -> ProcessorChecklistContext
         transfers=transfers,
         checklist=checklist,
         advice=signing_advice(checklist),
-        requests=[r for r in checklist if r.open],
-        blocking=[r for r in checklist if r.blocking],
+        requests=requests,
+        blocking=blocking,
+        to_change=len(requests) - len(blocking),
+        unchecked=[r for r in requests if r.status is None],
+        settled=len(checklist) - len(requests),
+        transfers_needing_tia=[loc for loc in transfers if loc.mechanism in NEEDS_TIA],
     )

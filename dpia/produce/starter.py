@@ -45,8 +45,8 @@ HEADER = [
         "it as open, and `dpia validate --open` lists every open question."
     ),
     N_(
-        'A part that applies only in some cases stands empty, with its fields behind "# " '
-        'below it: to fill it in, remove the "# " at the start of those lines. In a list, '
+        "A part that applies only in some cases is left empty; its fields follow below it, "
+        'behind "# ". To fill it in, remove the "# " at the start of those lines. In a list, '
         'replace [] by entries that each start with "- ", like the example behind "# ".'
     ),
     N_(

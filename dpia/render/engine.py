@@ -62,6 +62,7 @@ def environment(lang: str) -> Environment:
         text=_text,
         label=t.label,
         date=t.date,
+        number=t.number,
         country=t.country,
         field=field_path,
         finding=lambda f: f.text(t.gettext),

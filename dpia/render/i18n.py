@@ -11,6 +11,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 from babel.support import Translations
 
 from dpia.languages import LANGUAGES
@@ -65,6 +66,10 @@ class Translator:
     def country(self, code: str) -> str:
         """The name of a country (ISO 3166-1 alpha-2) in the document's language."""
         return str(self.locale.territories.get(code, code))
+
+    def number(self, value: int) -> str:
+        """A whole number with the language's digit grouping (1.234 in Dutch, 1,234 in English)."""
+        return format_decimal(value, locale=self.locale)
 
     def date(self, value: dt.date | None) -> str:
         if value is None:

@@ -90,6 +90,13 @@ class Row:
         return self.status not in _SETTLED or self.contradicted
 
     @property
+    def clause_expected(self) -> bool:
+        """Whether the agreement should name the clause: for a GDPR item it says it covers,
+        fully or in part (a missing or inapplicable item has none; the sector model's
+        annexes are documents, not clauses)."""
+        return not self.sector and self.status in (ClauseStatus.present, ClauseStatus.partial)
+
+    @property
     def blocking(self) -> bool:
         """Missing and essential: the agreement cannot be signed as it is."""
         missing = self.status is ClauseStatus.missing or self.contradicted

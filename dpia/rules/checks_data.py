@@ -12,11 +12,11 @@ from dpia.model.enums import (
     ConsentBy,
     DataKind,
     LawfulBasis,
-    Role,
     TransferMechanism,
 )
 from dpia.model.labels import N_
 from dpia.rules.finding import SCHOOLS, E, Finding, Loc, W, check
+from dpia.rules.parties import PROCESSOR_ROLES
 from dpia.rules.transfers import EEA, NEEDS_TIA
 
 
@@ -190,11 +190,7 @@ def _transfers(q: Questionnaire) -> Iterator[Finding]:
 
 @check
 def _processors(q: Questionnaire) -> Iterator[Finding]:
-    processors = [
-        (i, p)
-        for i, p in enumerate(q.description.parties)
-        if p.role in (Role.processor, Role.sub_processor)
-    ]
+    processors = [(i, p) for i, p in enumerate(q.description.parties) if p.role in PROCESSOR_ROLES]
     for i, party in processors:
         if party.agreement is not True:
             yield Finding(

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from dpia.model import Questionnaire
+from dpia.model.ai import DeployerDuties
 from dpia.model.enums import (
-    ActRole,
     Characteristic,
     Classification,
     Impact,
@@ -21,6 +21,7 @@ from dpia.model.enums import (
     ToolPicker,
 )
 from dpia.model.labels import N_
+from dpia.rules.ai_act import deployer_duties_due
 from dpia.rules.finding import E, Finding, Loc, W, check, walk_texts
 from dpia.rules.risk import SCALE, assess
 from dpia.rules.screening import screen
@@ -168,9 +169,8 @@ def _ai(q: Questionnaire) -> Iterator[Finding]:
                 N_("annex III uses are listed, but the risk tier is '{tier}', not high risk"),
                 {"tier": ai.risk_tier},
             )
-    if ai.risk_tier is RiskTier.high_risk and ai.act_role is ActRole.deployer:
-        # Registration in the EU database (26(8)) is a duty of public bodies only.
-        skip = set() if q.meta.organisation.public_body else {"registration"}
+    if due := deployer_duties_due(q):
+        skip = set(DeployerDuties.model_fields) - set(due)
         if articles := _unanswered_articles(ai.deployer_duties, skip):
             yield Finding(
                 "deployer-duty-unanswered",
