@@ -355,3 +355,16 @@ def test_two_tabs_changing_different_answers_both_keep_theirs(live: Live) -> Non
     r = live.save(name, [c], seen)
     assert r.status == 409
     assert validate_file(path).loaded.data["meta"]["version"] == "7.0"  # type: ignore[union-attr]
+
+
+def test_a_file_that_cannot_be_read_is_explained_not_edited(live: Live) -> None:
+    broken = live.folder / "broken.yaml"
+    broken.write_text("meta:\n  title: [unclosed\n", encoding="utf-8")
+    page = live.request("GET", "/edit/broken.yaml?section=meta", origin=None)
+    assert page.status == 200
+    assert "niet te lezen als vragenlijst" in page.text
+    assert '<li class="error">' in page.text  # the loader's located problem, in the panel
+    assert 'id="f-meta-title' not in page.text  # no form to type into
+    r = live.save("broken.yaml", [{"op": "set", "loc": ["meta", "version"], "value": "1"}])
+    assert r.status == 409 and broken.read_text(encoding="utf-8").endswith("[unclosed\n")
+    assert "(niet te lezen" in live.request("GET", "/", origin=None).text
