@@ -41,6 +41,7 @@ HAND_EDITED = "secondary-ai-homework.yaml"
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
     folder = tmp_path_factory.mktemp("browser")
     shutil.copy(SAMPLES / HAND_EDITED, folder / HAND_EDITED)
+    shutil.copytree(SAMPLES / "joint", folder / "joint")
     with running(folder) as server:
         yield server
 
@@ -284,6 +285,28 @@ def test_two_tabs_on_one_file_lose_nothing(page: Page, live: Live) -> None:
     text = path.read_text(encoding="utf-8")
     assert "Privacy officer" in text and "Schoolstraat 1" in text and 'version: "3.0"' in text
     other.close()
+
+
+def test_a_joint_assessment_shows_inherited_answers_and_writes_differences(
+    page: Page, live: Live
+) -> None:
+    base = (live.folder / "joint" / "base.yaml").read_bytes()
+    page.goto(f"{live.base}/edit/joint/school-c.yaml?section=description")
+    expect(page.locator(".inherited").first).to_have_text("overgenomen uit de basis")
+    button = page.locator("button.na").first
+    field = button.locator("xpath=ancestor::div[contains(@class, 'field')]")
+    path = field.get_attribute("data-path")
+    button.click()
+    saved(page)
+    changed = page.locator(f'[data-path="{path}"]')
+    expect(changed.locator("textarea").first).to_have_value(
+        "Niet van toepassing voor deze organisatie."
+    )
+    expect(changed.locator(".inherited")).to_have_count(0)
+    overlay = (live.folder / "joint" / "school-c.yaml").read_text(encoding="utf-8")
+    assert "Niet van toepassing voor deze organisatie." in overlay
+    assert "Not applicable for this organisation." in overlay  # both languages of the file
+    assert (live.folder / "joint" / "base.yaml").read_bytes() == base
 
 
 def test_no_request_left_the_local_server(requests_seen: list[str], live: Live) -> None:

@@ -200,7 +200,15 @@ def _heat(data: dict[str, Any]) -> list[tuple[str, list[list[list[str]]]]]:
     return out
 
 
+NOT_APPLICABLE = N_("Not applicable for this organisation.")
+
+
 HELPERS: dict[str, Any] = {
+    # An overlay's answer to an inherited question that does not fit the member: written as
+    # an answer the documents show, not left out (which would read as "not answered").
+    "not_applicable": lambda langs: {
+        lang: Translator(lang).gettext(NOT_APPLICABLE) for lang in langs
+    },
     "level_label": lambda value: Level(value).label,
     "risk_level": _risk_level,
     "scale": [lv.value for lv in SCALE],

@@ -154,6 +154,10 @@
         const first = last && last.querySelector("input, select, textarea");
         if (first) first.focus();
       });
+    } else if (action === "na") {
+      const loc = JSON.parse(button.dataset.loc);
+      const texts = JSON.parse(button.dataset.texts);
+      send(Object.entries(texts).map(([lang, text]) => ({ op: "set", loc: loc, lang: lang, value: text })));
     } else if (action === "remove") {
       send([{ op: "remove", loc: JSON.parse(button.dataset.loc) }]);
     } else if (action === "move") {
