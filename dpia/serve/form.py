@@ -77,7 +77,8 @@ class Node:
         return self.value not in (None, "", [], {})
 
 
-def _get(data: Any, key: str | int) -> Any:
+def child(data: Any, key: str | int) -> Any:
+    """data[key] in plain data (dicts and lists), or None where there is none."""
     if isinstance(data, dict) and isinstance(key, str):
         return data.get(key)
     if isinstance(data, list) and isinstance(key, int) and key < len(data):
@@ -91,7 +92,7 @@ def build(
     """The questions of `model` that apply, with their answers in `data`."""
     item = data if path and path[-1] == "-" and isinstance(data, dict) else None
     return [
-        node(f, _get(data, f.name), root, (*loc, f.name))
+        node(f, child(data, f.name), root, (*loc, f.name))
         for f in rijksmodel_order(fields(model, path))
         if applies(f.path, root, item)
     ]
@@ -143,7 +144,7 @@ def node(f: Field, value: Any, root: dict[str, Any], loc: Loc) -> Node:
 def _ids(root: dict[str, Any], target: Path) -> list[tuple[str, str]]:
     items: Any = root
     for key in target:
-        items = _get(items, key)
+        items = child(items, key)
     out = []
     for item in items if isinstance(items, list) else []:
         if isinstance(item, dict) and isinstance(item.get("id"), str):
