@@ -145,6 +145,8 @@ def section_values(ws: Workspace, name: str, section: str, lang: str) -> dict[st
         "warnings": sum(1 for s in items if s.severity == Severity.warning),
         "progress": progress,
         "text_langs": languages or ["nl"],
+        "first_lang": (languages or ["nl"])[0],
+        "bilingual": len(languages) > 1,  # answers edited side by side
         "screening": screening_result(data),
         "full": _past_prescan(data),
         "own": _overlay_own(a),
@@ -191,6 +193,7 @@ NOT_APPLICABLE = N_("Not applicable for this organisation.")
 
 
 HELPERS: dict[str, Any] = {
+    "rows": lambda text: 3 if len(text) < 200 else 6,  # a long answer gets a taller box
     # An overlay's answer to an inherited question that does not fit the member: written as
     # an answer the documents show, not left out (which would read as "not answered").
     "not_applicable": lambda langs: {
