@@ -58,7 +58,7 @@ clean:
 catalogs: $(VENV)/.test-installed
 	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output -o locales/dpia.pot .
 	$(BIN)/python locales/model_messages.py
-	for l in nl en; do \
+	for l in $$($(BIN)/python -c "from dpia.languages import LANGUAGES; print(*LANGUAGES)"); do \
 	  if [ -f locales/$$l/LC_MESSAGES/dpia.po ]; then \
 	    $(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -i locales/dpia.pot -d locales -D dpia -l $$l; \
 	  else $(BIN)/pybabel init -i locales/dpia.pot -d locales -D dpia -l $$l; fi; \

@@ -17,7 +17,8 @@ def _translated(string: str | tuple[str, ...]) -> bool:
     return all(string) if isinstance(string, tuple) else bool(string)
 
 
-for lang in ("nl", "en"):
+# Every language with a catalog (the languages of dpia/languages.py).
+for lang in sorted(p.parent.parent.name for p in HERE.glob("*/LC_MESSAGES/dpia.po")):
     po = HERE / lang / "LC_MESSAGES" / "dpia.po"
     with po.open("rb") as f:
         catalog = read_po(f, locale=lang)

@@ -11,20 +11,22 @@ from pathlib import Path
 
 from dpia.context.assessment import assess_file
 from dpia.languages import LANGUAGES
-from dpia.produce import DOCUMENTS, prepare
+from dpia.produce import prepare
+from dpia.produce.make import documents_of
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 LANGS = tuple(LANGUAGES)
 
 
-def renderable_samples() -> list[Path]:
-    """Every sample that is a document of its own (not a base kept only for `extends`)."""
+def renderable_samples(kind: str | None = "dpia") -> list[Path]:
+    """Every sample that is a document of its own (not a base kept only for `extends`), of
+    one kind ('dpia', 'knowledge-security') or, with None, of every kind."""
     out = []
     for path in sorted((ROOT / "samples").rglob("*.yaml")):
         a = assess_file(path)
         assert a.ok, [str(p) for p in a.validated.problems]
-        if not a.questionnaire.base_only:
+        if not a.document.base_only and kind in (None, a.kind):
             out.append(path)
     return out
 
@@ -35,6 +37,7 @@ def golden_name(sample: Path, doc: str, lang: str) -> Path:
 
 
 def rendered(sample: Path, doc: str, lang: str) -> str:
+    """The HTML a PDF is made from (HTML output differs only in its colophon and inlined CSS)."""
     return prepare(assess_file(sample), doc, lang).html
 
 
@@ -42,8 +45,8 @@ def update() -> None:
     GOLDEN.mkdir(parents=True, exist_ok=True)
     for old in GOLDEN.glob("*.html"):
         old.unlink()
-    for sample in renderable_samples():
-        for doc in DOCUMENTS:
+    for sample in renderable_samples(kind=None):
+        for doc in documents_of(assess_file(sample).kind):
             for lang in LANGS:
                 golden_name(sample, doc, lang).write_text(rendered(sample, doc, lang))
     print(f"wrote {len(list(GOLDEN.glob('*.html')))} golden files to {GOLDEN}")

@@ -168,3 +168,19 @@ def test_json_summary_lists_failures_with_their_error(coop: Path, tmp_path: Path
     assert failure["file"].endswith("broken.yaml")
     assert "broken.yaml:" in failure["error"]
     assert result["interrupted"] is False and result["seconds"] >= 0
+
+
+def test_markdown_only_for_the_documents_made_in_it(coop: Path, tmp_path: Path) -> None:
+    """`--doc all` takes the documents the format registry makes in Markdown."""
+    out = tmp_path / "out"
+    code, result = batch(
+        str(coop), "-o", str(out), "--output-format", "md", "--lang", "nl", "-j", "1"
+    )
+    assert code == 0
+    assert names(result["rendered"]) == [f"school-{s}.privacy-addendum.nl.md" for s in "abc"]
+    assert (out / "joint" / "school-a.privacy-addendum.nl.md").read_text().startswith("# ")
+    r = CliRunner().invoke(
+        cli, ["batch", str(coop), "-o", str(out), "--output-format", "md", "--doc", "dpia"]
+    )
+    assert r.exit_code == 2
+    assert "--output-format md is available only with --doc privacy-addendum" in r.output

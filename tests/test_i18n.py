@@ -33,7 +33,7 @@ def catalog(name: str) -> dict[str, str]:
 
 def test_both_catalogs_translate_every_message_of_the_template() -> None:
     pot = catalog("dpia.pot")
-    for lang in ("nl", "en"):
+    for lang in LANGUAGES:
         po = catalog(f"{lang}/LC_MESSAGES/dpia.po")
         assert set(po) == set(pot), f"run `make catalogs` ({lang})"
         assert [m for m, s in po.items() if not s] == [], f"untranslated in {lang}"
@@ -104,14 +104,15 @@ def test_both_languages_fill_every_prose_block_of_the_shared_structure(doc: str)
         TEMPLATES / "shared" / "base.html.j2"
     )
     structural = {"body", "doc_title", "keywords"}  # filled by the shared template itself
-    for lang in ("nl", "en"):
+    for lang in LANGUAGES:
         assert _blocks(TEMPLATES / lang / f"{doc}.html.j2") == shared - structural, lang
 
 
 @pytest.mark.parametrize("doc", sorted(DOCUMENTS))
 def test_templates_use_only_the_documented_context(doc: str) -> None:
     """Every name a template reads is a field of the document's typed context or our global."""
-    context_class = typing.get_type_hints(DOCUMENTS[doc].context)["return"]
+    document = DOCUMENTS[doc]
+    context_class = typing.get_type_hints(document.build or document.context)["return"]
     env = environment("en")
     allowed = set(context_class.__dataclass_fields__) | set(env.globals) | {"doc", "_"}
 
@@ -153,3 +154,15 @@ def test_dates_follow_the_document_language_not_the_machine(
     day = dt.date(2026, 11, 23)
     assert Translator("nl").date(day) == "23 november 2026"
     assert Translator("en").date(day) == "23 November 2026"
+
+
+def test_the_language_registry_matches_the_catalogs_templates_and_model() -> None:
+    """A language is one registry entry plus its catalog and prose: nothing else lists them."""
+    from dpia.model.base import Text
+
+    catalogs = {p.parent.parent.name for p in (ROOT / "locales").glob("*/LC_MESSAGES/dpia.po")}
+    prose = {p.name for p in TEMPLATES.iterdir() if p.is_dir() and p.name != "shared"}
+    assert set(LANGUAGES) == catalogs == prose
+    assert set(LANGUAGES) <= set(Text.model_fields)  # an answer can be written in each
+    for lang in LANGUAGES.values():
+        assert Translator(lang.code).gettext(lang.name), lang

@@ -7,6 +7,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+from dpia.languages import LANGUAGES
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -21,7 +23,7 @@ def test_wheel_contains_templates_compiled_catalogs_and_fonts(tmp_path: Path) ->
     [wheel] = tmp_path.glob("dpia-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     data = "dpia/_data/"
-    for lang in ("nl", "en"):
+    for lang in LANGUAGES:
         assert f"{data}templates/{lang}/dpia.html.j2" in names
         assert f"{data}locales/{lang}/LC_MESSAGES/dpia.mo" in names
     assert f"{data}templates/shared/style.css" in names

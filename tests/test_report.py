@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from dpia.cli import cli
 from dpia.context.assessment import assess_file
 from dpia.produce import DOCUMENTS, FORMATS, prepare
+from dpia.produce.make import documents_of
 from tests.golden import LANGS, golden_name, renderable_samples, rendered
 from tests.pdfs import SharedPdfs, text
 
@@ -28,7 +29,7 @@ def pdfs(sample_pdfs: SharedPdfs) -> dict[tuple[str, str], Path]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("doc", DOCUMENTS)
+@pytest.mark.parametrize("doc", documents_of("dpia"))
 @pytest.mark.parametrize("sample", SAMPLES, ids=IDS)
 def test_html_matches_golden_file(sample: Path, doc: str, lang: str) -> None:
     golden = golden_name(sample, doc, lang)
@@ -175,7 +176,7 @@ COLOPHON = {
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("doc", DOCUMENTS)
+@pytest.mark.parametrize("doc", documents_of("dpia"))
 def test_only_a_pdf_says_it_embeds_the_source(doc: str, lang: str) -> None:
     a = assess_file(SINGLE_FILE)
     plain, embedded = (c.format(SINGLE_FILE.name) for c in COLOPHON[lang])

@@ -6,6 +6,7 @@ page, a stale tab or a hand-edited file could do to the server and the files.
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections.abc import Iterator
 
@@ -163,14 +164,28 @@ def test_a_saved_change_keeps_comments_order_and_every_untouched_line(live: Live
     assert not [p for p in live.folder.iterdir() if p.name.endswith(".part")]
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("*.yaml")))
-def test_rewriting_an_answer_leaves_every_sample_byte_for_byte(live: Live, name: str) -> None:
+DPIA_SAMPLES = sorted(
+    p.relative_to(SAMPLES).as_posix()
+    for p in SAMPLES.rglob("*.yaml")
+    if "kind: knowledge-security" not in p.read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("name", DPIA_SAMPLES)
+def test_a_change_to_any_sample_changes_its_line_and_nothing_else(live: Live, name: str) -> None:
     path = live.folder / name
-    before = path.read_bytes()
-    status = validate_file(path).loaded.data["meta"]["status"]  # type: ignore[union-attr]
-    r = live.save(name, [{"op": "set", "loc": ["meta", "status"], "value": str(status)}])
+    before = path.read_text(encoding="utf-8").splitlines()
+    r = live.save(name, [{"op": "set", "loc": ["meta", "version"], "value": "9.9"}])
     assert r.status == 200, r.text
-    assert path.read_bytes() == before
+    after = path.read_text(encoding="utf-8").splitlines()
+    changed = [
+        (before[i1:i2], after[j1:j2])
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after).get_opcodes()
+        if op != "equal"
+    ]
+    assert len(changed) == 1, changed  # one place, even where a text goes on over two lines
+    old, new = changed[0]
+    assert len(old) <= 1 and len(new) == 1 and new[0].strip() == 'version: "9.9"', changed
 
 
 def test_a_stale_tab_cannot_overwrite_another_tabs_change(live: Live) -> None:
@@ -293,7 +308,7 @@ def test_an_overlay_shows_what_it_inherits_and_saves_only_its_differences(live: 
     assert "overgenomen uit de basis" in page  # inherited answers are marked
     merged = validate_file(path).loaded.data  # type: ignore[union-attr]
     first = merged["risks"][0]["id"]
-    assert first not in path.read_text(encoding="utf-8")  # the base's risk
+    assert f"id: {first}" not in path.read_text(encoding="utf-8")  # the base's risk
     lines_before = path.read_text(encoding="utf-8").splitlines()
     r = live.save(
         name, [{"op": "set", "loc": ["risks", 0, "source"], "lang": "en", "value": "Local"}]
@@ -305,7 +320,8 @@ def test_an_overlay_shows_what_it_inherits_and_saves_only_its_differences(live: 
     assert after.loaded.data["risks"][0]["title"] == merged["risks"][0]["title"]
     text = path.read_text(encoding="utf-8")
     assert f"id: {first}" in text and "Local" in text
-    assert text.splitlines()[: len(lines_before) // 2] == lines_before[: len(lines_before) // 2]
+    ops = difflib.SequenceMatcher(a=lines_before, b=text.splitlines()).get_opcodes()
+    assert {op for op, *_ in ops} == {"equal", "insert"}  # lines added, none changed or lost
     assert base.read_bytes() == base_before  # the base is never written
     refused = live.save(name, [{"op": "remove", "loc": ["risks", 1]}])
     assert refused.status == 400 and "base" in refused.json()["error"]
@@ -368,3 +384,15 @@ def test_a_file_that_cannot_be_read_is_explained_not_edited(live: Live) -> None:
     r = live.save("broken.yaml", [{"op": "set", "loc": ["meta", "version"], "value": "1"}])
     assert r.status == 409 and broken.read_text(encoding="utf-8").endswith("[unclosed\n")
     assert "(niet te lezen" in live.request("GET", "/", origin=None).text
+
+
+def test_a_check_of_another_kind_is_listed_and_shown_but_not_edited(live: Live) -> None:
+    name = "knowledge-security/exchange-oslo.yaml"
+    path = live.folder / name
+    before = path.read_bytes()
+    assert name in live.request("GET", "/", origin=None).text
+    page = live.request("GET", f"/edit/{name}", origin=None).text
+    assert "geen DPIA-vragenlijst" in page and 'id="f-meta-' not in page
+    assert 'value="knowledge-security"' in page and 'value="dpia"' not in page  # its documents
+    r = live.save(name, [{"op": "set", "loc": ["meta", "version"], "value": "9"}])
+    assert r.status == 400 and path.read_bytes() == before

@@ -10,10 +10,10 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "dpia"
 # Stage packages under dpia/, in pipeline order. The base modules (dpia/__init__, resources,
-# languages) hold no stage's logic and may be imported by every stage: they count as stage 0
-# and may import no stage themselves.
-STAGES = ("load", "model", "rules", "context", "render", "pdf", "produce", "serve", "cli")
-BASE = ("__init__", "resources", "languages")
+# languages, and the dated reference tables in data/) hold no stage's logic and may be
+# imported by every stage: they count as stage 0 and may import no stage themselves.
+STAGES = ("load", "model", "rules", "review", "context", "render", "pdf", "produce", "serve", "cli")
+BASE = ("__init__", "resources", "languages", "data")
 ENTRY = ("__main__",)  # `python -m dpia`: above every stage
 
 
@@ -70,7 +70,7 @@ def test_no_module_imports_a_later_stage(path: Path) -> None:
 
 def test_every_package_under_dpia_is_a_known_stage() -> None:
     packages = {p.parent.name for p in PACKAGE.glob("*/__init__.py")}
-    assert packages - {"_data"} == set(STAGES)
+    assert packages - {"_data", *BASE} == set(STAGES)
 
 
 def test_the_check_sees_every_form_of_a_later_import() -> None:

@@ -24,6 +24,9 @@ COMMANDS = {
     "extract": "extract",
     "schema": "schema",
     "init": "init",
+    "status": "status",
+    "diff": "diff",
+    "confirm": "confirm",
     "serve": "serve",
 }
 

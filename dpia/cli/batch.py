@@ -124,7 +124,7 @@ def batch(
     docs, langs = choices(doc, DOCUMENTS), choices(lang, LANGUAGES)
     if doc == "all":  # every document made in the format
         docs = tuple(d for d in docs if fmt in DOCUMENTS[d].formats)
-    check_format(docs, fmt)
+    check_format(docs, fmt, "--output-format")
     tally = Tally()
     output.mkdir(parents=True, exist_ok=True)
     manifest = Manifest(output)
@@ -141,11 +141,14 @@ def batch(
                     t = Translator(file_language(assessment, None))  # the file's own language
                     tally.failed.append((path, "\n".join(problem_lines(problems, t))))
                     continue
-                known = Known(manifest.remember(path, loaded.sources, skip), skip)
-            if known.skip:
-                tally.skipped.append((path, known.skip))
+                sources = [*loaded.sources, *assessment.linked_sources]
+                kind = assessment.kind
+                known = Known(manifest.remember(path, sources, skip, kind), skip, kind)
+            own = tuple(d for d in docs if DOCUMENTS[d].kind == known.kind)
+            if known.skip or not own:
+                tally.skipped.append((path, known.skip or f"no --doc {doc} from a {known.kind}"))
                 continue
-            for job in plan(path, root, known.inputs, docs, langs, fmt, output):
+            for job in plan(path, root, known.inputs, own, langs, fmt, output):
                 if force or not manifest.fresh(job):
                     yield replace(job, assessment=assessment)
                 else:
@@ -155,6 +158,11 @@ def batch(
     bar = sys.stderr.isatty() and not quiet
     interrupted = _render(stale(), jobs, fmt, manifest, tally, bar)
     _summary(tally, time.monotonic() - start, summary_format, interrupted)
+    if summary_format == "text" and not interrupted:
+        from dpia.cli.status import attention_lines  # the register's attention list
+
+        for line in attention_lines(list(paths)):
+            click.echo(line)
     if interrupted:
         raise SystemExit(130)
     raise SystemExit(Exit.INVALID if tally.failed else Exit.OK)

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from dpia.cli.exits import Exit
-from dpia.cli.schema import SCHEMA_TITLE, json_schema
+from dpia.cli.schema import KINDS, json_schema
 from dpia.languages import LANGUAGES
 from dpia.produce.starter import PRESETS, new_questionnaire
 from dpia.render.i18n import Translator
@@ -20,7 +20,8 @@ from dpia.render.i18n import Translator
     type=click.Choice(PRESETS),
     default="dpia",
     show_default=True,
-    help="screening: only what the pre-scan needs; dpia: every section.",
+    help="screening: only what the pre-scan needs; dpia: every section; knowledge-security: "
+    "a knowledge-security check of an international collaboration.",
 )
 @click.option(
     "--lang",
@@ -39,21 +40,24 @@ def init(path: Path, preset: str, lang: str, force: bool) -> None:
     text = new_questionnaire(preset, lang, dt.date.today())
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    _write_schema(path.parent / SCHEMA_NAME)
+    kind = "knowledge-security" if preset == "knowledge-security" else "dpia"
+    _write_schema(path.parent / SCHEMA_NAMES[kind], kind)
     t = Translator(lang)
     click.echo(t.gettext("wrote {path}; next: dpia validate {path}").format(path=path), err=True)
 
 
-SCHEMA_NAME = "dpia.schema.json"  # the name the starter's first line points at
+# The names the starters' first lines point at, by kind of questionnaire.
+SCHEMA_NAMES = {"dpia": "dpia.schema.json", "knowledge-security": "knowledge-security.schema.json"}
 
 
-def _write_schema(target: Path) -> None:
+def _write_schema(target: Path, kind: str) -> None:
     """The JSON Schema beside the starter, for editors; a file of the user's own with that
     name is left alone."""
-    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
     if target.exists():
         try:
-            ours = json.loads(target.read_text(encoding="utf-8")).get("title") == SCHEMA_TITLE
+            title = json.loads(target.read_text(encoding="utf-8")).get("title")
+            ours = title == KINDS[kind][1]
         except (ValueError, OSError, AttributeError):
             ours = False
         if not ours:

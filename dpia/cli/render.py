@@ -11,6 +11,7 @@ from dpia.cli.usage import gettext
 from dpia.context.assessment import assess_file
 from dpia.load.problems import N_
 from dpia.produce import DOCUMENTS, FORMATS, LANGUAGES, render_assessment
+from dpia.produce.make import documents_of
 
 
 def choices(value: str, allowed: Mapping[str, object]) -> tuple[str, ...]:
@@ -18,19 +19,26 @@ def choices(value: str, allowed: Mapping[str, object]) -> tuple[str, ...]:
     return tuple(allowed) if value == "all" else (value,)
 
 
-def check_format(docs: tuple[str, ...], fmt: str) -> None:
+def check_format(docs: tuple[str, ...], fmt: str, option: str = "--format") -> None:
     """A usage error when a requested document is not made in the format."""
     unsupported = [d for d in docs if fmt not in DOCUMENTS[d].formats]
     if unsupported:
         only = " or ".join(f"--doc {d.name}" for d in DOCUMENTS.values() if fmt in d.formats)
         asked = "all" if len(docs) > 1 else docs[0]
-        message = N_("--format {fmt} is available only with {only}, not --doc {asked}")
-        raise click.UsageError(gettext(message).format(fmt=fmt, only=only, asked=asked))
+        message = N_("{option} {fmt} is available only with {only}, not --doc {asked}")
+        raise click.UsageError(
+            gettext(message).format(option=option, fmt=fmt, only=only, asked=asked)
+        )
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--doc", type=click.Choice([*DOCUMENTS, "all"]), default="dpia", show_default=True)
+@click.option(
+    "--doc",
+    type=click.Choice([*DOCUMENTS, "all"]),
+    default=None,
+    help="Default: dpia, or knowledge-security for a knowledge-security check.",
+)
 @click.option("--lang", type=click.Choice([*LANGUAGES, "all"]), default="all", show_default=True)
 @click.option("--format", "fmt", type=click.Choice([*FORMATS]), default="pdf", show_default=True)
 @click.option(
@@ -41,14 +49,15 @@ def check_format(docs: tuple[str, ...], fmt: str) -> None:
     show_default=True,
     help="Folder for the documents.",
 )
-def render(files: tuple[Path, ...], doc: str, lang: str, fmt: str, output: Path) -> None:
+def render(files: tuple[Path, ...], doc: str | None, lang: str, fmt: str, output: Path) -> None:
     """Render documents as OUTPUT/<name>.<doc>.<lang>.pdf (or .html, or .md for the privacy
     addendum, to paste into a website).
 
     Invalid files are reported and skipped; exit 1 if any was invalid, 3 if any render failed.
     """
-    docs, langs = choices(doc, DOCUMENTS), choices(lang, LANGUAGES)
-    check_format(docs, fmt)
+    langs = choices(lang, LANGUAGES)
+    if doc is not None:
+        check_format(choices(doc, DOCUMENTS), fmt)
     code = Exit.OK
     for path in files:
         a = assess_file(path)
@@ -56,6 +65,8 @@ def render(files: tuple[Path, ...], doc: str, lang: str, fmt: str, output: Path)
             report([a], "text")
             code = max(code, Exit.INVALID)
             continue
+        # A file's main document is the first of its kind: the DPIA, or the knowledge check.
+        docs = choices(doc, DOCUMENTS) if doc else (documents_of(a.kind)[0],)
         try:
             for target in render_assessment(a, docs, langs, fmt, output):
                 click.echo(str(target))

@@ -4,22 +4,33 @@ import json
 from typing import Any
 
 import click
+from pydantic import BaseModel
 
 from dpia.model import Questionnaire
 from dpia.model.fields import walk
+from dpia.model.knowledge import KnowledgeCheck
 
-SCHEMA_TITLE = "dpia questionnaire"
+KINDS: dict[str, tuple[type[BaseModel], str]] = {
+    "dpia": (Questionnaire, "dpia questionnaire"),
+    "knowledge-security": (KnowledgeCheck, "dpia knowledge-security check"),
+}
 
 
-def json_schema() -> dict[str, object]:
-    schema = Questionnaire.model_json_schema()
+def json_schema(kind: str = "dpia") -> dict[str, object]:
+    model, title = KINDS[kind]
+    schema = model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = SCHEMA_TITLE
+    schema["title"] = title
     # Overlays name their base; the loader removes `extends` before validation.
     schema["properties"]["extends"] = {
         "type": "string",
         "description": "Path of a base questionnaire this file overlays.",
     }
+    if kind == "dpia":  # optional for a DPIA: a file without `kind` is one
+        schema["properties"]["kind"] = {
+            "const": "dpia",
+            "description": "What this file is; leave it out or write dpia for a DPIA.",
+        }
     # What each code means, from the field metadata the starter and the documents read: editors
     # show these beside the values they offer (a keyword JSON Schema validators ignore).
     definitions: Any = schema.get("$defs", {})
@@ -31,6 +42,13 @@ def json_schema() -> dict[str, object]:
 
 
 @click.command()
-def schema() -> None:
+@click.option(
+    "--kind",
+    type=click.Choice(list(KINDS)),
+    default="dpia",
+    show_default=True,
+    help="Which questionnaire: a DPIA or a knowledge-security check.",
+)
+def schema(kind: str) -> None:
     """Print the questionnaire's JSON Schema (for editors: yaml-language-server)."""
-    click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    click.echo(json.dumps(json_schema(kind), indent=2, ensure_ascii=False))

@@ -27,8 +27,18 @@ from dpia.rules.screening import screen as run_screening
     help="Language of the answer; default: the first of the file's meta.languages.",
 )
 def screen(file: Path, fmt: str, lang: str | None) -> None:
-    """Does this processing need a DPIA? Required, recommended or not required, and why."""
+    """Does this processing need a DPIA? Required, recommended or not required, and why.
+
+    For a knowledge-security check: the least verdict its answers allow, and the reasons.
+    """
     assessment = assess_file(file)
+    if assessment.validated.knowledge is not None:
+        from dpia.cli.screen_knowledge import screen_knowledge
+
+        screen_knowledge(
+            file, assessment.validated.knowledge, fmt, file_language(assessment, lang)
+        )
+        return
     q = assessment.validated.questionnaire
     if q is None:
         report([assessment], "text", lang)

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import base64
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from pydantic import ValidationError
 from ruamel.yaml import YAML
 
-from dpia.context.common import DocumentBase, LocatedFinding
-from dpia.load import Problem, Severity, field_path
+from dpia.context.common import CentralSource, DocumentBase, LocatedFinding
+from dpia.load import LoadError, Problem, Severity, field_path, load
 from dpia.model import Questionnaire, Validated, validate_file
+from dpia.model.central import Mark
+from dpia.model.enums import N_
+from dpia.model.knowledge import KnowledgeCheck
+from dpia.review.central import LOCAL, provenance
 from dpia.rules.finding import Finding
 from dpia.rules.findings import findings
+from dpia.rules.knowledge import knowledge_findings
 
 
 @dataclass
@@ -22,10 +28,31 @@ class Assessment:
     validated: Validated
     findings: list[LocatedFinding]
     logo: str | None = None  # data: URL of meta.logo, checked and read by assess_file
+    # A knowledge-security check's personal_data.dpia_file, validated, read by assess_file.
+    linked_dpia: Questionnaire | None = None
+    linked_sources: list[Path] = field(default_factory=list)  # its files, for batch's manifest
 
     @property
     def ok(self) -> bool:
         return self.validated.ok
+
+    @property
+    def document(self) -> Questionnaire | KnowledgeCheck:
+        """What the file is, whichever kind: both have `meta` and `base_only`."""
+        v = self.validated
+        found = v.questionnaire or v.knowledge
+        assert found is not None, "only valid assessments are rendered"
+        return found
+
+    @property
+    def kind(self) -> str:
+        """The file's `kind`: 'dpia' or 'knowledge-security'."""
+        return "knowledge-security" if self.validated.knowledge is not None else "dpia"
+
+    @property
+    def knowledge(self) -> KnowledgeCheck:
+        assert self.validated.knowledge is not None, "not a knowledge-security check"
+        return self.validated.knowledge
 
     @property
     def questionnaire(self) -> Questionnaire:
@@ -61,8 +88,40 @@ class Assessment:
             date=q.meta.assessment_date,
             logo=self.logo,
             source_embedded=source_embedded,
+            central=self.central,
         )
 
+    @cached_property
+    def central(self) -> CentralSource | None:
+        """The central assessment this overlay extends (its direct base), when it is one."""
+        loaded = self.validated.loaded
+        if loaded is None or len(loaded.sources) < 2:
+            return None
+        try:  # the base loaded as part of this file, so it loads alone too
+            data = load(loaded.sources[-2]).data
+            meta = Questionnaire.model_validate(data).meta
+        except (LoadError, ValidationError):
+            return None  # a base that is not a whole assessment by itself: no provenance
+        q = self.questionnaire
+        marks = {m.item: m.reason for m in q.central.marks} if q.central else {}
+        where = provenance(q, data)
+        return CentralSource(
+            title=meta.title,
+            version=meta.version,
+            date=meta.assessment_date,
+            confirmed=q.central.version if q.central else None,
+            provenance=where,
+            marks=marks,
+            badges={k: BADGES[v] for k, v in where.items() if v in BADGES},
+        )
+
+
+# The mark beside an item of a school's document that is not the central item as is.
+BADGES = {
+    LOCAL: N_("local"),
+    Mark.adapted.value: Mark.adapted.label,
+    Mark.not_applicable.value: Mark.not_applicable.label,
+}
 
 MAX_LOGO = 1024 * 1024
 LOGO_TYPES = {".png": "image/png", ".svg": "image/svg+xml"}
@@ -71,7 +130,7 @@ LOGO_TYPES = {".png": "image/png", ".svg": "image/svg+xml"}
 def read_logo(v: Validated) -> tuple[str | None, str | None]:
     """meta.logo as a data: URL, or why it cannot be used. Only a PNG or SVG file inside the
     questionnaire's own folder is read: a questionnaire cannot make dpia read other files."""
-    q = v.questionnaire
+    q = v.questionnaire or v.knowledge
     if q is None or q.meta.logo is None:
         return None, None
     folder = v.path.resolve().parent
@@ -88,21 +147,49 @@ def read_logo(v: Validated) -> tuple[str | None, str | None]:
     return f"data:{LOGO_TYPES[logo.suffix.lower()]};base64,{payload}", None
 
 
+def read_linked_dpia(v: Validated) -> tuple[Validated | None, str | None]:
+    """The DPIA a knowledge-security check links to, or why it cannot be used. Like the logo,
+    only a questionnaire inside the check's own folder is read."""
+    check = v.knowledge
+    if check is None or check.personal_data.dpia_file is None:
+        return None, None
+    folder = v.path.resolve().parent
+    target = (folder / check.personal_data.dpia_file).resolve()
+    if not target.is_relative_to(folder):
+        return None, "the DPIA file must be inside this questionnaire's folder"
+    if target == v.path.resolve() or not target.is_file():
+        return None, f"no such DPIA questionnaire: {check.personal_data.dpia_file}"
+    linked = validate_file(target)
+    if linked.questionnaire is None:
+        kind = "is not a DPIA" if linked.knowledge else "is not a valid DPIA questionnaire"
+        return None, f"{check.personal_data.dpia_file} {kind}; run dpia validate on it"
+    return linked, None
+
+
 def assess_file(path: Path) -> Assessment:
     v = validate_file(path)
     logo, problem = read_logo(v)
     if problem and v.loaded is not None:
         where = Problem(v.loaded.locate(("meta", "logo")), "meta.logo", problem, code="logo")
         v = Validated(v.path, v.loaded, None, [*v.problems, where])
+    linked, problem = read_linked_dpia(v)
+    if problem and v.loaded is not None:
+        at = ("personal_data", "dpia_file")
+        where = Problem(v.loaded.locate(at), field_path(at), problem, code="dpia-file")
+        v = Validated(v.path, v.loaded, None, [*v.problems, where])
     # The loader's warnings (a '#' line inside block text) are findings like the rules' own.
     located = [
         LocatedFinding(Finding(w.code, w.severity, (), w.message, dict(w.params)), w)
         for w in v.warnings
     ]
-    if v.questionnaire is not None and v.loaded is not None:
-        for f in findings(v.questionnaire):
+    found = findings(v.questionnaire) if v.questionnaire else []
+    found += knowledge_findings(v.knowledge) if v.knowledge else []
+    if v.loaded is not None:
+        for f in found:
             pos = v.loaded.locate(f.loc)
             where = Problem(pos, field_path(f.loc), f.text(), f.severity, f.code)
             located.append(LocatedFinding(f, where))
     located.sort(key=lambda lf: (lf.where.severity is not Severity.error, lf.where.pos))
-    return Assessment(v, located, logo)
+    if linked is None or linked.loaded is None:
+        return Assessment(v, located, logo)
+    return Assessment(v, located, logo, linked.questionnaire, linked.loaded.sources)

@@ -49,6 +49,22 @@ class DocumentBase:
     logo: str | None  # the organisation's logo as a data: URL, read from meta.logo
     # Whether the output carries the questionnaire (a PDF does), as the colophon says.
     source_embedded: bool
+    # For a school's overlay of a joint assessment: the central assessment it comes from.
+    central: CentralSource | None
+
+
+@dataclass(frozen=True)
+class CentralSource:
+    """The central assessment an overlay extends, as its documents name it."""
+
+    title: Text
+    version: str
+    date: dt.date
+    confirmed: str | None  # the central version the school last confirmed
+    provenance: dict[str, str]  # `risks.R3` -> local, adopted, adapted or not_applicable
+    marks: dict[str, Text | None]  # `risks.R3` -> the school's reason, for marked items
+    badges: dict[str, str]  # `risks.R3` -> the mark shown beside it (a catalog message);
+    # adopted items carry none: the cover says the rest is the central assessment's
 
 
 # Answers that are asked only in some cases (a special category only for special data, a
@@ -61,6 +77,8 @@ _NOT_QUESTIONS = {
     "logo",
     "authors",
     "subject",
+    "history",  # a first version has none
+    "central",  # only in an overlay of a joint assessment
     "phone",
     "special_category",
     "national_id",
@@ -90,8 +108,9 @@ _NOT_QUESTIONS = {
 }
 
 # Sections not walked at all: a second contact is optional; the AI Act duties are asked only
-# of high-risk systems, and the findings say what is open there.
-_NOT_WALKED = {"contact", "deployer_duties", "fria"}
+# of high-risk systems, and the findings say what is open there; a school that adopts the whole
+# central assessment marks no central item.
+_NOT_WALKED = {"contact", "deployer_duties", "fria", "central"}
 
 
 def unanswered(node: BaseModel, loc: Loc = ()) -> list[Loc]:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dpia.context.chart import Chart, chart
 from dpia.context.common import DocumentBase, Loc, LocatedFinding, Shortlist, unanswered
 from dpia.context.equality import mitigation_expected
 from dpia.load import Severity
 from dpia.model.description import Party
 from dpia.model.enums import Characteristic, MeasureStatus, RiskLevel
 from dpia.model.risks import Measure
+from dpia.review.trajectory import trajectory
 from dpia.rules.ai_act import deployer_duties_due
 from dpia.rules.parties import PROCESSOR_ROLES
 from dpia.rules.risk import (
@@ -47,6 +49,7 @@ class DpiaContext(DocumentBase):
     deployer_duties: list[str]  # the Art. 26 duties due (fields of ai.deployer_duties)
     mitigation_expected: list[Characteristic]  # a negative or unknown equality impact
     gaps: list[Loc]  # unanswered questions
+    trajectory: Chart | None  # residual risks per version, when meta.history records some
 
 
 def dpia_context(base: DocumentBase) -> DpiaContext:
@@ -77,6 +80,7 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
         deployer_duties=deployer_duties_due(q),
         mitigation_expected=mitigation_expected(q.equality.characteristics),
         gaps=unanswered(q),
+        trajectory=chart(points) if len(points := trajectory(q)) > 1 else None,
     )
 
 

@@ -11,6 +11,7 @@ from dpia.load.problems import N_, Params, params
 from dpia.model.agreement import Consultation, ProcessorAgreement
 from dpia.model.ai import Ai, Equality
 from dpia.model.base import Strict, items
+from dpia.model.central import Central
 from dpia.model.description import Description
 from dpia.model.lawfulness import Lawfulness
 from dpia.model.meta import Meta, Screening
@@ -43,6 +44,9 @@ class Questionnaire(Strict):
     )
     consultation: Consultation = Field(
         default_factory=Consultation, description="DPO advice, views, decision, sign-off."
+    )
+    central: Central | None = Field(
+        None, description="In a school's overlay: what it does with the central assessment."
     )
 
 

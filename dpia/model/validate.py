@@ -16,6 +16,8 @@ from pydantic import BaseModel, ValidationError
 from dpia.load import Loaded, LoadError, Pos, Problem, field_path, load
 from dpia.load.problems import N_, Params, Phrase, Refusal, display_path, params
 from dpia.model.base import Text
+from dpia.model.knowledge import KnowledgeCheck, knowledge_reference_errors
+from dpia.model.knowledge_enums import CheckKind
 from dpia.model.questionnaire import Loc, Questionnaire, Reference, reference_errors
 
 
@@ -25,10 +27,11 @@ class Validated:
     loaded: Loaded | None
     questionnaire: Questionnaire | None
     problems: list[Problem] = field(default_factory=list)
+    knowledge: KnowledgeCheck | None = None  # set instead of `questionnaire` for that kind
 
     @property
     def ok(self) -> bool:
-        return self.questionnaire is not None
+        return self.questionnaire is not None or self.knowledge is not None
 
     @property
     def warnings(self) -> list[Problem]:
@@ -54,28 +57,52 @@ def _validate(path: Path) -> Validated:
         loaded = load(path, partial=True)
     except LoadError as e:
         return Validated(path, None, None, sorted(e.problems, key=lambda p: p.pos))
+    kind = loaded.data.get("kind", CheckKind.dpia.value)
+    if kind not in [k.value for k in CheckKind]:  # the rest cannot be checked against a kind
+        return Validated(path, loaded, None, [_kind_problem(kind, loaded)])
+    root: type[BaseModel] = Questionnaire
+    if kind == CheckKind.knowledge_security:
+        root = KnowledgeCheck
+    data = loaded.data
+    if root is Questionnaire and "kind" in data:  # `kind: dpia` says what a DPIA is anyway
+        data = {k: v for k, v in data.items() if k != "kind"}
     problems = list(loaded.problems)
     problems += [
         Problem(loaded.locate(loc), field_path(loc), msg, code="reference", params=values)
-        for loc, msg, values in _reference_errors(loaded.data)
+        for loc, msg, values in _reference_errors(data, root)
     ]
-    q: Questionnaire | None = None
+    model: BaseModel | None = None
     try:
-        q = Questionnaire.model_validate(loaded.data)
+        model = root.model_validate(data)
     except ValidationError as e:
         for err in e.errors(include_url=False):
             loc: Loc = tuple(p for p in err["loc"] if isinstance(p, int | str))
             repeats = any(loc[: len(bad)] == bad for bad in loaded.invalid)
             if err["type"] == "extra_forbidden" or not repeats:
-                problems.append(_problem(err, loc, loaded))
+                problems.append(_problem(err, loc, loaded, root))
     problems.sort(key=lambda p: p.pos)
-    return Validated(path, loaded, None if problems else q, problems)
+    if problems:
+        return Validated(path, loaded, None, problems)
+    if isinstance(model, KnowledgeCheck):
+        return Validated(path, loaded, None, problems, knowledge=model)
+    assert isinstance(model, Questionnaire)
+    return Validated(path, loaded, model, problems)
 
 
-def _reference_errors(data: dict[str, Any]) -> list[Reference]:
+def _kind_problem(kind: object, loaded: Loaded) -> Problem:
+    allowed = [k.value for k in CheckKind]
+    close = difflib.get_close_matches(str(kind), allowed, n=1, cutoff=0.6)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    message = f"'{str(kind)[:40]}' is not one of: {', '.join(allowed)}{hint}"
+    return Problem(loaded.locate(("kind",)), "kind", message, code="enum")
+
+
+def _reference_errors(data: dict[str, Any], root: type[BaseModel]) -> list[Reference]:
     """The reference checks, which see raw data: when odd data trips them, the model's own
     errors describe what is wrong."""
     try:
+        if root is KnowledgeCheck:
+            return [(loc, msg, ()) for loc, msg in knowledge_reference_errors(data)]
         return list(reference_errors(data))
     except Exception:  # e.g. an id that is a list; the model reports it as not text
         return []
@@ -100,12 +127,12 @@ _DATE_KINDS = {"date_type", "date_from_datetime_parsing", "date_parsing"}
 Message = tuple[str, Params]
 
 
-def _problem(err: Any, loc: Loc, loaded: Loaded) -> Problem:
+def _problem(err: Any, loc: Loc, loaded: Loaded, root: type[BaseModel]) -> Problem:
     kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     path = field_path(loc)
     pos = loaded.locate(loc)
     if kind == "extra_forbidden":
-        allowed = _fields_at(loc[:-1])
+        allowed = _fields_at(loc[:-1], root)
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
         if close:
             msg: Message = N_("unknown field; did you mean '{name}'?"), params(name=close[0])
@@ -118,14 +145,18 @@ def _problem(err: Any, loc: Loc, loaded: Loaded) -> Problem:
         parent = loaded.key_pos.get(loc[:-1]) or loaded.locate(loc[:-1])
         return Problem(parent, path, N_("required field is missing"), code=kind)
     if kind == "enum":
-        msg = _enum_message(loc, value, ctx)
+        msg = _enum_message(loc, value, ctx, root)
     else:
-        msg = _type_message(kind, loc, value, ctx, err["msg"])
+        msg = _type_message(kind, loc, value, ctx, err["msg"], root)
     return Problem(pos, path, msg[0], code=kind, params=msg[1])
 
 
-def _type_message(kind: str, loc: Loc, value: Any, ctx: dict[str, Any], raw: str) -> Message:
-    text_model = kind in ("model_type", "model_attributes_type") and _annotation_at(loc) is Text
+def _type_message(
+    kind: str, loc: Loc, value: Any, ctx: dict[str, Any], raw: str, root: type[BaseModel]
+) -> Message:
+    text_model = (
+        kind in ("model_type", "model_attributes_type") and _annotation_at(loc, root) is Text
+    )
     if kind == "string_type" or text_model:
         if isinstance(value, bool | int | float | dt.date):  # YAML read it as something else
             return N_("expected text, got {got}; put it in quotes"), params(got=_describe(value))
@@ -163,8 +194,8 @@ _LIMITS = {
 }
 
 
-def _enum_message(loc: Loc, value: Any, ctx: dict[str, Any]) -> Message:
-    enum = _annotation_at(loc)
+def _enum_message(loc: Loc, value: Any, ctx: dict[str, Any], root: type[BaseModel]) -> Message:
+    enum = _annotation_at(loc, root)
     if isinstance(enum, type) and issubclass(enum, Enum):
         allowed = [str(m.value) for m in enum]
     else:  # not expected; pydantic's own list of values
@@ -202,9 +233,9 @@ def _pattern_message(loc: Loc) -> str:
     return N_("expected an id: a letter, then letters, digits, '_', '.' or '-' (at most 40)")
 
 
-def _annotation_at(loc: Loc) -> Any:
+def _annotation_at(loc: Loc, root: type[BaseModel] = Questionnaire) -> Any:
     """The (unwrapped) type the model expects at `loc`."""
-    current: Any = Questionnaire
+    current: Any = root
     for part in loc:
         current = _unwrap(current)
         if isinstance(part, int):
@@ -218,8 +249,8 @@ def _annotation_at(loc: Loc) -> Any:
     return _unwrap(current)
 
 
-def _fields_at(loc: Loc) -> list[str]:
-    model = _annotation_at(loc)
+def _fields_at(loc: Loc, root: type[BaseModel]) -> list[str]:
+    model = _annotation_at(loc, root)
     if model is Text:
         return ["nl", "en"]
     if isinstance(model, type) and issubclass(model, BaseModel):

@@ -56,7 +56,7 @@ def skip_reason(a: Assessment) -> str | None:
         return None  # a broken questionnaire is not skipped: it fails with its errors
     if "meta" not in loaded.data and len(loaded.sources) == 1:
         return "not a questionnaire"
-    if a.ok and a.questionnaire.base_only:  # never inherited through `extends`
+    if a.ok and a.document.base_only:  # never inherited through `extends`
         return "base only"
     return None
 
@@ -105,6 +105,7 @@ class Known:
 
     inputs: str  # hash of the questionnaire and every file it extends
     skip: str | None  # why it is not rendered, if it is not
+    kind: str = "dpia"  # its `kind`: only the documents of that kind are made from it
 
 
 class Manifest:
@@ -132,13 +133,16 @@ class Manifest:
                 return None
         except OSError:  # a base file was removed
             return None
-        return Known(entry["inputs"], entry.get("skip"))
+        if "kind" not in entry:  # written before kinds: parse the file again
+            return None
+        return Known(entry["inputs"], entry.get("skip"), entry["kind"])
 
-    def remember(self, path: Path, sources: list[Path], skip: str | None) -> str:
-        """Record a questionnaire's files; returns its inputs hash."""
+    def remember(self, path: Path, sources: list[Path], skip: str | None, kind: str) -> str:
+        """Record a questionnaire's files and kind; returns its inputs hash."""
         hashes = file_hashes(sources)
         inputs = hashlib.sha256(json.dumps(hashes, sort_keys=True).encode()).hexdigest()
-        self.files[str(path.resolve())] = {"sources": hashes, "inputs": inputs, "skip": skip}
+        entry = {"sources": hashes, "inputs": inputs, "skip": skip, "kind": kind}
+        self.files[str(path.resolve())] = entry
         return inputs
 
     def _name(self, target: Path) -> str:

@@ -29,9 +29,20 @@ def prepare(a: Assessment, doc: str, lang: str, fmt: str = "pdf") -> Request:
     if lang not in LANGUAGES:
         raise Unsupported(f"no language '{lang}'; known: {', '.join(LANGUAGES)}")
     document = DOCUMENTS[doc]
+    if document.kind != a.kind:
+        raise Unsupported(
+            f"--doc {doc} is made from a {document.kind} questionnaire, and "
+            f"{a.validated.path.name} is a {a.kind} questionnaire; its documents: "
+            + ", ".join(documents_of(a.kind))
+        )
     if fmt not in document.formats or fmt not in FORMATS:
         raise Unsupported(f"'{doc}' is made as {', '.join(document.formats)}, not {fmt}")
     return Request(a, document, lang, FORMATS[fmt])
+
+
+def documents_of(kind: str) -> list[str]:
+    """The documents made from a questionnaire of `kind` ('dpia', 'knowledge-security')."""
+    return [name for name, d in DOCUMENTS.items() if d.kind == kind]
 
 
 def output_name(path: Path, doc: str, lang: str, fmt: str) -> str:
@@ -43,7 +54,10 @@ def render_assessment(
     a: Assessment, docs: tuple[str, ...], langs: tuple[str, ...], fmt: str, out: Path
 ) -> list[Path]:
     """Write every requested document into `out`; returns the paths written. Raises on
-    failure, leaving what was written before it."""
+    failure, leaving what was written before it. Of several documents (`--doc all`), only
+    those of the questionnaire's own kind are made."""
+    if len(docs) > 1:
+        docs = tuple(d for d in docs if DOCUMENTS[d].kind == a.kind)
     written = []
     for doc in docs:
         for lang in langs:

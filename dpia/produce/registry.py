@@ -2,19 +2,21 @@
 
 The CLI's `--doc` and `--format` choices, the batch run, output file names and the tests all
 derive from these tables (languages: `dpia.languages`). A new document kind or output format is
-one entry here, not a branch in several files.
+one entry here, not a branch in several files: a format made of every document (DOCX, say)
+reaches every document by its entry in FORMATS alone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from dpia.context.assessment import Assessment
 from dpia.context.common import DocumentBase
 from dpia.context.dpia import dpia_context
 from dpia.context.equality import equality_context
+from dpia.context.knowledge import KnowledgeContext, knowledge_context
 from dpia.context.prescan import prescan_context
 from dpia.context.privacy_addendum import privacy_addendum_context
 from dpia.context.processor_checklist import processor_checklist_context
@@ -27,10 +29,15 @@ from dpia.render.to_markdown import to_markdown
 class Document:
     name: str  # as in `--doc` and output file names; also the template's name
     context: Callable[[DocumentBase], DocumentBase]  # builds the document's typed context
-    formats: tuple[str, ...] = ("pdf", "html")  # the output formats it reads well in
-    # The kind of questionnaire it is made from, so that `--doc all` picks the documents of
-    # a file's own kind when questionnaires of another kind exist.
+    # The output formats it is made in: by default every format made of every document.
+    formats: tuple[str, ...] = field(default_factory=lambda: _common_formats())
+    # The kind of questionnaire it reads ('dpia' or 'knowledge-security'): `--doc all` and
+    # batch runs make only the documents of a file's own kind.
     kind: str = "dpia"
+    # For a kind other than the DPIA: builds the context from the assessment, the language
+    # and whether the output embeds the questionnaire
+    # (a DPIA document's context starts from `Assessment.document_base`).
+    build: Callable[[Assessment, str, bool], KnowledgeContext] | None = None
 
 
 @dataclass(frozen=True)
@@ -44,9 +51,11 @@ class Request:
     format: Format
 
     @cached_property
-    def context(self) -> DocumentBase:
-        base = self.assessment.document_base(self.lang, self.format.embeds_source)
-        return self.document.context(base)
+    def context(self) -> DocumentBase | KnowledgeContext:
+        embeds = self.format.embeds_source
+        if self.document.build is not None:
+            return self.document.build(self.assessment, self.lang, embeds)
+        return self.document.context(self.assessment.document_base(self.lang, embeds))
 
     @cached_property
     def html(self) -> str:
@@ -57,7 +66,7 @@ def _pdf(r: Request) -> bytes:
     from dpia.pdf.weasy import Source, writer  # WeasyPrint only when a PDF is written
 
     name, data = r.assessment.source
-    return writer().pdf(r.html, Source(name, data), r.assessment.questionnaire.meta.assessment_date)
+    return writer().pdf(r.html, Source(name, data), r.assessment.document.meta.assessment_date)
 
 
 @dataclass(frozen=True)
@@ -69,7 +78,27 @@ class Format:
     embeds_source: bool = False
     # Modules a batch run imports once before it forks its workers (slow to import).
     preload: tuple[str, ...] = ()
+    # Made of every document unless a document says otherwise; False: only of the documents
+    # that list it (Markdown reads well only for documents without wide tables).
+    every_document: bool = True
 
+
+def _no_dpia_context(base: DocumentBase) -> DocumentBase:
+    raise TypeError("a knowledge-security document is built from its own questionnaire")
+
+
+def _common_formats() -> tuple[str, ...]:
+    return tuple(name for name, f in FORMATS.items() if f.every_document)
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("pdf", ".pdf", _pdf, embeds_source=True, preload=("dpia.pdf.weasy",)),
+        Format("html", ".html", lambda r: standalone(r.html).encode()),
+        Format("md", ".md", lambda r: to_markdown(r.html).encode(), every_document=False),
+    )
+}
 
 DOCUMENTS: dict[str, Document] = {
     d.name: d
@@ -77,17 +106,14 @@ DOCUMENTS: dict[str, Document] = {
         Document("dpia", dpia_context),
         Document("processor-checklist", processor_checklist_context),
         # Written to read well as Markdown too (no wide tables), to paste into a website.
-        Document("privacy-addendum", privacy_addendum_context, ("pdf", "html", "md")),
+        Document("privacy-addendum", privacy_addendum_context, (*_common_formats(), "md")),
         Document("equality", equality_context),
         Document("screening", prescan_context),
-    )
-}
-
-FORMATS: dict[str, Format] = {
-    f.name: f
-    for f in (
-        Format("pdf", ".pdf", _pdf, embeds_source=True, preload=("dpia.pdf.weasy",)),
-        Format("html", ".html", lambda r: standalone(r.html).encode()),
-        Format("md", ".md", lambda r: to_markdown(r.html).encode()),
+        Document(
+            "knowledge-security",
+            _no_dpia_context,
+            kind="knowledge-security",
+            build=knowledge_context,
+        ),
     )
 }

@@ -182,14 +182,15 @@ def starter(lang: str, today: dt.date) -> str:
     return Starter(lang, today).write()
 
 
-PRESETS = ("screening", "dpia")
+PRESETS = ("screening", "dpia", "knowledge-security")
 
 
 def new_questionnaire(preset: str, lang: str, today: dt.date) -> str:
-    """The text of a new questionnaire: every question (preset dpia) or the short, hand-written
-    pre-scan (preset screening); dated today, with the review a year later."""
+    """The text of a new questionnaire: every question (preset dpia, written from the model)
+    or a short, hand-written example (the pre-scan, the knowledge-security check); dated
+    today, with the review a year later."""
     if preset == "dpia":
         return starter(lang, today)
-    short = (TEMPLATES / lang / "starter-screening.yaml").read_text(encoding="utf-8")
+    short = (TEMPLATES / lang / f"starter-{preset}.yaml").read_text(encoding="utf-8")
     text = short.replace("2000-01-01", today.isoformat())
     return text.replace("2001-01-01", (today + dt.timedelta(days=365)).isoformat())

@@ -24,6 +24,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from dpia.context.common import DocumentBase
+from dpia.context.knowledge import KnowledgeContext
 from dpia.languages import LANGUAGES
 from dpia.load import field_path
 from dpia.model.base import Text
@@ -32,6 +33,7 @@ from dpia.model.labels import GROUNDS
 from dpia.render import markdown
 from dpia.render.i18n import Translator
 from dpia.resources import TEMPLATES
+from dpia.review import words
 from dpia.rules.risk import MATRIX, SCALE
 
 
@@ -69,6 +71,11 @@ def environment(lang: str) -> Environment:
         ground=lambda c: t.gettext(GROUNDS[c]),
         plain=lambda value: value.get(lang, lang)[0],
         value=lambda member: member.value if isinstance(member, Enum) else member,
+        shortdate=t.month,
+        # changed answers in a re-assessment, in words (dpia.review.words)
+        section=lambda loc: words.section(loc, t),
+        question=lambda loc: words.question(loc, t),
+        answer=pass_context(lambda ctx, v: words.value(v, t, ctx["lang"], ctx["first_lang"])),
     )
     env.globals.update(
         gap=_gap(t),
@@ -102,7 +109,7 @@ def _text(ctx: Context, value: Text | None, inline: bool = False) -> Markup:
     )
 
 
-def render(doc: str, context: DocumentBase) -> str:
+def render(doc: str, context: DocumentBase | KnowledgeContext) -> str:
     """HTML for one document kind (e.g. 'dpia') from its typed context."""
     template = environment(context.lang).get_template(f"{context.lang}/{doc}.html.j2")
     values = {f.name: getattr(context, f.name) for f in dataclasses.fields(context)}

@@ -67,6 +67,10 @@ class Translator:
         """The name of a country (ISO 3166-1 alpha-2) in the document's language."""
         return str(self.locale.territories.get(code, code))
 
+    def month(self, value: dt.date) -> str:
+        """Month and year, as under a bar of the risk trajectory: "May 2026"."""
+        return format_date(value, format="MMM yyyy", locale=self.locale)
+
     def number(self, value: int) -> str:
         """A whole number with the language's digit grouping (1.234 in Dutch, 1,234 in English)."""
         return format_decimal(value, locale=self.locale)

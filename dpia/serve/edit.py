@@ -62,6 +62,8 @@ async def save_change(request: Request) -> Response:
     if a.validated.loaded is None:
         return JSONResponse({"error": "the file cannot be read; fix it in an editor"}, 409)
     loaded = a.validated.loaded
+    if loaded.data.get("kind", "dpia") != "dpia":
+        return JSONResponse({"error": "the form asks a DPIA's questions only"}, status_code=400)
     languages = list(loaded.data.get("meta", {}).get("languages") or [])
     try:
         if len(loaded.sources) > 1:  # an overlay: only its differences are written

@@ -24,14 +24,15 @@ async def start(request: Request) -> Response:
     rows = []
     for e in entries:
         a = e.assessment
-        q = a.validated.questionnaire
+        q = a.validated.questionnaire  # a DPIA; a check of another kind has only its meta
+        meta = (q or a.validated.knowledge).meta if a.ok else None  # type: ignore[union-attr]
         rows.append(
             {
                 "name": e.name,
                 "url": "/edit/" + quote(e.name),
-                "title": q.meta.title.get("nl", q.meta.languages[0].value)[0] if q else None,
-                "title_en": q.meta.title.get("en", q.meta.languages[0].value)[0] if q else None,
-                "status": q.meta.status if q else None,
+                "title": meta.title.get("nl", meta.languages[0].value)[0] if meta else None,
+                "title_en": meta.title.get("en", meta.languages[0].value)[0] if meta else None,
+                "status": meta.status if meta else None,
                 "verdict": screen(q.screening).verdict if q else None,
                 "decision": q.consultation.decision.outcome
                 if q and q.consultation.decision
@@ -39,8 +40,8 @@ async def start(request: Request) -> Response:
                 "errors": len(a.validated.problems)
                 + sum(1 for f in a.findings if f.where.severity == "error"),
                 "warnings": sum(1 for f in a.findings if f.where.severity == "warning"),
-                "review": q.meta.review_date if q else None,
-                "valid": q is not None,
+                "review": meta.review_date if meta else None,
+                "valid": a.ok,
             }
         )
     return page(request, "start.html.j2", rows=rows, folder=str(ws.root), presets=PRESETS)

@@ -58,9 +58,9 @@ DOCUMENT_NAMES = {
 }
 
 
-def documents() -> list[tuple[str, str]]:
-    """(`--doc` name, English catalog message) of every document in the registry."""
-    return [(name, DOCUMENT_NAMES.get(name, name)) for name in DOCUMENTS]
+def documents(kind: str) -> list[tuple[str, str]]:
+    """(`--doc` name, English catalog message) of every document made from a file of `kind`."""
+    return [(n, DOCUMENT_NAMES.get(n, n)) for n, d in DOCUMENTS.items() if d.kind == kind]
 
 
 _FONT = re.compile(r"(?:.*/)?fonts/([A-Za-z0-9_-]+\.ttf)")

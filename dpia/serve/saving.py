@@ -24,6 +24,7 @@ import re
 import tempfile
 import threading
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +63,7 @@ _guard = threading.Lock()
 _written: dict[Path, str] = {}  # the version this server last wrote, per file
 # The tree this server last wrote, per file: the next change to that same version starts from
 # it instead of parsing the file again (round-trip parsing is the slow half of a save).
-_trees: dict[Path, tuple[str, Any, YAML | None]] = {}
+_trees: dict[Path, tuple[str, Any, YAML | None, str]] = {}
 
 
 def _lock(path: Path) -> threading.Lock:
@@ -77,27 +78,64 @@ def save(path: Path, seen: str, changes: list[Change], languages: list[str]) -> 
         current = version(path)
         if current != seen:
             raise Conflict(current)
+        text = old.decode("utf-8")
         cached = _trees.pop(path, None)
         if cached is not None and cached[0] == current:
-            _, tree, yaml = cached
+            _, tree, yaml, baseline = cached
         else:
-            text = old.decode("utf-8")
             yaml = None if path.suffix.lower() == ".json" else _yaml_for(text)
             tree = json.loads(text) if yaml is None else yaml.load(text)
+            baseline = "" if yaml is None else _dump(yaml, tree)
         for change in changes:  # a refused change leaves no cached tree behind
             _apply(tree, change, languages)
         if yaml is None:
-            new = json.dumps(tree, indent=2, ensure_ascii=False) + "\n"
+            dumped = new = json.dumps(tree, indent=2, ensure_ascii=False) + "\n"
         else:
-            buf = io.StringIO()
-            yaml.dump(tree, buf)
-            new = buf.getvalue()
+            dumped = _dump(yaml, tree)
+            new = keep_layout(text, baseline, dumped)
         if _written.get(path) != current:
             _write(path.with_name(path.name + ".bak"), old, path)
         _write(path, new.encode("utf-8"), path)
         _written[path] = version(path)
-        _trees[path] = (_written[path], tree, yaml)
+        _trees[path] = (_written[path], tree, yaml, dumped)
         return _written[path]
+
+
+def _dump(yaml: YAML, tree: Any) -> str:
+    buf = io.StringIO()
+    yaml.dump(tree, buf)
+    return buf.getvalue()
+
+
+def keep_layout(original: str, baseline: str, dumped: str) -> str:
+    """The file with the change in it and every other line as it was.
+
+    ruamel.yaml keeps comments and order but writes a few things its own way (a plain text
+    continued on a second line comes back as one line). `baseline` is its writing of the file
+    before the change and `dumped` after it: their difference is the change alone, and it is
+    applied to the original lines where the original and `baseline` agree. Where the change
+    touches a line ruamel wrote differently, `dumped` is used as it is (the same answers).
+    """
+    if original == baseline:
+        return dumped
+    o, b, d = (t.splitlines(keepends=True) for t in (original, baseline, dumped))
+    to_original: dict[int, int] = {}
+    for tag, b1, b2, o1, _ in SequenceMatcher(None, b, o, autojunk=False).get_opcodes():
+        if tag == "equal":
+            to_original.update({b1 + k: o1 + k for k in range(b2 - b1)})
+    to_original[len(b)] = len(o)  # the end of the file
+    out = list(o)
+    hunks = SequenceMatcher(None, b, d, autojunk=False).get_opcodes()
+    for tag, b1, b2, d1, d2 in reversed(hunks):
+        if tag == "equal":
+            continue
+        start = to_original.get(b1)
+        if start is None or any(to_original.get(b1 + k) != start + k for k in range(b2 - b1 + 1)):
+            return dumped  # the change is where ruamel re-laid out the original
+        out[start : start + b2 - b1] = d[d1:d2]
+    result = "".join(out)
+    check = YAML(typ="safe", pure=True)
+    return result if check.load(result) == check.load(dumped) else dumped
 
 
 def _yaml_for(text: str) -> YAML:

@@ -120,8 +120,10 @@ def section_values(ws: Workspace, name: str, section: str, lang: str) -> dict[st
     a = assess_file(path)
     loaded = a.validated.loaded
     data = loaded.data if loaded is not None else {}
-    sections = form.available(data)
-    if section not in sections:
+    # The form asks a DPIA's questions; a check of another kind is shown, not edited.
+    editable = loaded is not None and data.get("kind", "dpia") == "dpia"
+    sections = form.available(data) if editable else []
+    if section not in (sections or form.SECTION_NAMES):
         section = "screening"
     root = form.section(section, data)
     nodes = {field_path(n.loc): n for n in form.walk_nodes(root)}
@@ -135,6 +137,7 @@ def section_values(ws: Workspace, name: str, section: str, lang: str) -> dict[st
         "name": name,
         "version": version(path),
         "loaded": loaded is not None,
+        "editable": editable,
         "data": data,
         "section": section,
         "sections": [(s, form.SECTION_NAMES[s]) for s in sections],
@@ -147,14 +150,14 @@ def section_values(ws: Workspace, name: str, section: str, lang: str) -> dict[st
         "text_langs": languages or ["nl"],
         "first_lang": (languages or ["nl"])[0],
         "bilingual": len(languages) > 1,  # answers edited side by side
-        "screening": screening_result(data),
+        "screening": screening_result(data) if editable else None,
         "full": _past_prescan(data),
         "own": _overlay_own(a),
         "field_path": field_path,
         "propose_id": form.propose_id,
         "json": lambda v: json.dumps(v, ensure_ascii=False),
         "section_title": form.SECTION_NAMES[section],
-        "documents": documents(),
+        "documents": documents(str(data.get("kind", "dpia"))),
         "heat": _heat(data) if section == "risks" else [],
         **HELPERS,
     }

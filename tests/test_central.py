@@ -1,0 +1,146 @@
+"""Central -> local: a school's marks on the joint assessment, `dpia confirm`, and the
+"needs review" that `dpia status` shows when a central item changes afterwards."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pydantic import ValidationError
+
+from dpia.cli import cli
+from dpia.context.assessment import assess_file
+from tests.factory import questionnaire
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    r = CliRunner().invoke(cli, list(args))
+    return r.exit_code, r.stdout, r.stderr
+
+
+def reviews(folder: Path) -> dict[str, list[tuple[str, str, str]]]:
+    code, out, err = run("status", str(folder), "--format", "json", "--today", "2026-12-01")
+    assert code == 0, err
+    return {
+        Path(r["file"]).name: [(x["item"], x["mark"], x["why"]) for x in r["needs_review"]]
+        for r in json.loads(out)["assessments"]
+    }
+
+
+@pytest.fixture
+def coop(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "samples" / "joint", tmp_path / "joint")
+    return tmp_path / "joint"
+
+
+def rerate(base: Path, risk: str) -> None:
+    """Change one central risk's residual likelihood."""
+    text = base.read_text()
+    start = text.index(f"  - id: {risk}\n")
+    at = text.index("residual_likelihood: ", start)
+    end = text.index("\n", at)
+    base.write_text(text[:at] + "residual_likelihood: maximum" + text[end:])
+
+
+def test_the_samples_are_confirmed_and_need_no_review() -> None:
+    found = reviews(ROOT / "samples" / "joint")
+    assert found == {"base.yaml": [], "school-a.yaml": [], "school-b.yaml": [], "school-c.yaml": []}
+
+
+def test_a_changed_central_risk_flags_exactly_the_schools_that_confirmed_it_before(
+    coop: Path,
+) -> None:
+    rerate(coop / "base.yaml", "R4")
+    code, out, _ = run("confirm", str(coop / "school-b.yaml"), "--date", "2026-12-01")
+    assert code == 0 and "confirmed central version 2.0: 47 items, 0 new" in out
+    found = reviews(coop)
+    assert found["school-a.yaml"] == [("risks.R4", "adopted", "changed")]
+    assert found["school-c.yaml"] == [("risks.R4", "not_applicable", "changed")]
+    assert found["school-b.yaml"] == []  # confirmed after the change
+    _, text, _ = run("status", str(coop), "--today", "2026-12-01")
+    line = next(x for x in text.splitlines() if "school-c.yaml" in x)
+    assert "central items changed since confirmed (risks.R4)" in line
+
+
+def test_a_new_or_removed_central_item_needs_review(coop: Path) -> None:
+    base = coop / "base.yaml"
+    text = base.read_text()
+    base.write_text(text.replace("    - id: FR\n", "    - id: FR2\n", 1))
+    found = reviews(coop)["school-a.yaml"]
+    assert found == [
+        ("description.locations.FR2", "adopted", "new"),
+        ("description.locations.FR", "adopted", "removed"),
+    ]
+
+
+def test_confirm_keeps_the_schools_comments_and_marks(coop: Path) -> None:
+    school = coop / "school-c.yaml"
+    before = school.read_text()
+    rerate(coop / "base.yaml", "R1")
+    assert run("confirm", str(school), "--date", "2026-12-01")[0] == 0
+    after = school.read_text()
+    assert after.splitlines()[:8] == before.splitlines()[:8]  # the header comment
+    assert "mark: not_applicable" in after and "confirmed: 2026-12-01" in after
+    assert after.count("risks.R1: ") == 1 and before != after
+    assert assess_file(school).ok
+
+
+def test_a_mark_names_an_item_of_the_assessment_and_says_why() -> None:
+    q = questionnaire(central={"marks": [{"item": "risks.R9", "mark": "adopted"}]})
+    from dpia.rules.findings import findings
+
+    codes = {f.code for f in findings(q)}
+    assert "central-mark-unknown" in codes and "central-unconfirmed" in codes
+    with pytest.raises(ValidationError, match="needs a reason"):
+        questionnaire(central={"marks": [{"item": "risks.R1", "mark": "not_applicable"}]})
+    with pytest.raises(ValidationError):
+        questionnaire(central={"marks": [{"item": "lawfulness.x", "mark": "adopted"}]})
+
+
+def test_confirm_refuses_a_file_that_extends_nothing(tmp_path: Path) -> None:
+    single = tmp_path / "one.yaml"
+    shutil.copy(ROOT / "samples" / "secondary-ai-homework.yaml", single)
+    code, _, err = run("confirm", str(single))
+    assert code == 2 and "extends no central assessment" in err
+
+
+@pytest.mark.parametrize(
+    ("lang", "cover", "badges"),
+    [
+        (
+            "en",
+            "Joint DPIA digital learning platform LeerPlein, version 2.0",
+            ["not applicable", "local"],
+        ),
+        (
+            "nl",
+            "Gezamenlijke DPIA digitale leeromgeving LeerPlein, versie 2.0",
+            ["niet van toepassing", "eigen"],
+        ),
+    ],
+)
+def test_a_schools_documents_show_where_they_come_from(
+    lang: str, cover: str, badges: list[str]
+) -> None:
+    from dpia.produce import prepare
+
+    html = prepare(
+        assess_file(ROOT / "samples" / "joint" / "school-c.yaml"), "dpia", lang, "html"
+    ).html
+    assert cover in html
+    r4 = html.split('<tr id="risk-R4">')[1].split("</tr>")[0]
+    assert f'<span class="mark">{badges[0]}</span>' in r4 and "ISK" not in r4
+    assert "AI" in r4.split('class="small mark-reason"')[1]  # the school's reason
+    own = html.split('<tr id="risk-R-C1">')[1].split("</tr>")[0]
+    assert f'<span class="mark">{badges[1]}</span>' in own
+    r1 = html.split('<tr id="risk-R1">')[1].split("</tr>")[0]
+    assert 'class="mark"' not in r1  # adopted as is: no mark
+    plain = prepare(
+        assess_file(ROOT / "samples" / "secondary-ai-homework.yaml"), "dpia", lang, "html"
+    )
+    assert 'class="mark"' not in plain.html and cover not in plain.html
