@@ -100,3 +100,10 @@ def test_conditions_branch_by_branch(
     path: tuple[str, ...], data: dict[str, object], item: dict[str, object] | None, expected: bool
 ) -> None:
     assert applies(path, data, item) is expected
+
+
+def test_every_part_of_the_questionnaire_has_a_place_in_the_form() -> None:
+    from dpia.model import Questionnaire
+    from dpia.serve.form import SECTION_NAMES
+
+    assert set(Questionnaire.model_fields) - set(SECTION_NAMES) == {"base_only"}

@@ -106,6 +106,8 @@ WHEN: dict[Path, Predicate] = {
     ("ai", "fria_done"): lambda d, i: needs_fria(d),
     ("ai", "fria"): lambda d, i: needs_fria(d),
     ("ai", "deployer_duties"): lambda d, i: deployer_of_high_risk(d),
+    # A member's marks on a central assessment: asked in an overlay that has begun them
+    ("central",): lambda d, i: "central" in d,
     # Consultation: the follow-up questions of an answer
     ("consultation", "dpo_advice", "why_not"): lambda d, i: (
         _get(d, "consultation", "dpo_advice", "followed") is False
