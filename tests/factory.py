@@ -37,6 +37,7 @@ BASE: dict[str, Any] = {
             {"purpose": "P1", "basis": "public_task", "legal_provision": "WVO 2020 art. 2.1"}
         ],
         "transparency": {"privacy_statement_updated": True},
+        "alternatives": [{"what": "Paper homework", "outcome": "offered_alongside"}],
     },
     "risks": [
         {
@@ -48,6 +49,8 @@ BASE: dict[str, Any] = {
             "measures": ["M1"],
             "residual_likelihood": "negligible",
             "residual_severity": "significant",
+            "likelihood_motivation": "Access is limited to teachers",
+            "impact_motivation": "Names and marks of children",
         }
     ],
     "measures": [
@@ -79,6 +82,7 @@ def data(**changes: Any) -> dict[str, Any]:
     """A copy of BASE with changes given as dotted paths: data(**{"meta.status": "draft"})."""
     out = copy.deepcopy(BASE)
     for path, value in changes.items():
+        value = copy.deepcopy(value)  # a later change must not edit the caller's dict
         node = out
         *parents, last = path.split(".")
         for part in parents:

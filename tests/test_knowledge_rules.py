@@ -75,7 +75,7 @@ def test_errors_are_located_against_the_knowledge_model(tmp_path: Path) -> None:
     data = clean()
     data["partners"][0]["tie"] = "direct"  # typo of `ties`
     data["decision"]["verdict"] = "refer_to_committee"
-    messages = {p.field: p.message for p in validate_file(write(tmp_path, data)).problems}
+    messages = {p.field: p.text() for p in validate_file(write(tmp_path, data)).problems}
     assert "did you mean 'ties'" in messages["partners[0].tie"]
     assert (
         "is not one of: proceed, proceed_with_measures, refer, do_not_proceed"

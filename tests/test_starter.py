@@ -154,7 +154,7 @@ def test_every_document_renders_from_the_starter_with_gaps_marked(
     code, out, err = run(*args, "-o", str(tmp_path))
     assert code == 0, out + err
     gap = {"nl": "Niet beantwoord", "en": "Not answered"}
-    for doc in (name for name, d in DOCUMENTS.items() if d.kind == "dpia"):  # --doc all
+    for doc in (name for name, d in DOCUMENTS.items() if d.kind == "dpia"):
         for doc_lang in LANGS:
             html = (tmp_path / f"new.{doc}.{doc_lang}.html").read_text()
             assert 'class="gap"' in html, (doc, doc_lang)

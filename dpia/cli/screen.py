@@ -12,7 +12,7 @@ from dpia.languages import LANGUAGES
 from dpia.model.base import Text
 from dpia.render.i18n import Translator
 from dpia.rules.screening import Item
-from dpia.rules.screening import screen as run_screening
+from dpia.rules.screening import screen_questionnaire as run_screening
 
 
 @click.command()
@@ -43,7 +43,7 @@ def screen(file: Path, fmt: str, lang: str | None) -> None:
     if q is None:
         report([assessment], "text", lang)
         raise SystemExit(Exit.INVALID)
-    result = run_screening(q.screening)
+    result = run_screening(q)
     first = q.meta.languages[0].value
     lang = file_language(assessment, lang)
     t = Translator(lang)

@@ -18,7 +18,7 @@ from dpia.model.enums import RiskLevel
 from dpia.produce.batch import candidates, skip_reason
 from dpia.render.i18n import Translator
 from dpia.review.central import Review, needs_review
-from dpia.review.register import Attention, Row, invalid_row, register, row
+from dpia.review.register import Attention, Row, invalid_row, knowledge_row, register, row
 from dpia.review.trajectory import LEVELS
 
 
@@ -32,6 +32,9 @@ def collect(paths: list[Path], today: dt.date) -> list[Row]:
             continue
         if not a.ok:
             rows.append(invalid_row(str(path), len(a.validated.problems)))
+        elif a.validated.knowledge is not None:
+            found = [f.finding for f in a.findings]
+            rows.append(knowledge_row(str(path), a.validated.knowledge, found, today))
         else:
             found = [f.finding for f in a.findings]
             rows.append(row(str(path), a.questionnaire, found, today, _reviews(a)))

@@ -20,6 +20,7 @@ from dpia.model.knowledge import KnowledgeCheck
 from dpia.review.central import LOCAL, provenance
 from dpia.rules.finding import Finding
 from dpia.rules.findings import findings
+from dpia.rules.jurisdiction import seat
 from dpia.rules.knowledge import knowledge_findings
 
 
@@ -87,6 +88,7 @@ class Assessment:
             source_name=self.source[0],
             date=q.meta.assessment_date,
             logo=self.logo,
+            seat=seat(q),
             source_embedded=source_embedded,
             central=self.central,
         )

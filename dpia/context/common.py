@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from dpia.load import Problem
 from dpia.model import Questionnaire, Text
 from dpia.rules.finding import Finding
+from dpia.rules.jurisdiction import Seat
 
 Loc = tuple[str | int, ...]
 T = TypeVar("T")
@@ -47,6 +48,7 @@ class DocumentBase:
     source_name: str  # file name of the questionnaire, shown in the colophon
     date: dt.date  # the document's date: the assessment date, for reproducible output
     logo: str | None  # the organisation's logo as a data: URL, read from meta.logo
+    seat: Seat  # the controller's jurisdiction: authority, age of consent, national list
     # Whether the output carries the questionnaire (a PDF does), as the colophon says.
     source_embedded: bool
     # For a school's overlay of a joint assessment: the central assessment it comes from.
@@ -105,6 +107,31 @@ _NOT_QUESTIONS = {
     "mitigation",
     "clause",
     "further_purposes",
+    # Asked only in some cases (consent, biometrics, a further role, joint control, a filed
+    # consultation), or one of two ways to answer (a 4x4 rating or a direct level).
+    "alternative",
+    "biometric_need",
+    "other_roles",
+    "arrangement",
+    "roles_disputed",
+    "feature",
+    "legal_basis",
+    "likelihood",
+    "severity",
+    "level",
+    "level_motivation",
+    "residual_likelihood",
+    "residual_severity",
+    "residual_level",
+    "residual_motivation",
+    "data",
+    "filed_on",
+    "filed_by",
+    "authority",
+    "deadline",
+    "advice_date",
+    "less_intrusive",
+    "why",
 }
 
 # Sections not walked at all: a second contact is optional; the AI Act duties are asked only

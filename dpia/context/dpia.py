@@ -2,26 +2,39 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from dpia.context.chart import Chart, chart
 from dpia.context.common import DocumentBase, Loc, LocatedFinding, Shortlist, unanswered
 from dpia.context.equality import mitigation_expected
+from dpia.context.roles import ScopeView, scopes
+from dpia.data.ai_act import AS_OF as AI_ACT_AS_OF
 from dpia.load import Severity
+from dpia.model import Questionnaire
 from dpia.model.description import Party
-from dpia.model.enums import Characteristic, MeasureStatus, RiskLevel
+from dpia.model.enums import Characteristic, MeasureStatus, RiskLevel, RiskTier
 from dpia.model.risks import Measure
 from dpia.review.trajectory import trajectory
-from dpia.rules.ai_act import deployer_duties_due
+from dpia.rules.ai_act import (
+    DutyStatus,
+    ai_in_scope,
+    deployer_duties_due,
+    derived_tier,
+    duties_by_date,
+    start,
+    tier_contradicts,
+)
+from dpia.rules.consent import ConsentLine, consent_lines
+from dpia.rules.decision import Art36, Art36Status, art36
 from dpia.rules.parties import PROCESSOR_ROLES
 from dpia.rules.risk import (
     AssessedRisk,
     assess,
     heat_map,
     highest_residual,
-    prior_consultation_needed,
 )
-from dpia.rules.screening import ScreeningResult, screen
+from dpia.rules.screening import ScreeningResult, screen_questionnaire
 
 # How much the one-page management summary has room for; the rest is in Part D and the annex.
 SUMMARY_MEASURES = 6
@@ -38,7 +51,12 @@ class DpiaContext(DocumentBase):
     heat_residual: list[list[Shortlist[str]]]
     residual_counts: dict[RiskLevel, int]
     highest: AssessedRisk | None
-    prior_consultation: bool  # Art. 36: a high residual risk remains
+    prior_consultation: bool  # Art. 36: a high residual risk remains and the decision proceeds
+    art36: Art36Status  # required, moot (decision not to proceed) or not needed; filed or not
+    # When the authority's written advice is due: as recorded, else eight weeks after filing
+    # (Art. 36(2); it may extend by six weeks for complex cases).
+    art36_deadline: dt.date | None
+    conflicts: list[LocatedFinding]  # a decision to proceed against the assessment's findings
     measures: dict[str, Measure]  # by id, in questionnaire order
     risks_by_measure: dict[str, list[str]]
     open_measures: list[Measure]
@@ -49,6 +67,14 @@ class DpiaContext(DocumentBase):
     deployer_duties: list[str]  # the Art. 26 duties due (fields of ai.deployer_duties)
     mitigation_expected: list[Characteristic]  # a negative or unknown equality impact
     gaps: list[Loc]  # unanswered questions
+    scopes: dict[str, list[ScopeView]]  # party id -> its further roles
+    ai_chapter: bool  # an AI system within the AI Act: otherwise the chapter is left out
+    ai_duties: list[DutyStatus]  # AI Act duties that concern the system, with their dates
+    ai_act_as_of: dt.date  # the date the table of AI Act dates reflects
+    start: dt.date  # the planned start (or the assessment date) the dates are compared with
+    derived_tier: RiskTier | None  # the tier the answers point to
+    tier_contradiction: bool  # the typed tier differs from the derived one
+    consent: list[ConsentLine]  # purposes relying on consent, and whether it holds
     trajectory: Chart | None  # residual risks per version, when meta.history records some
 
 
@@ -63,13 +89,21 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
     errors = [f for f in base.findings if f.where.severity is Severity.error]
     return DpiaContext(
         **vars(base),
-        screening=screen(q.screening),
+        screening=screen_questionnaire(q),
         risks=assessed,
         heat_inherent=_heat(heat_map(assessed, residual=False)),
         heat_residual=_heat(heat_map(assessed, residual=True)),
-        residual_counts={lvl: sum(a.residual is lvl for a in assessed) for lvl in RiskLevel},
+        # "unknown" is listed only when some risk has it.
+        residual_counts={
+            lvl: n
+            for lvl in (RiskLevel.unknown, RiskLevel.low, RiskLevel.medium, RiskLevel.high)
+            if (n := sum(a.residual is lvl for a in assessed)) or lvl is not RiskLevel.unknown
+        },
         highest=highest_residual(assessed),
-        prior_consultation=prior_consultation_needed(assessed),
+        prior_consultation=art36(q).state is Art36.required,
+        art36=art36(q),
+        art36_deadline=_deadline(q),
+        conflicts=[f for f in base.findings if f.finding.code == "decision-conflict"],
         measures={m.id: m for m in q.measures},
         risks_by_measure=by_measure,
         open_measures=open_measures,
@@ -80,9 +114,24 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
         deployer_duties=deployer_duties_due(q),
         mitigation_expected=mitigation_expected(q.equality.characteristics),
         gaps=unanswered(q),
+        scopes=scopes(q.description.parties),
+        ai_chapter=ai_in_scope(q),
+        ai_duties=duties_by_date(q),
+        ai_act_as_of=AI_ACT_AS_OF,
+        start=start(q),
+        derived_tier=derived_tier(q.ai) if q.ai else None,
+        tier_contradiction=q.ai is not None and tier_contradicts(q.ai),
+        consent=consent_lines(q),
         trajectory=chart(points) if len(points := trajectory(q)) > 1 else None,
     )
 
 
 def _heat(cells: list[list[list[str]]]) -> list[list[Shortlist[str]]]:
     return [[Shortlist.of(ids, HEAT_CELL_IDS) for ids in row] for row in cells]
+
+
+def _deadline(q: Questionnaire) -> dt.date | None:
+    pc = q.consultation.prior_consultation
+    if pc is None or pc.deadline is not None:
+        return pc.deadline if pc else None
+    return pc.filed_on + dt.timedelta(weeks=8) if pc.filed_on else None

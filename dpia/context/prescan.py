@@ -5,16 +5,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dpia.context.common import DocumentBase
-from dpia.rules.screening import FollowUp, ScreeningResult, follow_up, screen
+from dpia.model.labels import N_
+from dpia.rules.screening import (
+    FollowUp,
+    Item,
+    ScreeningResult,
+    follow_up,
+    screen_questionnaire,
+)
 
 
 @dataclass(frozen=True)
 class PrescanContext(DocumentBase):
     screening: ScreeningResult
     follow_up: FollowUp
+    # What applies, per list (title as a catalog message); the AP list only where it applies.
+    applying: list[tuple[str, list[Item]]]
 
 
 def prescan_context(base: DocumentBase) -> PrescanContext:
+    result = screen_questionnaire(base.q)
+    applying = [(N_("EDPB criteria that apply"), result.edpb_applying)]
+    if result.national_list:
+        applying.append((N_("AP-list categories that apply"), result.ap_applying))
     return PrescanContext(
-        **vars(base), screening=screen(base.q.screening), follow_up=follow_up(base.q)
+        **vars(base), screening=result, follow_up=follow_up(base.q), applying=applying
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field, StrictBool
 
 from dpia.model.base import Date, Id, Name, Strict, TextValue, optional
-from dpia.model.enums import ClauseStatus, Outcome, Representative
+from dpia.model.enums import ClauseStatus, ConsultationOutcome, Outcome, Representative
 
 
 class Clause(Strict):
@@ -42,6 +42,11 @@ class ProcessorAgreement(Strict):
         False, description="Whether a beveiligingsbijlage is annexed."
     )
     clauses: Clauses = Field(default_factory=Clauses, description="The Art. 28 items.")
+    own_purposes: StrictBool = Field(
+        False,
+        description="Whether the agreement leaves the processor free to use the organisation's "
+        "data for purposes of its own (analytics, product improvement, training).",
+    )
 
 
 class DpoAdvice(Strict):
@@ -61,8 +66,22 @@ class Views(Strict):
 
 
 class PriorConsultation(Strict):
-    planned: StrictBool = Field(description="Whether the AP will be consulted.")
+    """The prior consultation of the supervisory authority (Art. 36), planned and as it goes."""
+
+    planned: StrictBool = Field(description="Whether the supervisory authority will be consulted.")
     date: Date | None = Field(None, description="When it was or will be requested.")
+    filed_on: Date | None = Field(None, description="The date the request was filed.")
+    filed_by: Name | None = Field(None, description="Who filed it (role or name).")
+    authority: Name | None = Field(None, description="The authority consulted.")
+    deadline: Date | None = Field(
+        None, description="When the authority's written advice is due (Art. 36(2): 8 weeks, +6)."
+    )
+    advice: TextValue | None = Field(None, description="The authority's advice.")
+    advice_date: Date | None = Field(None, description="The date of the authority's advice.")
+    outcome: ConsultationOutcome | None = Field(
+        None,
+        description="pending, no_objection, advice_with_conditions or advised_against.",
+    )
 
 
 class Decision(Strict):
@@ -81,7 +100,7 @@ class Consultation(Strict):
     dpo_advice: DpoAdvice | None = Field(None, description="Advice of the DPO (Art. 35(2)).")
     views: Views | None = Field(None, description="Views of data subjects (Art. 35(9)).")
     prior_consultation: PriorConsultation | None = Field(
-        None, description="Prior consultation of the AP (Art. 36)."
+        None, description="Prior consultation of the supervisory authority (Art. 36)."
     )
     decision: Decision | None = Field(None, description="The decision on the processing.")
     sign_off: list[SignOff] = Field(

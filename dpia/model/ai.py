@@ -85,7 +85,15 @@ class Ai(Strict):
         "Decisions about people the outputs are used for (empty: none)."
     )
     act_role: ActRole = Field(ActRole.deployer, description="Role under the AI Act.")
-    risk_tier: RiskTier = Field(description="AI Act risk tier.")
+    risk_tier: RiskTier = Field(
+        description="AI Act risk tier as the assessors see it; out_of_scope when the tool is no "
+        "AI system under Art. 3(1). The documents also derive it from the answers below."
+    )
+    general_purpose: StrictBool = Field(
+        False,
+        description="Whether the tool is a general-purpose AI system (e.g. a chatbot on a "
+        "general-purpose model) that the organisation uses as deployer.",
+    )
     annex_iii_uses: list[AnnexIIIUse] = _list("AI Act Annex III point 3 uses.")
     prohibited_practices: list[ProhibitedPractice] = _list("AI Act Art. 5 practices present.")
     fria_done: StrictBool = Field(

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -61,10 +62,20 @@ Date = Annotated[
 Email = Annotated[
     str, StringConstraints(strict=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=300)
 ]
+
+
+def _iso_country(value: str) -> str:
+    # ISO 3166-1 codes the United Kingdom GB; UK is only "exceptionally reserved" for it.
+    if value == "UK":
+        raise Refusal(N_("'UK' is not an ISO 3166-1 alpha-2 code (did you mean 'GB'?)"))
+    return value
+
+
 Country = Annotated[
     str,
     StringConstraints(strict=True, pattern=r"^[A-Z]{2}$"),
-    Field(description="ISO 3166-1 alpha-2 country code, e.g. NL, IE, US."),
+    AfterValidator(_iso_country),
+    Field(description="ISO 3166-1 alpha-2 country code, e.g. NL, IE, US (GB for the UK)."),
 ]
 
 

@@ -59,6 +59,9 @@ class DataSubject(Strict):
     category: TextValue = Field(description="Who they are, e.g. pupils of years 1-3.")
     minors: StrictBool = Field(False, description="Whether they include children under 18.")
     age_range: AgeRange | None = Field(None, description="Ages, where minors are involved.")
+    staff: StrictBool = Field(
+        False, description="Whether they are the organisation's own staff (an employer's power)."
+    )
     vulnerable: StrictBool = Field(False, description="Whether they form a vulnerable group.")
     vulnerability: TextValue | None = Field(None, description="In what way they are vulnerable.")
     approximate_number: StrictInt | None = Field(
@@ -77,6 +80,20 @@ class DataCategory(Strict):
     source: TextValue | None = Field(None, description="Where the data come from.")
     subjects: list[Id] = items("Ids of the data subjects concerned.")
     retention: TextValue | None = Field(None, description="How long the data are kept.")
+    retention_unknown: StrictBool = Field(
+        False,
+        description="The retention period is not known (e.g. the vendor does not say); "
+        "`retention` may explain what is known.",
+    )
+    service_generated: StrictBool = Field(
+        False,
+        description="Diagnostic, telemetry or other data the service generates about its use "
+        "(not data the organisation or the people enter).",
+    )
+    access_answerable: StrictBool | None = Field(
+        None,
+        description="Whether an access request (Art. 15) for these data can be answered in full.",
+    )
 
     @model_validator(mode="after")
     def _kind_details(self) -> DataCategory:
@@ -86,6 +103,38 @@ class DataCategory(Strict):
         if self.kind is DataKind.national_id and self.national_id is None:
             raise Refusal(N_("kind is national_id: give national_id (bsn, pgn or other)"))
         return self
+
+
+class RoleScope(Strict):
+    """A further role of a party, for part of the processing: e.g. a processor for the core
+    service that is an independent controller for a feature it runs for its own purposes."""
+
+    role: Role = Field(description="The role it holds for this part.")
+    feature: TextValue | None = Field(
+        None, description="The feature or service this role concerns, e.g. web-search grounding."
+    )
+    operations: list[Id] = items("Ids of the operations concerned (description.operations).")
+    data: list[Id] = items("Ids of the data categories concerned (description.personal_data).")
+    legal_basis: TextValue | None = Field(
+        None,
+        description="Controllers: the legal ground on which this party uses data the "
+        "organisation provides.",
+    )
+    agreement: StrictBool | None = Field(
+        None,
+        description="Processors and sub-processors: whether an agreement (Art. 28(3)) covers "
+        "this part.",
+    )
+
+
+class JointArrangement(Strict):
+    """The arrangement between joint controllers (Art. 26)."""
+
+    in_place: StrictBool = Field(description="Whether the Art. 26 arrangement exists.")
+    essence_available: StrictBool = Field(
+        False, description="Whether its essence is made available to the people concerned."
+    )
+    reference: Name | None = Field(None, description="Where it is, e.g. its title and date.")
 
 
 class Party(Strict):
@@ -99,6 +148,21 @@ class Party(Strict):
         "sub-processors: whether the processor's agreement with them is known to exist.",
     )
     description: TextValue | None = Field(None, description="What it does in the processing.")
+    other_roles: list[RoleScope] = items(
+        "Further roles of this party, each for some operations or data (a processor can be an "
+        "independent or joint controller for a feature)."
+    )
+    arrangement: JointArrangement | None = Field(
+        None, description="Joint controllers: the arrangement with this party (Art. 26)."
+    )
+    roles_disputed: TextValue | None = Field(
+        None,
+        description="Where the roles recorded here are disputed (by the party, or in the "
+        "assessment's own view): what is disputed.",
+    )
+
+    def roles(self) -> list[Role]:
+        return [self.role, *(s.role for s in self.other_roles)]
 
 
 class Location(Strict):

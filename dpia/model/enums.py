@@ -175,6 +175,9 @@ class NationalId(Labelled):
 class Role(Labelled):
     controller = "controller", N_("controller")
     joint_controller = "joint_controller", N_("joint controller")
+    # Decides purposes and means of its own, apart from the school: not joint control.
+    independent_controller = "independent_controller", N_("independent controller")
+    provider = "provider", N_("provider of data")  # verstrekker
     processor = "processor", N_("processor")
     sub_processor = "sub_processor", N_("sub-processor")
     third_party = "third_party", N_("third party")
@@ -212,7 +215,25 @@ class LawfulBasis(Labelled):
 class ConsentBy(Labelled):
     data_subject = "data_subject", N_("the data subject")
     parent = "parent", N_("a parent or guardian")
-    both = "both", N_("the data subject and a parent or guardian")
+    # Who consents follows the age of digital consent of the controller's country (Art. 8).
+    both = "both", N_("a parent below the age of digital consent, the person from that age")
+
+
+class BiometricNeed(Labelled):
+    """Why a person must be identified by biometric data (UAVG art. 29 allows only the first
+    two in the Netherlands)."""
+
+    authentication = "authentication", N_("authentication")
+    security = "security", N_("security")
+    convenience = "convenience", N_("convenience")
+
+
+class AlternativeOutcome(Labelled):
+    """What became of a less intrusive alternative (Art. 35(7)(b), subsidiarity)."""
+
+    rejected = "rejected", N_("rejected")
+    offered_alongside = "offered_alongside", N_("offered alongside")
+    chosen = "chosen", N_("chosen instead")
 
 
 class Level(Labelled):
@@ -229,6 +250,9 @@ class FearedEvent(Labelled):
     unwanted_modification = "unwanted_modification", N_("unwanted modification of data")
     data_disappearance = "data_disappearance", N_("disappearance of data")
     discrimination = "discrimination", N_("discrimination")
+    # e.g. generated text about a person
+    inaccurate_information = "inaccurate_information", N_("inaccurate information about a person")
+    reidentification = "reidentification", N_("re-identification of pseudonymised data")
     chilling_effect = "chilling_effect", N_("chilling effect")
     loss_of_control = "loss_of_control", N_("loss of control over one's data")
     other = "other", N_("other harm")
@@ -283,6 +307,7 @@ class RiskTier(Labelled):
     transparency = "transparency", N_("transparency obligations (Art. 50)")
     minimal = "minimal", N_("minimal risk")
     gpai = "gpai", N_("general-purpose AI model")
+    out_of_scope = "out_of_scope", N_("no AI system under the AI Act (Art. 3(1))")
 
 
 class AnnexIIIUse(Labelled):
@@ -365,6 +390,8 @@ class RiskLevel(Labelled):
     low = "low", N_("low")
     medium = "medium", N_("medium")
     high = "high", N_("high")
+    # A residual risk the assessors could not rate: itself a finding.
+    unknown = "unknown", N_("unknown")
 
 
 class Verdict(Labelled):
@@ -402,6 +429,15 @@ class Art28Item(Labelled):
     breach_notification = "breach_notification", N_("notice of personal data breaches (Art. 33)")
     transfers = "transfers", N_("transfers outside the EEA (Chapter V)")
     audits = "audits", N_("audit rights and certifications in practice")
+
+
+class ConsultationOutcome(Labelled):
+    """Where a prior consultation (Art. 36) stands."""
+
+    pending = "pending", N_("awaiting the authority's advice")
+    no_objection = "no_objection", N_("no objection")
+    advice_with_conditions = "advice_with_conditions", N_("advice with conditions")
+    advised_against = "advised_against", N_("advised against")
 
 
 class Outcome(Labelled):

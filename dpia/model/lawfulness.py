@@ -5,7 +5,36 @@ from __future__ import annotations
 from pydantic import Field, StrictBool
 
 from dpia.model.base import Id, Name, Strict, TextValue, items
-from dpia.model.enums import Art9Exception, ConsentBy, LawfulBasis, SpecialCategory
+from dpia.model.enums import (
+    AlternativeOutcome,
+    Art9Exception,
+    BiometricNeed,
+    ConsentBy,
+    LawfulBasis,
+    SpecialCategory,
+)
+
+
+class ConsentAlternative(Strict):
+    """What someone who does not consent gets instead: consent is free only if refusing costs
+    nothing (EDPB Guidelines 05/2020, paras 16-24)."""
+
+    description: TextValue = Field(description="What is offered to those who do not consent.")
+    without_detriment: StrictBool = Field(
+        description="Whether refusing has no disadvantage at all (no delay, queue, cost or "
+        "lesser service)."
+    )
+
+
+class Alternative(Strict):
+    what: TextValue = Field(description="The less intrusive alternative considered.")
+    less_intrusive: TextValue | None = Field(
+        None, description="In what way it intrudes less on the people concerned."
+    )
+    outcome: AlternativeOutcome = Field(
+        description="rejected, offered_alongside (people may choose it) or chosen."
+    )
+    why: TextValue | None = Field(None, description="Why it was rejected, or how it is offered.")
 
 
 class BasisForPurpose(Strict):
@@ -16,7 +45,13 @@ class BasisForPurpose(Strict):
         None, description="The statutory provision, for legal_obligation and public_task."
     )
     consent_by: ConsentBy | None = Field(
-        None, description="For consent: who gives it (data_subject, parent, both)."
+        None,
+        description="For consent: who gives it: data_subject, parent, or both (a parent below "
+        "the country's age of digital consent, the person from that age).",
+    )
+    alternative: ConsentAlternative | None = Field(
+        None,
+        description="For consent: the genuine alternative offered to those who do not consent.",
     )
 
 
@@ -24,6 +59,15 @@ class SpecialException(Strict):
     category: SpecialCategory = Field(description="The Art. 9(1) category.")
     exception: Art9Exception = Field(description="The Art. 9(2) exception relied on.")
     justification: TextValue | None = Field(None, description="Why the exception applies.")
+    alternative: ConsentAlternative | None = Field(
+        None,
+        description="For explicit consent: the genuine alternative offered to those who refuse.",
+    )
+    biometric_need: BiometricNeed | None = Field(
+        None,
+        description="For biometric data to identify people: why identification is needed "
+        "(authentication, security or convenience).",
+    )
 
 
 class Rights(Strict):
@@ -67,6 +111,9 @@ class Lawfulness(Strict):
     proportionality: TextValue | None = Field(None, description="14 Proportionality.")
     subsidiarity: TextValue | None = Field(
         None, description="14 Less intrusive alternatives considered, and why not chosen."
+    )
+    alternatives: list[Alternative] = items(
+        "14 Less intrusive alternatives considered, each with what became of it."
     )
     minimisation: TextValue | None = Field(None, description="Data minimisation measures.")
     accuracy: TextValue | None = Field(None, description="How data are kept accurate.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, StrictBool
 
-from dpia.model.base import Date, Email, Name, Strict, TextValue, optional
+from dpia.model.base import Country, Date, Email, Name, Strict, TextValue, optional
 from dpia.model.enums import Classification, Lang, Sector, Status
 from dpia.model.history import Version
 
@@ -23,6 +23,12 @@ class Organisation(Strict):
         description="Whether the organisation carries out a public task (most Dutch schools, "
         "universities and colleges do); legitimate interests is then not available for it.",
     )
+    country: Country = Field(
+        "NL",
+        description="Where the controller is established (ISO 3166-1 alpha-2, GB for the UK). "
+        "It decides the supervisory authority, the age of digital consent, which countries "
+        "need transfer safeguards, and which national DPIA list applies.",
+    )
     address: Name | None = Field(None, description="Postal address.")
     dpo: Contact | None = Field(
         None, description="The data protection officer (functionaris gegevensbescherming, FG)."
@@ -37,6 +43,11 @@ class Meta(Strict):
     status: Status = Field(description="draft or final.")
     assessment_date: Date = Field(description="Date of this version; dates the documents.")
     review_date: Date | None = Field(None, description="When the assessment is reviewed next.")
+    planned_start: Date | None = Field(
+        None,
+        description="When the processing is to start; AI Act duties are compared with it "
+        "(without it, with the assessment date).",
+    )
     classification: Classification = Field(
         description="Information classification label of the documents."
     )

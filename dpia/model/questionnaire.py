@@ -95,8 +95,24 @@ def reference_errors(data: dict[str, Any]) -> Iterator[Reference]:
                     yield loc, *unknown(value, known, target)
 
     yield from refs(("risks",), "measures", ("measures",))
+    yield from refs(("risks",), "data", ("description", "personal_data"))
     yield from refs(("lawfulness", "lawful_bases"), "purpose", ("description", "purposes"))
     yield from refs(("description", "personal_data"), "subjects", ("description", "data_subjects"))
+    operations, categories = ids("description", "operations"), ids("description", "personal_data")
+    for i, party in enumerate(entries("description", "parties")):
+        scopes = party.get("other_roles")
+        for j, scope in enumerate(scopes if isinstance(scopes, list) else []):
+            if not isinstance(scope, dict):
+                continue
+            for key, valid, target in (
+                ("operations", operations, ("description", "operations")),
+                ("data", categories, ("description", "personal_data")),
+            ):
+                values = scope.get(key)
+                for k, value in enumerate(values if isinstance(values, list) else []):
+                    if isinstance(value, str) and value not in valid:
+                        where = ("description", "parties", i, "other_roles", j, key, k)
+                        yield where, *unknown(value, valid, target)
     agreement = data.get("processor_agreement")
     processor = agreement.get("processor") if isinstance(agreement, dict) else None
     if isinstance(processor, str) and processor not in ids("description", "parties"):

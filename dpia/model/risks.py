@@ -2,24 +2,84 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
+from dpia.load.problems import N_, Refusal
 from dpia.model.base import Date, Id, Name, Strict, TextValue, items
-from dpia.model.enums import ControlStatus, FearedEvent, Level, MeasureKind, MeasureStatus, Rating
+from dpia.model.enums import (
+    ControlStatus,
+    FearedEvent,
+    Level,
+    MeasureKind,
+    MeasureStatus,
+    Rating,
+    RiskLevel,
+)
 
 
 class Risk(Strict):
+    """A risk rated on the CNIL 4x4 scale (likelihood x severity), or directly as low, medium
+    or high with a motivation, as national assessments publish them."""
+
     id: Id
     title: TextValue = Field(description="Short name of the risk.")
     description: TextValue | None = Field(None, description="What could happen, and to whom.")
     feared_event: FearedEvent = Field(description="The kind of harm.")
     source: TextValue | None = Field(None, description="Where the risk comes from.")
     affected_rights: list[TextValue] = items("Rights and freedoms affected.")
-    likelihood: Level = Field(description="Inherent likelihood (CNIL four-level scale).")
-    severity: Level = Field(description="Inherent severity (CNIL four-level scale).")
+    data: list[Id] = items("Ids of the data categories the risk concerns.")
+    likelihood: Level | None = Field(
+        None, description="Inherent likelihood (CNIL four-level scale); or give `level`."
+    )
+    severity: Level | None = Field(
+        None, description="Inherent severity (CNIL four-level scale); or give `level`."
+    )
+    level: RiskLevel | None = Field(
+        None, description="The inherent level given directly (low, medium, high) instead."
+    )
+    level_motivation: TextValue | None = Field(
+        None, description="Why the level given directly is right (required with `level`)."
+    )
+    likelihood_motivation: TextValue | None = Field(
+        None, description="Why the likelihood is what it is (Rijksmodel: kans)."
+    )
+    impact_motivation: TextValue | None = Field(
+        None, description="Why the impact is what it is (Rijksmodel: impact)."
+    )
     measures: list[Id] = items("Ids of the measures that address it.")
-    residual_likelihood: Level = Field(description="Likelihood once the measures are in place.")
-    residual_severity: Level = Field(description="Severity once the measures are in place.")
+    residual_likelihood: Level | None = Field(
+        None, description="Likelihood once the measures are in place; or give `residual_level`."
+    )
+    residual_severity: Level | None = Field(
+        None, description="Severity once the measures are in place; or give `residual_level`."
+    )
+    residual_level: RiskLevel | None = Field(
+        None,
+        description="The residual level given directly: low, medium, high, or unknown when it "
+        "cannot be rated yet.",
+    )
+    residual_motivation: TextValue | None = Field(
+        None, description="Why the residual level is what it is."
+    )
+
+    @model_validator(mode="after")
+    def _rated(self) -> Risk:
+        if self.level is None and (self.likelihood is None or self.severity is None):
+            raise Refusal(N_("give likelihood and severity, or a direct level with its motivation"))
+        if self.level is RiskLevel.unknown:
+            raise Refusal(N_("the inherent level cannot be unknown; rate it, and motivate it"))
+        if self.level is not None and self.level_motivation is None:
+            raise Refusal(N_("a direct level needs level_motivation"))
+        if self.residual_level is None and (
+            self.residual_likelihood is None or self.residual_severity is None
+        ):
+            raise Refusal(
+                N_(
+                    "give residual_likelihood and residual_severity, or residual_level "
+                    "(low, medium, high or unknown)"
+                )
+            )
+        return self
 
 
 class Measure(Strict):

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 
 from dpia.load import Severity
 from dpia.model import Questionnaire
-from dpia.model.enums import N_, Labelled, MeasureStatus, Outcome, RiskLevel, Status
+from dpia.model.enums import N_, Labelled, MeasureStatus, RiskLevel, Status
+from dpia.model.knowledge import KnowledgeCheck
+from dpia.model.knowledge_enums import KsMeasureStatus, Weight
 from dpia.review.central import Review
 from dpia.review.trajectory import counts
 from dpia.rules.finding import Finding
@@ -42,7 +44,7 @@ class Row:
     title: str | None = None
     organisation: str | None = None
     status: Status | None = None
-    decision: Outcome | None = None
+    decision: Labelled | None = None  # a DPIA's outcome, or a knowledge check's final verdict
     residual: dict[RiskLevel, int] = field(default_factory=dict)
     open_measures: int = 0
     overdue_measures: int = 0
@@ -109,6 +111,44 @@ def row(
         needs_review=reviews,
         attention=tuple(a for a, applies in reasons.items() if applies),
     )
+
+
+def knowledge_row(file: str, c: KnowledgeCheck, found: list[Finding], today: dt.date) -> Row:
+    """The register line of a knowledge-security check: its weighing's residual risks, open
+    measures and the verdict that stands (the committee's when the case was referred)."""
+    meta = c.meta
+    open_measures = [m for m in c.measures if m.status is not KsMeasureStatus.in_place]
+    residual = {level: 0 for level in RiskLevel}
+    for r in c.risks:
+        residual[_LEVEL[r.residual]] += 1
+    committee = c.decision.committee
+    decision = committee.verdict if committee and committee.verdict else c.decision.verdict
+    review_overdue = meta.review_date is not None and meta.review_date < today
+    errors = sum(f.severity is Severity.error for f in found)
+    reasons = {
+        Attention.review_overdue: review_overdue,
+        Attention.high_residual: residual[RiskLevel.high] > 0,
+        Attention.errors: errors > 0,
+        Attention.draft: meta.status is Status.draft,
+        Attention.no_review_date: meta.review_date is None,
+    }
+    return Row(
+        file=file,
+        title=meta.title.get(meta.languages[0].value, meta.languages[0].value)[0],
+        organisation=meta.organisation.name,
+        status=meta.status,
+        decision=decision,
+        residual=residual,
+        open_measures=len(open_measures),
+        review_date=meta.review_date,
+        review_overdue=review_overdue,
+        errors=errors,
+        warnings=sum(f.severity is Severity.warning for f in found),
+        attention=tuple(a for a, applies in reasons.items() if applies),
+    )
+
+
+_LEVEL = {Weight.low: RiskLevel.low, Weight.medium: RiskLevel.medium, Weight.high: RiskLevel.high}
 
 
 def register(rows: list[Row]) -> list[Row]:

@@ -8,6 +8,10 @@ Dutch education sector model is used, its annexes follow. The verdict:
   sub-processor rules of 28(2) and (4) (without them the supplier may engage anyone) and the
   transfer safeguards; a transfers item marked "not applicable" while data go outside the EEA
   counts as missing.
+- do not sign either when the agreement leaves the processor free to use the organisation's data
+  for its own purposes, or when the roles are disputed: the agreement then does not describe
+  what really happens. (The 2021 Dutch education assessment of an office suite: the regulator
+  advised stopping where the vendor claimed such room; "sign after changes" would mislead.)
 - sign after changes: any other item is missing, covered only in part, or not yet checked.
 - ready to sign: every item is present or does not apply.
 """
@@ -19,7 +23,8 @@ from dataclasses import dataclass
 
 from dpia.model.agreement import Clause, ProcessorAgreement
 from dpia.model.base import Text
-from dpia.model.enums import Art28Item, ClauseStatus, SectorItem, SigningAdvice
+from dpia.model.description import Party
+from dpia.model.enums import Art28Item, ClauseStatus, Role, SectorItem, SigningAdvice
 from dpia.model.labels import N_
 
 Item = Art28Item | SectorItem
@@ -129,10 +134,25 @@ def rows(agreement: ProcessorAgreement, outside_eea: bool) -> list[Row]:
     return out
 
 
-def signing_advice(checklist: Sequence[Row]) -> SigningAdvice:
-    """Do not sign with an essential item missing; sign after changes while anything else is
-    open (missing, partial or not checked); otherwise ready to sign."""
-    if any(r.blocking for r in checklist):
+def stoppers(agreement: ProcessorAgreement, processor: Party | None) -> list[str]:
+    """Reasons not to sign that no single clause can show (translated where shown)."""
+    out = []
+    if agreement.own_purposes:
+        out.append(N_("The agreement lets the processor use our data for purposes of its own."))
+    if processor is not None and processor.roles_disputed is not None:
+        out.append(N_("The roles of the processor are disputed."))
+    if processor is not None and any(
+        s.role is Role.independent_controller and s.legal_basis is None
+        for s in processor.other_roles
+    ):
+        out.append(N_("The processor acts as a controller over our data without a legal ground."))
+    return out
+
+
+def signing_advice(checklist: Sequence[Row], reasons: Sequence[str] = ()) -> SigningAdvice:
+    """Do not sign with an essential item missing or a stopper; sign after changes while
+    anything else is open (missing, partial or not checked); otherwise ready to sign."""
+    if reasons or any(r.blocking for r in checklist):
         return SigningAdvice.do_not_sign
     if any(r.open for r in checklist):
         return SigningAdvice.after_changes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from dpia.data.jurisdictions import AS_OF, adequate, outside_area
 from dpia.model import Questionnaire
 from dpia.model.enums import (
     Art28Item,
@@ -15,9 +16,11 @@ from dpia.model.enums import (
     TransferMechanism,
 )
 from dpia.model.labels import N_
-from dpia.rules.finding import SCHOOLS, E, Finding, Loc, W, check
+from dpia.rules.consent import above_age, below_age, genuine, imbalance
+from dpia.rules.finding import E, Finding, Loc, W, check
+from dpia.rules.jurisdiction import seat
 from dpia.rules.parties import PROCESSOR_ROLES
-from dpia.rules.transfers import EEA, NEEDS_TIA
+from dpia.rules.transfers import NEEDS_TIA, needs_safeguards
 
 
 @check
@@ -57,7 +60,7 @@ def _special_categories(q: Questionnaire) -> Iterator[Finding]:
                 ),
                 {"number": cat.national_id or ""},
             )
-        if cat.retention is None:
+        if cat.retention is None and not cat.retention_unknown:
             yield Finding(
                 "retention-missing",
                 W,
@@ -83,35 +86,44 @@ def _special_categories(q: Questionnaire) -> Iterator[Finding]:
 
 @check
 def _lawful_bases(q: Questionnaire) -> Iterator[Finding]:
-    subjects = q.description.data_subjects
-    minors = any(s.minors for s in subjects)
-    under_16 = any(s.minors and (s.age_range is None or s.age_range.min < 16) for s in subjects)
-    school = q.meta.organisation.sector in SCHOOLS
+    place = seat(q)
+    unequal, young, grown = imbalance(q), below_age(q), above_age(q)
     for i, lb in enumerate(q.lawfulness.lawful_bases):
         loc: Loc = ("lawfulness", "lawful_bases", i)
-        if lb.basis is LawfulBasis.consent and school and minors:
+        consent = lb.basis is LawfulBasis.consent
+        if consent and unequal and not genuine(lb.alternative):
             yield Finding(
-                "consent-power-imbalance",
-                W,
-                (*loc, "basis"),
+                "consent-not-free",
+                E,
+                (*loc, "alternative"),
                 N_(
-                    "consent of pupils is rarely freely given to their school (power "
-                    "imbalance, EDPB 05/2020); consider public task or legal obligation"
+                    "consent for '{purpose}' is not freely given: the organisation holds power "
+                    "over the people asked (a public body, a school or an employer) and no "
+                    "genuine alternative without detriment is recorded (EDPB 05/2020)"
                 ),
+                {"purpose": lb.purpose},
             )
-        if (
-            lb.basis is LawfulBasis.consent
-            and under_16
-            and lb.consent_by not in (ConsentBy.parent, ConsentBy.both)
-        ):
+        if consent and young and lb.consent_by not in (ConsentBy.parent, ConsentBy.both):
             yield Finding(
                 "child-consent-without-parent",
                 E,
                 (*loc, "consent_by"),
                 N_(
-                    "consent is relied on for children under 16 without the consent of a "
-                    "parent or guardian (AVG art. 8, UAVG art. 5)"
+                    "consent is relied on for children under {age} without the consent of a "
+                    "parent or guardian (Art. 8; {source})"
                 ),
+                {"age": str(place.consent_age), "source": place.consent_age_source},
+            )
+        if consent and grown and lb.consent_by is ConsentBy.parent:
+            yield Finding(
+                "consent-by-parent-over-age",
+                W,
+                (*loc, "consent_by"),
+                N_(
+                    "from {age} people give consent themselves ({source}), yet only a parent "
+                    "is asked; use both"
+                ),
+                {"age": str(place.consent_age), "source": place.consent_age_source},
             )
         if lb.basis is LawfulBasis.legitimate_interests and q.meta.organisation.public_body:
             yield Finding(
@@ -148,19 +160,35 @@ def _lawful_bases(q: Questionnaire) -> Iterator[Finding]:
 
 @check
 def _transfers(q: Questionnaire) -> Iterator[Finding]:
+    controller = q.meta.organisation.country
     for i, where in enumerate(q.description.locations):
         loc: Loc = ("description", "locations", i)
         params = {"country": where.country}
-        if where.country in EEA:
+        outside_area_without_decision = outside_area(controller, where.country) and (
+            adequate(controller, where.country) is None
+        )
+        if where.mechanism is TransferMechanism.adequacy and outside_area_without_decision:
+            yield Finding(
+                "adequacy-not-in-force",
+                E,
+                (*loc, "mechanism"),
+                N_(
+                    "no adequacy decision covers {country} (list as of {as_of}); choose "
+                    "another transfer mechanism"
+                ),
+                {**params, "as_of": AS_OF.isoformat()},
+            )
             continue
+        if not needs_safeguards(controller, where):
+            continue  # inside the area, or an adequate country: no SCCs or TIA needed
         if where.mechanism is TransferMechanism.none:
             yield Finding(
                 "transfer-without-mechanism",
                 E,
                 (*loc, "mechanism"),
                 N_(
-                    "data go to {country}, outside the EEA, without a transfer mechanism "
-                    "(Chapter V)"
+                    "data go to {country}, outside the EEA and without an adequacy decision, "
+                    "with no transfer mechanism (Chapter V)"
                 ),
                 params,
             )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
+from dpia.data.ai_act import Duty
 from dpia.model import Questionnaire
 from dpia.model.ai import DeployerDuties
 from dpia.model.enums import (
@@ -15,16 +16,25 @@ from dpia.model.enums import (
     MeasureStatus,
     ProhibitedPractice,
     RiskLevel,
-    RiskTier,
     ServiceKind,
     Status,
     ToolPicker,
 )
 from dpia.model.labels import N_
-from dpia.rules.ai_act import deployer_duties_due
+from dpia.rules.ai_act import (
+    DutyStatus,
+    deployer_duties_due,
+    derived_tier,
+    duties_by_date,
+    duty,
+    start,
+    tier_contradicts,
+)
+from dpia.rules.decision import Art36, art36, proceeding
 from dpia.rules.finding import E, Finding, Loc, W, check, walk_texts
-from dpia.rules.risk import SCALE, assess
-from dpia.rules.screening import screen
+from dpia.rules.jurisdiction import seat
+from dpia.rules.risk import SCALE, AssessedRisk, assess
+from dpia.rules.screening import screen_questionnaire
 
 
 @check
@@ -41,9 +51,7 @@ def _risks(q: Questionnaire) -> Iterator[Finding]:
                 {"id": a.risk.id, "level": a.inherent},
             )
         r = a.risk
-        if SCALE.index(r.residual_likelihood) > SCALE.index(r.likelihood) or SCALE.index(
-            r.residual_severity
-        ) > SCALE.index(r.severity):
+        if _rises(a):
             yield Finding(
                 "residual-above-inherent",
                 W,
@@ -51,18 +59,59 @@ def _risks(q: Questionnaire) -> Iterator[Finding]:
                 N_("risk '{id}' is rated higher after its measures than before"),
                 {"id": r.id},
             )
-    high = [a.risk.id for a in assessed if a.residual is RiskLevel.high]
-    planned = q.consultation.prior_consultation
-    if high and not (planned and planned.planned):
+    unmotivated = [
+        a.risk.id
+        for a in assessed
+        if not a.direct
+        and (a.risk.likelihood_motivation is None or a.risk.impact_motivation is None)
+    ]
+    if unmotivated:
+        yield Finding(
+            "risk-motivation-missing",
+            W,
+            ("risks",),
+            N_("the likelihood and impact of risks {ids} are not motivated (Rijksmodel)"),
+            {"ids": ", ".join(unmotivated)},
+        )
+    for i, a in enumerate(assessed):
+        if a.residual is RiskLevel.unknown:
+            yield Finding(
+                "residual-unknown",
+                W,
+                ("risks", i, "residual_level"),
+                N_("the residual risk of '{id}' is unknown: find out what is needed to rate it"),
+                {"id": a.risk.id},
+            )
+    status, planned = art36(q), q.consultation.prior_consultation
+    authority = seat(q).authority
+    params = {"ids": ", ".join(status.high), "authority": authority or ""}
+    if status.state is Art36.required and not (planned and (planned.planned or status.filed)):
         yield Finding(
             "prior-consultation-needed",
             E,
             ("consultation", "prior_consultation"),
             N_(
-                "residual risk stays high ({ids}): the Autoriteit Persoonsgegevens must be "
+                "residual risk stays high ({ids}): the supervisory authority ({authority}) "
+                "must be consulted before processing starts (Art. 36)"
+            )
+            if authority
+            else N_(
+                "residual risk stays high ({ids}): the supervisory authority must be "
                 "consulted before processing starts (Art. 36)"
             ),
-            {"ids": ", ".join(high)},
+            params,
+        )
+    elif status.state is Art36.moot:
+        yield Finding(
+            "prior-consultation-if-proceeding",
+            W,
+            ("consultation", "decision", "outcome"),
+            N_(
+                "the decision is not to proceed; proceeding would first need the high residual "
+                "risks ({ids}) lowered, or a prior consultation of the supervisory authority "
+                "(Art. 36)"
+            ),
+            params,
         )
     for i, m in enumerate(q.measures):
         if m.due and m.status is not MeasureStatus.implemented and m.due < q.meta.assessment_date:
@@ -150,34 +199,69 @@ def _ai(q: Questionnaire) -> Iterator[Finding]:
             message,
             {"practice": practice},
         )
-    if ai.annex_iii_uses:
-        if not ai.fria_done:
+    # Each duty is an error only where it applies by the planned start (domain notes, 18).
+    fria = duty(q, Duty.fria)
+    if ai.annex_iii_uses and not ai.fria_done:
+        yield Finding(
+            "fria-missing",
+            E if fria.by_start and q.meta.organisation.public_body else W,
+            ("ai", "fria_done"),
+            N_(
+                "a high-risk use under Annex III needs a fundamental-rights impact assessment "
+                "before first use (AI Act Art. 27, applies from {date}; planned start {start})"
+            ),
+            _dates(q, fria),
+        )
+    if tier_contradicts(ai):
+        yield Finding(
+            "ai-tier-contradiction",
+            W,
+            ("ai", "risk_tier"),
+            N_(
+                "the risk tier is given as '{tier}', but the answers point to '{derived}' "
+                "(Art. 5 practices, Annex III uses, general-purpose use)"
+            ),
+            {"tier": ai.risk_tier, "derived": derived_tier(ai)},
+        )
+    statuses = {s.application.duty: s for s in duties_by_date(q)}
+    for key, field, code, message in (
+        (
+            Duty.transparency,
+            "transparency",
+            "ai-transparency-missing",
+            N_(
+                "how people learn they deal with AI is not recorded (AI Act Art. 50, applies "
+                "from {date}; planned start {start})"
+            ),
+        ),
+        (
+            Duty.literacy,
+            "literacy",
+            "ai-literacy-missing",
+            N_(
+                "how staff gain AI literacy is not recorded (AI Act Art. 4, applies from "
+                "{date}; planned start {start})"
+            ),
+        ),
+    ):
+        status = statuses.get(key)
+        if status is not None and getattr(ai, field) is None:
             yield Finding(
-                "fria-missing",
-                E if q.meta.organisation.public_body else W,
-                ("ai", "fria_done"),
-                N_(
-                    "a high-risk use under Annex III needs a fundamental-rights impact "
-                    "assessment before first use (AI Act Art. 27)"
-                ),
-            )
-        if ai.risk_tier not in (RiskTier.high_risk, RiskTier.prohibited):
-            yield Finding(
-                "annex-iii-tier",
-                W,
-                ("ai", "risk_tier"),
-                N_("annex III uses are listed, but the risk tier is '{tier}', not high risk"),
-                {"tier": ai.risk_tier},
+                code, E if status.by_start else W, ("ai", field), message, _dates(q, status)
             )
     if due := deployer_duties_due(q):
         skip = set(DeployerDuties.model_fields) - set(due)
         if articles := _unanswered_articles(ai.deployer_duties, skip):
+            deployer = duty(q, Duty.deployer_high_risk)
             yield Finding(
                 "deployer-duty-unanswered",
-                W,
+                E if deployer.by_start else W,
                 ("ai", "deployer_duties"),
-                N_("how the deployer duties of AI Act Art. {articles} are met is not recorded"),
-                {"articles": articles},
+                N_(
+                    "how the deployer duties of AI Act Art. {articles} are met is not recorded "
+                    "(they apply from {date}; planned start {start})"
+                ),
+                {"articles": articles, **_dates(q, deployer)},
             )
     if ai.fria is not None and (articles := _unanswered_articles(ai.fria)):
         yield Finding(
@@ -187,6 +271,25 @@ def _ai(q: Questionnaire) -> Iterator[Finding]:
             N_("the fundamental-rights impact assessment lacks AI Act Art. {articles}"),
             {"articles": articles},
         )
+
+
+def _dates(q: Questionnaire, status: DutyStatus) -> dict[str, str]:
+    return {"date": status.application.applies_from.isoformat(), "start": start(q).isoformat()}
+
+
+_ORDER = [RiskLevel.low, RiskLevel.medium, RiskLevel.high]
+
+
+def _rises(a: AssessedRisk) -> bool:
+    """The risk is rated higher after its measures than before."""
+    r = a.risk
+    if not a.direct and not a.residual_direct:
+        assert r.likelihood and r.severity and r.residual_likelihood and r.residual_severity
+        return SCALE.index(r.residual_likelihood) > SCALE.index(r.likelihood) or SCALE.index(
+            r.residual_severity
+        ) > SCALE.index(r.severity)
+    known = a.residual in _ORDER and a.inherent in _ORDER
+    return known and _ORDER.index(a.residual) > _ORDER.index(a.inherent)
 
 
 def _unanswered_articles(answers: BaseModel, skip: set[str] | None = None) -> str:
@@ -259,7 +362,7 @@ def _consultation(q: Questionnaire) -> Iterator[Finding]:
 
 @check
 def _screening(q: Questionnaire) -> Iterator[Finding]:
-    result = screen(q.screening)
+    result = screen_questionnaire(q)
     if result.unanswered:
         yield Finding(
             "screening-incomplete",
@@ -302,3 +405,56 @@ def _equality(q: Questionnaire) -> Iterator[Finding]:
                 N_("a negative impact on {characteristic} is expected without a mitigation"),
                 {"characteristic": c},
             )
+
+
+@check
+def _jurisdiction(q: Questionnaire) -> Iterator[Finding]:
+    place = seat(q)
+    if not place.encoded:
+        yield Finding(
+            "jurisdiction-not-encoded",
+            W,
+            ("meta", "organisation", "country"),
+            N_(
+                "dpia has no data for {country}: the documents name no supervisory authority, "
+                "use the GDPR's default age of digital consent (16) and screen on the EDPB "
+                "criteria only"
+            ),
+            {"country": place.country},
+        )
+
+
+def decision_conflicts(q: Questionnaire, errors: int) -> Iterator[Finding]:
+    """A decision to proceed against what the assessment found. Run by rules.findings after
+    every other check, since it counts their errors; not registered with @check."""
+    if not proceeding(q):
+        return
+    loc: Loc = ("consultation", "decision", "outcome")
+    if q.ai is not None and q.ai.prohibited_practices:
+        yield Finding(
+            "decision-conflict",
+            E,
+            loc,
+            N_(
+                "the decision is to proceed while a prohibited AI practice is in scope "
+                "(AI Act Art. 5)"
+            ),
+        )
+    if art36(q).open:
+        yield Finding(
+            "decision-conflict",
+            E,
+            loc,
+            N_(
+                "the decision is to proceed while prior consultation of the supervisory "
+                "authority is required and has not been filed (Art. 36)"
+            ),
+        )
+    if errors:
+        yield Finding(
+            "decision-conflict",
+            E,
+            loc,
+            N_("the decision is to proceed while {count} error(s) remain in this assessment"),
+            {"count": str(errors)},
+        )

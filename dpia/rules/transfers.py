@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from dpia.data.jurisdictions import EEA, adequate, outside_area
+from dpia.model.description import Location
 from dpia.model.enums import TransferMechanism
 
-# EU member states plus Iceland, Liechtenstein and Norway.
-EEA = frozenset(
-    {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT"}
-    | {"LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO"}
-)
+__all__ = ["EEA", "NEEDS_TIA", "needs_safeguards", "outside"]
+
 # Mechanisms that rest on the exporter's own assessment of the third country (Schrems II).
 NEEDS_TIA = frozenset(
     {
@@ -19,3 +18,19 @@ NEEDS_TIA = frozenset(
         TransferMechanism.legally_binding_instrument,
     }
 )
+
+
+def outside(controller: str, locations: list[Location]) -> list[Location]:
+    """Locations outside the controller's protection area (the EEA; for GB, the UK and EEA)."""
+    return [loc for loc in locations if outside_area(controller, loc.country)]
+
+
+def needs_safeguards(controller: str, loc: Location) -> bool:
+    """A transfer that needs a mechanism of Art. 46-49: outside the area and not to a country
+    with an adequacy decision (for the US: only under the Data Privacy Framework)."""
+    if not outside_area(controller, loc.country):
+        return False
+    decision = adequate(controller, loc.country)
+    if decision is None:
+        return True
+    return decision.dpf_only and loc.mechanism is not TransferMechanism.eu_us_dpf
