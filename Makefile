@@ -4,12 +4,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SAMPLES := $(shell find samples -name '*.yaml' | sort)
 
-.PHONY: demo test lint bench golden catalogs clean
+.PHONY: demo test lint bench golden catalogs screenshots clean
 
 # WeasyPrint needs Pango and HarfBuzz-Subset at run time; apt installs them when missing.
+# The browser tests of `dpia serve` drive Debian's Chromium (never a downloaded browser).
 $(VENV)/.system:
 	@$(PYTHON) -c "import ctypes.util as u,sys; sys.exit(0 if u.find_library('pango-1.0') and u.find_library('harfbuzz-subset') else 1)" \
 	  || (apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	touch $@
@@ -43,6 +45,10 @@ bench: $(VENV)/.test-installed
 # Regenerate the HTML golden files after an intended change to templates or samples.
 golden: $(VENV)/.test-installed
 	$(BIN)/python -m tests.golden update
+
+# The README's screenshots of `dpia serve` (docs/screenshots/), from the samples.
+screenshots: $(VENV)/.test-installed
+	$(BIN)/python -m tests.screenshots docs/screenshots
 
 clean:
 	rm -rf $(VENV) out build dist

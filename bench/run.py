@@ -29,6 +29,7 @@ DPIA = [sys.executable, "-m", "dpia"]
 LARGEST = ROOT / "samples" / "vocational-exam-proctoring.yaml"
 sys.path.insert(0, str(ROOT))
 
+from bench import serve as serve_bench  # noqa: E402
 from bench.generate import generate  # noqa: E402
 
 lines: list[str] = []
@@ -330,6 +331,7 @@ def main() -> None:
     incremental(first, repeat)
     validation(repeat)
     memory(50 if args.quick else 100)
+    serve_bench.run(WORK, say, 20 if args.quick else 40)
     if args.write:
         (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines) + "\n")
 

@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "dpia"
 # imported by every stage: they count as stage 0 and may import no stage themselves.
 STAGES = (
     "load", "model", "rules", "review", "context", "export", "render", "docx", "pdf", "produce",
-    "cli",
+    "serve", "cli",
 )  # fmt: skip
 BASE = ("__init__", "resources", "languages", "data")
 ENTRY = ("__main__",)  # `python -m dpia`: above every stage

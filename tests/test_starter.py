@@ -17,11 +17,11 @@ from ruamel.yaml import YAML
 
 from dpia.cli import cli
 from dpia.cli.schema import json_schema
-from dpia.cli.starter import Starter
 from dpia.model import Questionnaire
 from dpia.model.base import Text
 from dpia.model.fields import walk
 from dpia.produce import DOCUMENTS
+from dpia.produce.starter import Starter
 from tests.pdfs import SharedPdfs, text
 
 ROOT = Path(__file__).resolve().parent.parent

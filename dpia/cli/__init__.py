@@ -28,6 +28,7 @@ COMMANDS = {
     "status": "status",
     "diff": "diff",
     "confirm": "confirm",
+    "serve": "serve",
 }
 
 

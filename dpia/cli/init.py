@@ -8,12 +8,9 @@ import click
 
 from dpia.cli.exits import Exit
 from dpia.cli.schema import KINDS, json_schema
-from dpia.cli.starter import starter
 from dpia.languages import LANGUAGES
+from dpia.produce.starter import PRESETS, new_questionnaire
 from dpia.render.i18n import Translator
-from dpia.resources import TEMPLATES
-
-PRESETS = ("screening", "dpia", "knowledge-security")
 
 
 @click.command()
@@ -40,13 +37,7 @@ def init(path: Path, preset: str, lang: str, force: bool) -> None:
         message = Translator(lang).gettext("dpia: {path} exists; use --force to overwrite it")
         click.echo(message.format(path=path), err=True)
         raise SystemExit(Exit.USAGE)
-    today = dt.date.today()
-    if preset == "dpia":  # every question of the model, written from the model
-        text = starter(lang, today)
-    else:  # the pre-scan and the knowledge-security check stay short, hand-written examples
-        short = (TEMPLATES / lang / f"starter-{preset}.yaml").read_text(encoding="utf-8")
-        text = short.replace("2000-01-01", today.isoformat())
-        text = text.replace("2001-01-01", (today + dt.timedelta(days=365)).isoformat())
+    text = new_questionnaire(preset, lang, dt.date.today())
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     kind = "knowledge-security" if preset == "knowledge-security" else "dpia"

@@ -1,4 +1,6 @@
-"""The full starter questionnaire of `dpia init --preset dpia`, written from the model.
+"""The starter questionnaires of `dpia init` and of `dpia serve`'s "new assessment".
+
+The full starter (`--preset dpia`) is written from the model.
 
 Every field of the model is in it, each with its help text and allowed values as a comment in
 the chosen language (from dpia.model.fields and the catalogs). It validates as written:
@@ -20,6 +22,7 @@ from dpia.model.enums import Labelled
 from dpia.model.fields import Field, Path, fields
 from dpia.model.questionnaire import Questionnaire
 from dpia.render.i18n import Translator
+from dpia.resources import TEMPLATES
 
 WIDTH = 96  # comments are wrapped to this width
 
@@ -177,3 +180,17 @@ def _fallback(f: Field, today: dt.date) -> Any:
 
 def starter(lang: str, today: dt.date) -> str:
     return Starter(lang, today).write()
+
+
+PRESETS = ("screening", "dpia", "knowledge-security")
+
+
+def new_questionnaire(preset: str, lang: str, today: dt.date) -> str:
+    """The text of a new questionnaire: every question (preset dpia, written from the model)
+    or a short, hand-written example (the pre-scan, the knowledge-security check); dated
+    today, with the review a year later."""
+    if preset == "dpia":
+        return starter(lang, today)
+    short = (TEMPLATES / lang / f"starter-{preset}.yaml").read_text(encoding="utf-8")
+    text = short.replace("2000-01-01", today.isoformat())
+    return text.replace("2001-01-01", (today + dt.timedelta(days=365)).isoformat())

@@ -1,0 +1,139 @@
+"""When a question applies: the conditional questions of the questionnaire, in one place.
+
+A form asks a conditional question only when its predicate holds (the Art. 9(2) exception
+only for special-category data, the transfer impact assessment only for data leaving the EEA,
+the fundamental-rights impact assessment only for a high-risk system). The predicates use the
+same tables and tests as the findings and the pre-scan's follow-up (`EEA`, `NEEDS_TIA`,
+`follow_up`), and a test checks they agree with `follow_up` on every sample.
+
+They read the plain data of a file (dicts and lists, as `dpia.load` gives them), not the
+validated model: a form shows its questions while the file is still incomplete or invalid.
+Paths name fields from the top, with "-" for "an item of this list", as `dpia.model.fields`
+does; an item's predicate also receives the item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from dpia.model.enums import (
+    ActRole,
+    DataKind,
+    LawfulBasis,
+    Outcome,
+    RiskTier,
+    TransferMechanism,
+)
+from dpia.rules.transfers import EEA, NEEDS_TIA
+
+Path = tuple[str, ...]
+Predicate = Callable[[dict[str, Any], dict[str, Any]], bool]
+
+
+def _get(node: Any, *keys: str) -> Any:
+    for key in keys:
+        node = node.get(key) if isinstance(node, dict) else None
+    return node
+
+
+def _items(data: dict[str, Any], *keys: str) -> list[dict[str, Any]]:
+    node = _get(data, *keys)
+    return [i for i in node if isinstance(i, dict)] if isinstance(node, list) else []
+
+
+def _kinds(data: dict[str, Any]) -> set[Any]:
+    return {i.get("kind") for i in _items(data, "description", "personal_data")}
+
+
+def _outside_eea(item: dict[str, Any]) -> bool:
+    country = item.get("country")
+    return isinstance(country, str) and len(country) == 2 and country not in EEA
+
+
+def _needs_tia(item: dict[str, Any]) -> bool:
+    """As `rules.screening.follow_up`: a transfer on a tool that rests on the exporter's own
+    assessment (Schrems II), or on no tool at all."""
+    mechanism = item.get("mechanism", TransferMechanism.none.value)
+    return _outside_eea(item) and (
+        mechanism == TransferMechanism.none.value or mechanism in {m.value for m in NEEDS_TIA}
+    )
+
+
+def needs_fria(data: dict[str, Any]) -> bool:
+    """As `follow_up`: an Annex III use makes the system high-risk and asks for a FRIA."""
+    return bool(_get(data, "ai", "annex_iii_uses"))
+
+
+def deployer_of_high_risk(data: dict[str, Any]) -> bool:
+    """As the Art. 26 finding (`checks_governance`): a deployer of a system whose tier is
+    high-risk."""
+    ai = _get(data, "ai")
+    role = _get(ai, "act_role") or ActRole.deployer.value  # the model's default
+    return _get(ai, "risk_tier") == RiskTier.high_risk.value and role == ActRole.deployer.value
+
+
+def uses_ai(data: dict[str, Any]) -> bool:
+    return _get(data, "description", "ai_system") is not None or _get(data, "ai") is not None
+
+
+WHEN: dict[Path, Predicate] = {
+    # Part A: details asked per item
+    ("description", "personal_data", "-", "special_category"): lambda d, i: (
+        i.get("kind") == DataKind.special.value
+    ),
+    ("description", "personal_data", "-", "national_id"): lambda d, i: (
+        i.get("kind") == DataKind.national_id.value
+    ),
+    ("description", "data_subjects", "-", "age_range"): lambda d, i: i.get("minors") is True,
+    ("description", "data_subjects", "-", "vulnerability"): lambda d, i: (
+        i.get("vulnerable") is True
+    ),
+    ("description", "locations", "-", "mechanism"): lambda d, i: _outside_eea(i),
+    ("description", "locations", "-", "tia_done"): lambda d, i: _needs_tia(i),
+    # Part B: Art. 9(2) and the national numbers only when such data are processed
+    ("lawfulness", "special_categories"): lambda d, i: DataKind.special.value in _kinds(d),
+    ("lawfulness", "criminal_data"): lambda d, i: DataKind.criminal.value in _kinds(d),
+    ("lawfulness", "national_identifiers"): lambda d, i: DataKind.national_id.value in _kinds(d),
+    ("lawfulness", "lawful_bases", "-", "consent_by"): lambda d, i: (
+        i.get("basis") == LawfulBasis.consent.value
+    ),
+    ("lawfulness", "lawful_bases", "-", "legal_provision"): lambda d, i: (
+        i.get("basis") in (LawfulBasis.legal_obligation.value, LawfulBasis.public_task.value)
+    ),
+    # AI: the AI Act section when an AI system is used; Art. 26 and 27 for high-risk systems
+    ("ai",): lambda d, i: uses_ai(d),
+    ("ai", "fria_done"): lambda d, i: needs_fria(d),
+    ("ai", "fria"): lambda d, i: needs_fria(d),
+    ("ai", "deployer_duties"): lambda d, i: deployer_of_high_risk(d),
+    # A member's marks on a central assessment: asked in an overlay that has begun them
+    ("central",): lambda d, i: "central" in d,
+    # Consultation: the follow-up questions of an answer
+    ("consultation", "dpo_advice", "why_not"): lambda d, i: (
+        _get(d, "consultation", "dpo_advice", "followed") is False
+    ),
+    ("consultation", "views", "why_not"): lambda d, i: (
+        _get(d, "consultation", "views", "asked") is False
+    ),
+    ("consultation", "views", "who"): lambda d, i: (
+        _get(d, "consultation", "views", "asked") is not False
+    ),
+    ("consultation", "views", "summary"): lambda d, i: (
+        _get(d, "consultation", "views", "asked") is not False
+    ),
+    ("consultation", "decision", "conditions"): lambda d, i: (
+        _get(d, "consultation", "decision", "outcome") == Outcome.proceed_with_conditions.value
+    ),
+}
+
+
+def applies(path: Path, data: dict[str, Any], item: dict[str, Any] | None = None) -> bool:
+    """Whether the question at `path` is asked, given the answers so far."""
+    predicate = WHEN.get(path)
+    return True if predicate is None else predicate(data, item or {})
+
+
+def transfer_needs_tia(data: dict[str, Any]) -> bool | None:
+    """The pre-scan's TIA advice from plain data (None: no locations given yet)."""
+    locations = _items(data, "description", "locations")
+    return any(_needs_tia(loc) for loc in locations) if locations else None

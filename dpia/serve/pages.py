@@ -1,0 +1,69 @@
+"""Routes of the start page: the questionnaires in the folder, and new ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from urllib.parse import quote
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from dpia.languages import LANGUAGES
+from dpia.produce.starter import PRESETS
+from dpia.rules.screening import screen
+from dpia.serve.ui import page
+from dpia.serve.workspace import Refused, Workspace
+
+
+async def start(request: Request) -> Response:
+    ws: Workspace = request.app.state.workspace
+    entries = await run_in_threadpool(ws.entries)
+    rows = []
+    for e in entries:
+        a = e.assessment
+        q = a.validated.questionnaire  # a DPIA; a check of another kind has only its meta
+        meta = (q or a.validated.knowledge).meta if a.ok else None  # type: ignore[union-attr]
+        rows.append(
+            {
+                "name": e.name,
+                "url": "/edit/" + quote(e.name),
+                "title": meta.title.get("nl", meta.languages[0].value)[0] if meta else None,
+                "title_en": meta.title.get("en", meta.languages[0].value)[0] if meta else None,
+                "status": meta.status if meta else None,
+                "verdict": screen(q.screening).verdict if q else None,
+                "decision": q.consultation.decision.outcome
+                if q and q.consultation.decision
+                else None,
+                "errors": len(a.validated.problems)
+                + sum(1 for f in a.findings if f.where.severity == "error"),
+                "warnings": sum(1 for f in a.findings if f.where.severity == "warning"),
+                "review": meta.review_date if meta else None,
+                "valid": a.ok,
+            }
+        )
+    return page(request, "start.html.j2", rows=rows, folder=str(ws.root), presets=PRESETS)
+
+
+async def new(request: Request) -> Response:
+    """Create a questionnaire from the starter; a pre-scan opens on its questions."""
+    ws: Workspace = request.app.state.workspace
+    try:
+        raw = await request.body()
+        if len(raw) > 10_000:
+            raise ValueError("too large")
+        body = json.loads(raw)
+        preset, lang = body["preset"], body["lang"]
+        if preset not in PRESETS or lang not in LANGUAGES:
+            raise ValueError(preset)
+        path = ws.create(str(body["name"]), preset, lang, dt.date.today())
+    except FileExistsError:
+        return JSONResponse({"error": "exists"}, status_code=409)
+    except (Refused, ValueError, KeyError, TypeError):
+        return JSONResponse({"error": "name"}, status_code=400)
+    return JSONResponse({"url": "/edit/" + quote(ws.name(path)) + "?section=screening"})
+
+
+ROUTES = [Route("/", start), Route("/api/new", new, methods=["POST"])]
