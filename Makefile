@@ -7,11 +7,13 @@ SAMPLES := $(shell find samples -name '*.yaml' | sort)
 .PHONY: demo test lint bench golden catalogs screenshots clean
 
 # WeasyPrint needs Pango and HarfBuzz-Subset at run time; apt installs them when missing.
-# The browser tests of `dpia serve` drive Debian's Chromium (never a downloaded browser).
+# The browser tests of `dpia serve` drive Debian's Chromium (never a downloaded browser); the
+# long-word test reads word positions with poppler's pdftotext.
 $(VENV)/.system:
 	@$(PYTHON) -c "import ctypes.util as u,sys; sys.exit(0 if u.find_library('pango-1.0') and u.find_library('harfbuzz-subset') else 1)" \
 	  || (apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+	@command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	touch $@
