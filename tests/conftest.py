@@ -19,3 +19,16 @@ def sample_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SharedPdfs
     shared = SharedPdfs(tmp_path_factory.mktemp("pdfs"))
     yield shared
     shared.close()
+
+
+@pytest.fixture(autouse=True)
+def _address_space_restored() -> Iterator[None]:
+    """`dpia render` caps its own process's address space (dpia.produce.limits); run through
+    CliRunner, that process is pytest's, and the cap would reach later tests and the browser
+    they start (Chromium reserves far more address space than it uses). Put it back."""
+    import resource
+
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    yield
+    if resource.getrlimit(resource.RLIMIT_AS) != before:
+        resource.setrlimit(resource.RLIMIT_AS, before)
