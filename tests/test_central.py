@@ -57,7 +57,7 @@ def test_a_changed_central_risk_flags_exactly_the_schools_that_confirmed_it_befo
 ) -> None:
     rerate(coop / "base.yaml", "R4")
     code, out, _ = run("confirm", str(coop / "school-b.yaml"), "--date", "2026-12-01")
-    assert code == 0 and "confirmed central version 2.0: 47 items, 0 new" in out
+    assert code == 0 and "confirmed central version 2.0: 54 items, 0 new" in out
     found = reviews(coop)
     assert found["school-a.yaml"] == [("risks.R4", "adopted", "changed")]
     assert found["school-c.yaml"] == [("risks.R4", "not_applicable", "changed")]
@@ -100,6 +100,27 @@ def test_a_mark_names_an_item_of_the_assessment_and_says_why() -> None:
         questionnaire(central={"marks": [{"item": "risks.R1", "mark": "not_applicable"}]})
     with pytest.raises(ValidationError):
         questionnaire(central={"marks": [{"item": "lawfulness.x", "mark": "adopted"}]})
+
+
+def test_lawful_bases_and_special_categories_merge_and_are_marked_by_id(coop: Path) -> None:
+    school = coop / "school-b.yaml"
+    q = assess_file(school).questionnaire
+    bases = [(b.id, b.purpose) for b in q.lawfulness.lawful_bases]
+    assert bases == [*((f"B{i}", f"P{i}") for i in range(1, 7)), ("B7", "P7")]
+    assert [s.id for s in q.lawfulness.special_categories] == ["S1"]
+    text = school.read_text().replace(
+        "  marks:\n",
+        "  marks:\n    - item: lawfulness.lawful_bases.B5\n      mark: adapted\n"
+        "      reason: Security is arranged by the foundation's own ICT department.\n",
+        1,
+    )
+    school.write_text(text)
+    a = assess_file(school)
+    assert a.ok and not [f for f in a.findings if f.finding.code.startswith("central-mark")]
+    assert a.central is not None
+    assert a.central.provenance["lawfulness.lawful_bases.B5"] == "adapted"
+    assert a.central.provenance["lawfulness.lawful_bases.B7"] == "local"
+    assert a.central.provenance["lawfulness.special_categories.S1"] == "adopted"
 
 
 def test_confirm_refuses_a_file_that_extends_nothing(tmp_path: Path) -> None:

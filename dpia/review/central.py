@@ -15,18 +15,10 @@ from enum import StrEnum
 from typing import Any
 
 from dpia.model import Questionnaire
-from dpia.model.central import Mark
+from dpia.model.central import ID_LISTS, Mark
 
 # Where the lists with ids are in the data, and how marks name them.
-LISTS = {
-    "risks": ("risks",),
-    "measures": ("measures",),
-    **{
-        f"description.{name}": ("description", name)
-        for name in ("operations", "purposes", "data_subjects", "personal_data", "parties")
-    },
-    "description.locations": ("description", "locations"),
-}
+LISTS = {".".join(loc): loc for loc in ID_LISTS}
 
 
 class Why(StrEnum):
@@ -95,9 +87,8 @@ def provenance(q: Questionnaire, central: dict[str, Any]) -> dict[str, str]:
     marks = {m.item: m.mark.value for m in q.central.marks} if q.central else {}
     merged = central_items(q.model_dump(mode="json", include=_ITEM_FIELDS))
     return {
-        name: LOCAL if name not in items else marks.get(name, Mark.adopted.value)
-        for name in merged
+        name: LOCAL if name not in items else marks.get(name, Mark.adopted.value) for name in merged
     }
 
 
-_ITEM_FIELDS: Any = {"risks": True, "measures": True, "description": True}
+_ITEM_FIELDS: Any = {loc[0]: True for loc in ID_LISTS}
