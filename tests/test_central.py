@@ -165,3 +165,30 @@ def test_a_schools_documents_show_where_they_come_from(
         assess_file(ROOT / "samples" / "secondary-ai-homework.yaml"), "dpia", lang, "html"
     )
     assert 'class="mark"' not in plain.html and cover not in plain.html
+
+
+@pytest.mark.parametrize(
+    ("lang", "na", "local"),
+    [("en", "not applicable", "local"), ("nl", "niet van toepassing", "eigen")],
+)
+def test_every_markable_item_carries_its_mark(lang: str, na: str, local: str) -> None:
+    from dpia.produce import prepare
+
+    joint = ROOT / "samples" / "joint"
+    html = prepare(assess_file(joint / "school-c.yaml"), "dpia", lang, "html").html
+    mark = f'<span class="mark">{na}</span>'
+    purpose = html.split("<strong>P6</strong>")[1].split("</li>")[0]
+    assert mark in purpose and "AI" in purpose.split("mark-reason")[1]
+    party = html.split("<tr><td>Lumen Inference SAS")[1].split("</td>")[0]
+    assert mark in party
+    basis = html.split("<tr><td>P6")[1].split("</td>")[0]
+    assert mark in basis
+    assert (
+        "<strong>P5</strong>" in html
+        and 'class="mark"' not in html.split("<strong>P5</strong>")[1].split("</li>")[0]
+    )  # adopted as is: no mark
+    b = prepare(assess_file(joint / "school-b.yaml"), "dpia", lang, "html").html
+    own = f'<span class="mark">{local}</span>'
+    assert own in b.split("<strong>P7</strong>")[1].split("</li>")[0]
+    assert own in b.split("<tr><td>P7")[1].split("</td>")[0]  # its own lawful basis B7
+    assert own in b.split("<tr><td>supervisordata</td>")[1].split("</td>")[0]
