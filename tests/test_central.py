@@ -192,3 +192,18 @@ def test_every_markable_item_carries_its_mark(lang: str, na: str, local: str) ->
     assert own in b.split("<strong>P7</strong>")[1].split("</li>")[0]
     assert own in b.split("<tr><td>P7")[1].split("</td>")[0]  # its own lawful basis B7
     assert own in b.split("<tr><td>supervisordata</td>")[1].split("</td>")[0]
+
+
+def test_diff_of_an_overlay_lists_the_central_items_to_review(coop: Path) -> None:
+    before = ROOT / "samples" / "joint" / "school-c.yaml"
+    rerate(coop / "base.yaml", "R4")
+    code, out, err = run("diff", str(before), str(coop / "school-c.yaml"), "--lang", "nl")
+    assert code == 0, err
+    review = out.split("Centrale onderdelen om te herzien:\n")[1].splitlines()
+    assert review == ["  risks.R4 (niet van toepassing): gewijzigd sinds de school het bevestigde"]
+    code, out, _ = run("diff", str(before), str(coop / "school-a.yaml"), "--format", "json")
+    assert json.loads(out)["needs_review"] == [
+        {"item": "risks.R4", "mark": "adopted", "why": "changed"}
+    ]
+    _, same, _ = run("diff", str(before), str(before))
+    assert "Central items to review" not in same  # confirmed and unchanged: nothing to review

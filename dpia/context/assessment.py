@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 from ruamel.yaml import YAML
@@ -17,7 +18,7 @@ from dpia.model import Questionnaire, Validated, validate_file
 from dpia.model.central import Mark
 from dpia.model.enums import N_
 from dpia.model.knowledge import KnowledgeCheck
-from dpia.review.central import LOCAL, provenance
+from dpia.review.central import LOCAL, Review, needs_review, provenance
 from dpia.rules.finding import Finding
 from dpia.rules.findings import findings
 from dpia.rules.jurisdiction import seat
@@ -94,15 +95,33 @@ class Assessment:
         )
 
     @cached_property
-    def central(self) -> CentralSource | None:
-        """The central assessment this overlay extends (its direct base), when it is one."""
+    def central_data(self) -> dict[str, Any] | None:
+        """The data of the central assessment this overlay extends (its direct base), as that
+        file says it by itself, before the overlay; None for a file that extends nothing."""
         loaded = self.validated.loaded
         if loaded is None or len(loaded.sources) < 2:
             return None
         try:  # the base loaded as part of this file, so it loads alone too
-            data = load(loaded.sources[-2]).data
+            return load(loaded.sources[-2]).data
+        except LoadError:
+            return None  # only a file changed between the two reads ends here
+
+    @cached_property
+    def needs_review(self) -> tuple[Review, ...]:
+        """The school's decisions on central items that changed since it confirmed them."""
+        if self.central_data is None or self.questionnaire.central is None:
+            return ()
+        return tuple(needs_review(self.questionnaire, self.central_data))
+
+    @cached_property
+    def central(self) -> CentralSource | None:
+        """The central assessment this overlay extends (its direct base), when it is one."""
+        data = self.central_data
+        if data is None:
+            return None
+        try:
             meta = Questionnaire.model_validate(data).meta
-        except (LoadError, ValidationError):
+        except ValidationError:
             return None  # a base that is not a whole assessment by itself: no provenance
         q = self.questionnaire
         marks = {m.item: m.reason for m in q.central.marks} if q.central else {}

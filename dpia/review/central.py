@@ -16,6 +16,7 @@ from typing import Any
 
 from dpia.model import Questionnaire
 from dpia.model.central import ID_LISTS, Mark
+from dpia.model.enums import N_
 
 # Where the lists with ids are in the data, and how marks name them.
 LISTS = {".".join(loc): loc for loc in ID_LISTS}
@@ -25,6 +26,14 @@ class Why(StrEnum):
     changed = "changed"  # the central item differs from what the school confirmed
     removed = "removed"  # the central item is gone
     new = "new"  # added to the central assessment since
+
+
+# What happened to a central item, as `dpia diff` says it.
+WHY_WORDS = {
+    Why.changed: N_("changed since the school confirmed it"),
+    Why.removed: N_("removed from the central assessment"),
+    Why.new: N_("new in the central assessment since the school confirmed it"),
+}
 
 
 @dataclass(frozen=True)
