@@ -52,19 +52,42 @@ def test_the_samples_are_confirmed_and_need_no_review() -> None:
     assert found == {"base.yaml": [], "school-a.yaml": [], "school-b.yaml": [], "school-c.yaml": []}
 
 
-def test_a_changed_central_risk_flags_exactly_the_schools_that_confirmed_it_before(
+def test_a_changed_central_risk_flags_exactly_the_schools_that_adapted_or_relied_on_it(
     coop: Path,
 ) -> None:
     rerate(coop / "base.yaml", "R4")
+    found = reviews(coop)
+    assert found == {
+        "base.yaml": [],
+        "school-a.yaml": [("risks.R4", "adopted", "changed")],  # relied on it as it was
+        "school-b.yaml": [("risks.R4", "adopted", "changed")],
+        "school-c.yaml": [],  # set it aside: the change does not touch its assessment
+    }
     code, out, _ = run("confirm", str(coop / "school-b.yaml"), "--date", "2026-12-01")
     assert code == 0 and "confirmed central version 2.0: 54 items, 0 new" in out
-    found = reviews(coop)
-    assert found["school-a.yaml"] == [("risks.R4", "adopted", "changed")]
-    assert found["school-c.yaml"] == [("risks.R4", "not_applicable", "changed")]
-    assert found["school-b.yaml"] == []  # confirmed after the change
+    assert reviews(coop)["school-b.yaml"] == []  # confirmed after the change
     _, text, _ = run("status", str(coop), "--today", "2026-12-01")
-    line = next(x for x in text.splitlines() if "school-c.yaml" in x)
+    line = next(x for x in text.splitlines() if "school-a.yaml" in x)
     assert "central items changed since confirmed (risks.R4)" in line
+    assert "changed since confirmed" not in next(x for x in text.splitlines() if "school-c" in x)
+
+
+def test_an_item_set_aside_needs_review_when_something_kept_refers_to_it(coop: Path) -> None:
+    base = coop / "base.yaml"
+    text = base.read_text()
+    old = "Helping teachers create practice questions with AI."
+    base.write_text(text.replace(old, "Helping teachers create practice questions and quizzes."))
+    found = reviews(coop)
+    changed = ("description.purposes.P6", "adopted", "changed")
+    assert found["school-a.yaml"] == [changed] and found["school-b.yaml"] == [changed]
+    assert found["school-c.yaml"] == []  # P6 and its lawful basis B6 are both set aside
+    school = coop / "school-c.yaml"
+    text = school.read_text()
+    start = text.index("    - item: lawfulness.lawful_bases.B6\n")
+    end = text.index("  version: '2.0'\n")
+    school.write_text(text[:start] + text[end:])  # B6 kept: it names P6 as its purpose
+    found = reviews(coop)
+    assert found["school-c.yaml"] == [("description.purposes.P6", "not_applicable", "changed")]
 
 
 def test_a_new_or_removed_central_item_needs_review(coop: Path) -> None:
@@ -195,15 +218,23 @@ def test_every_markable_item_carries_its_mark(lang: str, na: str, local: str) ->
 
 
 def test_diff_of_an_overlay_lists_the_central_items_to_review(coop: Path) -> None:
-    before = ROOT / "samples" / "joint" / "school-c.yaml"
-    rerate(coop / "base.yaml", "R4")
-    code, out, err = run("diff", str(before), str(coop / "school-c.yaml"), "--lang", "nl")
+    joint = ROOT / "samples" / "joint"
+    base = coop / "base.yaml"
+    base.write_text(base.read_text().replace("Pupils of the member schools", "Pupils and students"))
+    rerate(base, "R4")
+    before, after = joint / "school-b.yaml", coop / "school-b.yaml"
+    code, out, err = run("diff", str(before), str(after), "--lang", "nl")
     assert code == 0, err
     review = out.split("Centrale onderdelen om te herzien:\n")[1].splitlines()
-    assert review == ["  risks.R4 (niet van toepassing): gewijzigd sinds de school het bevestigde"]
-    code, out, _ = run("diff", str(before), str(coop / "school-a.yaml"), "--format", "json")
-    assert json.loads(out)["needs_review"] == [
-        {"item": "risks.R4", "mark": "adopted", "why": "changed"}
+    assert review == [
+        "  risks.R4 (overgenomen): gewijzigd sinds de school het bevestigde",
+        "  description.data_subjects.pupils (aangepast): gewijzigd sinds de school het bevestigde",
     ]
+    after = coop / "school-c.yaml"
+    code, out, _ = run("diff", str(joint / "school-c.yaml"), str(after), "--format", "json")
+    assert json.loads(out)["needs_review"] == [
+        {"item": "description.data_subjects.pupils", "mark": "adapted", "why": "changed"}
+    ]  # not R4: the school set it aside
+    before = joint / "school-c.yaml"
     _, same, _ = run("diff", str(before), str(before))
     assert "Central items to review" not in same  # confirmed and unchanged: nothing to review
