@@ -238,3 +238,20 @@ def test_diff_of_an_overlay_lists_the_central_items_to_review(coop: Path) -> Non
     before = joint / "school-c.yaml"
     _, same, _ = run("diff", str(before), str(before))
     assert "Central items to review" not in same  # confirmed and unchanged: nothing to review
+
+
+@pytest.mark.parametrize(("lang", "line"), [("en", "line"), ("nl", "regel")])
+def test_findings_name_the_file_of_the_extends_chain_they_point_into(lang: str, line: str) -> None:
+    from dpia.produce import prepare
+
+    joint = ROOT / "samples" / "joint"
+    html = prepare(assess_file(joint / "school-c.yaml"), "dpia", lang, "html").html
+    annex = html.split('<section class="annex">')[1]
+    assert f"alternatives-missing · base.yaml, {line} 517" in annex  # the answer is the base's
+    assert f"risk-motivation-missing · school-c.yaml, {line} 61" in annex
+    single = prepare(assess_file(ROOT / "samples" / "secondary-ai-homework.yaml"), "dpia", lang)
+    assert ".yaml, " not in single.html.split('<section class="annex">')[1]  # one file: no name
+    code, out, err = run("validate", str(joint / "school-c.yaml"), "--format", "json")
+    found = {f["code"]: f["file"] for f in json.loads(out)["files"][0]["findings"]}
+    assert found["alternatives-missing"].endswith("samples/joint/base.yaml")
+    assert found["risk-motivation-missing"].endswith("samples/joint/school-c.yaml")

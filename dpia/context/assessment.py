@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import base64
 import io
-from dataclasses import dataclass, field
+import os
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from ruamel.yaml import YAML
 
 from dpia.context.common import CentralSource, DocumentBase, LocatedFinding
 from dpia.load import LoadError, Problem, Severity, field_path, load
+from dpia.load.problems import display_path
 from dpia.model import Questionnaire, Validated, validate_file
 from dpia.model.central import Mark
 from dpia.model.enums import N_
@@ -187,6 +189,14 @@ def read_linked_dpia(v: Validated) -> tuple[Validated | None, str | None]:
     return linked, None
 
 
+def _names(sources: list[Path], path: Path) -> dict[str, str]:
+    """Each file of an extends chain as a document names it: relative to the questionnaire's
+    folder (`base.yaml`, `../central/base.yaml`), never to the folder dpia ran in, so that
+    the same input gives the same document everywhere. Keyed on how positions name them."""
+    folder = path.resolve().parent
+    return {display_path(p): Path(os.path.relpath(p, folder)).as_posix() for p in sources}
+
+
 def assess_file(path: Path) -> Assessment:
     v = validate_file(path)
     logo, problem = read_logo(v)
@@ -211,6 +221,11 @@ def assess_file(path: Path) -> Assessment:
             where = Problem(pos, field_path(f.loc), f.text(), f.severity, f.code)
             located.append(LocatedFinding(f, where))
     located.sort(key=lambda lf: (lf.where.severity is not Severity.error, lf.where.pos))
+    if v.loaded is not None and len(v.loaded.sources) > 1:
+        located = [
+            replace(lf, file=_names(v.loaded.sources, path).get(lf.where.pos.file))
+            for lf in located
+        ]
     if linked is None or linked.loaded is None:
         return Assessment(v, located, logo)
     return Assessment(v, located, logo, linked.questionnaire, linked.loaded.sources)

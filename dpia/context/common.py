@@ -37,6 +37,9 @@ class LocatedFinding:
 
     finding: Finding
     where: Problem
+    # For an overlay: the file of the extends chain the finding points into, as the annex
+    # names it beside the line (`base.yaml`); None for a questionnaire of one file.
+    file: str | None = None
 
 
 @dataclass(frozen=True)
