@@ -255,3 +255,21 @@ def test_findings_name_the_file_of_the_extends_chain_they_point_into(lang: str, 
     found = {f["code"]: f["file"] for f in json.loads(out)["files"][0]["findings"]}
     assert found["alternatives-missing"].endswith("samples/joint/base.yaml")
     assert found["risk-motivation-missing"].endswith("samples/joint/school-c.yaml")
+
+
+def test_the_reassessment_document_lists_the_central_items_to_review(
+    coop: Path, tmp_path: Path
+) -> None:
+    rerate(coop / "base.yaml", "R4")
+    before = ROOT / "samples" / "joint" / "school-a.yaml"
+    args = ["diff", str(before), str(coop / "school-a.yaml"), "--format", "html"]
+    assert run(*args, "--lang", "nl", "-o", str(tmp_path))[0] == 0
+    html = (tmp_path / "school-a.reassessment.nl.html").read_text()
+    section = html.split("<h3>Centrale onderdelen om te herzien</h3>")[1].split("</ul>")[0]
+    assert "risks.R4 Leerlinggegevens in de AI-vraaggenerator (overgenomen): gewijzigd" in section
+    run(*args, "--lang", "en", "-o", str(tmp_path))
+    unchanged = (tmp_path / "school-a.reassessment.en.html").read_text()
+    assert "Central items to review" in unchanged
+    run("diff", str(before), str(before), "--format", "html", "-o", str(tmp_path / "same"))
+    same = (tmp_path / "same" / "school-a.reassessment.en.html").read_text()
+    assert "Central items to review" not in same

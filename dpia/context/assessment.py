@@ -13,14 +13,14 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 
-from dpia.context.common import CentralSource, DocumentBase, LocatedFinding
+from dpia.context.common import CentralSource, DocumentBase, LocatedFinding, ReviewLine
 from dpia.load import LoadError, Problem, Severity, field_path, load
 from dpia.load.problems import display_path
-from dpia.model import Questionnaire, Validated, validate_file
-from dpia.model.central import Mark
+from dpia.model import Questionnaire, Text, Validated, validate_file
+from dpia.model.central import ID_LISTS, Mark
 from dpia.model.enums import N_
 from dpia.model.knowledge import KnowledgeCheck
-from dpia.review.central import LOCAL, Review, needs_review, provenance
+from dpia.review.central import LOCAL, WHY_WORDS, Review, needs_review, provenance
 from dpia.rules.finding import Finding
 from dpia.rules.findings import findings
 from dpia.rules.jurisdiction import seat
@@ -136,7 +136,32 @@ class Assessment:
             provenance=where,
             marks=marks,
             badges={k: BADGES[v] for k, v in where.items() if v in BADGES},
+            reviews=[
+                ReviewLine(x.item, _title(q, x.item), x.mark, WHY_WORDS[x.why])
+                for x in self.needs_review
+            ],
         )
+
+
+def _title(q: Questionnaire, name: str) -> Text | None:
+    """What an item (by its mark name) is called in the assessment, for a reader who does not
+    know its id; None when it is not there (removed) or has no words of its own."""
+    for loc in ID_LISTS:
+        prefix = ".".join(loc) + "."
+        if not name.startswith(prefix):
+            continue
+        node: Any = q
+        for part in loc:
+            node = getattr(node, part)
+        for item in node:
+            if item.id == name[len(prefix) :]:
+                for attr in ("title", "name", "category", "description"):
+                    value = getattr(item, attr, None)
+                    if isinstance(value, Text):
+                        return value
+                    if isinstance(value, str):  # a party's name: the same in every language
+                        return Text.model_construct(nl=value, en=value)
+    return None
 
 
 # The mark beside an item of a school's document that is not the central item as is.
