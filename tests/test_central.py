@@ -273,3 +273,17 @@ def test_the_reassessment_document_lists_the_central_items_to_review(
     run("diff", str(before), str(before), "--format", "html", "-o", str(tmp_path / "same"))
     same = (tmp_path / "same" / "school-a.reassessment.en.html").read_text()
     assert "Central items to review" not in same
+
+
+def test_a_list_without_ids_that_replaces_the_central_one_is_flagged(coop: Path) -> None:
+    school = coop / "school-b.yaml"
+    school.write_text(
+        school.read_text().replace("    - id: B7\n      purpose: P7", "    - purpose: P7")
+    )
+    a = assess_file(school)
+    dropped = [f.where for f in a.findings if f.finding.code == "central-items-dropped"]
+    assert [(d.field, d.pos.line) for d in dropped] == [("lawfulness.lawful_bases", 97)]
+    assert "B1, B2, B3, B4, B5, B6 are missing here" in dropped[0].message
+    assert not [
+        f for f in assess_file(coop / "school-a.yaml").findings if "dropped" in f.finding.code
+    ]

@@ -20,7 +20,7 @@ from dpia.model import Questionnaire, Text, Validated, validate_file
 from dpia.model.central import ID_LISTS, Mark
 from dpia.model.enums import N_
 from dpia.model.knowledge import KnowledgeCheck
-from dpia.review.central import LOCAL, WHY_WORDS, Review, needs_review, provenance
+from dpia.review.central import LOCAL, WHY_WORDS, Review, dropped, needs_review, provenance
 from dpia.rules.finding import Finding
 from dpia.rules.findings import findings
 from dpia.rules.jurisdiction import seat
@@ -222,6 +222,20 @@ def _names(sources: list[Path], path: Path) -> dict[str, str]:
     return {display_path(p): Path(os.path.relpath(p, folder)).as_posix() for p in sources}
 
 
+def _central_dropped(q: Questionnaire, central: dict[str, Any]) -> list[Finding]:
+    """A school's overlay that lost central items: a list it wrote without ids replaced the
+    central one (an overlay sets a central item aside by marking it, never by leaving it out).
+    This needs the central file, so it is checked here and not among the rules."""
+    message = N_(
+        "the central assessment's {ids} are missing here: this list has items without an id, "
+        "so it replaced the central list; give each item an id to add to it"
+    )
+    return [
+        Finding("central-items-dropped", Severity.warning, loc, message, {"ids": ", ".join(ids)})
+        for loc, ids in dropped(q, central).items()
+    ]
+
+
 def assess_file(path: Path) -> Assessment:
     v = validate_file(path)
     logo, problem = read_logo(v)
@@ -245,12 +259,17 @@ def assess_file(path: Path) -> Assessment:
             pos = v.loaded.locate(f.loc)
             where = Problem(pos, field_path(f.loc), f.text(), f.severity, f.code)
             located.append(LocatedFinding(f, where))
-    located.sort(key=lambda lf: (lf.where.severity is not Severity.error, lf.where.pos))
-    if v.loaded is not None and len(v.loaded.sources) > 1:
-        located = [
-            replace(lf, file=_names(v.loaded.sources, path).get(lf.where.pos.file))
-            for lf in located
-        ]
     if linked is None or linked.loaded is None:
-        return Assessment(v, located, logo)
-    return Assessment(v, located, logo, linked.questionnaire, linked.loaded.sources)
+        a = Assessment(v, located, logo)
+    else:
+        a = Assessment(v, located, logo, linked.questionnaire, linked.loaded.sources)
+    if v.loaded is not None and a.central_data is not None and v.questionnaire is not None:
+        for f in _central_dropped(v.questionnaire, a.central_data):
+            where = Problem(v.loaded.locate(f.loc), field_path(f.loc), f.text(), f.severity, f.code)
+            located.append(LocatedFinding(f, where))
+    if v.loaded is not None and len(v.loaded.sources) > 1:
+        names = _names(v.loaded.sources, path)
+        located = [replace(lf, file=names.get(lf.where.pos.file)) for lf in located]
+    located.sort(key=lambda lf: (lf.where.severity is not Severity.error, lf.where.pos))
+    a.findings = located
+    return a

@@ -125,6 +125,19 @@ def referenced(q: Questionnaire, aside: set[str]) -> set[str]:
     return found
 
 
+def dropped(q: Questionnaire, central: dict[str, Any]) -> dict[tuple[str, ...], list[str]]:
+    """Central items missing from the school's assessment, by list. An overlay cannot remove
+    a central item (it marks it not applicable); a list written without ids (lawful bases,
+    special categories may be) replaces the central list instead of merging with it."""
+    kept = central_items(q.model_dump(mode="json", include=_ITEM_FIELDS))
+    out: dict[tuple[str, ...], list[str]] = {}
+    for name in central_items(central):
+        if name not in kept:
+            loc = next(loc for loc in ID_LISTS if name.startswith(".".join(loc) + "."))
+            out.setdefault(loc, []).append(name[len(".".join(loc)) + 1 :])
+    return out
+
+
 LOCAL = "local"  # an item the school added itself
 
 
