@@ -92,6 +92,7 @@ class ReviewLine:
 # answers: a section that shares a name with one (`description`, Part A) is still walked.
 _NOT_QUESTIONS = {
     "plain",
+    "id",  # of a lawful basis or special category: needed only when there are several
     "base_only",
     "logo",
     "authors",
