@@ -251,7 +251,8 @@ def test_findings_name_the_file_of_the_extends_chain_they_point_into(lang: str, 
     assert f"risk-motivation-missing · school-c.yaml, {line} 61" in annex
     single = prepare(assess_file(ROOT / "samples" / "secondary-ai-homework.yaml"), "dpia", lang)
     assert ".yaml, " not in single.html.split('<section class="annex">')[1]  # one file: no name
-    code, out, err = run("validate", str(joint / "school-c.yaml"), "--format", "json")
+    code, out, _ = run("validate", str(joint / "school-c.yaml"), "--format", "json")
+    assert code == 0
     found = {f["code"]: f["file"] for f in json.loads(out)["files"][0]["findings"]}
     assert found["alternatives-missing"].endswith("samples/joint/base.yaml")
     assert found["risk-motivation-missing"].endswith("samples/joint/school-c.yaml")
