@@ -34,7 +34,12 @@ BASE: dict[str, Any] = {
     },
     "lawfulness": {
         "lawful_bases": [
-            {"purpose": "P1", "basis": "public_task", "legal_provision": "WVO 2020 art. 2.1"}
+            {
+                "id": "B1",
+                "purpose": "P1",
+                "basis": "public_task",
+                "legal_provision": "WVO 2020 art. 2.1",
+            }
         ],
         "transparency": {"privacy_statement_updated": True},
         "alternatives": [{"what": "Paper homework", "outcome": "offered_alongside"}],

@@ -168,6 +168,10 @@ CASES: list[tuple[str, list[str]]] = [
         B + "json-trailing-comma.json:4:21: JSON syntax: a comma with nothing after it (JSON"
         " allows no trailing comma)",
     ]),
+    ("lawful-bases-without-ids.yaml", [  # one basis may go without an id, two may not
+        B + "lawful-bases-without-ids.yaml:22:7: lawfulness.lawful_bases[1]: give each item an id"
+        " when there are several (e.g. id: B2)",
+    ]),
     ("list-for-mapping.yaml", [
         B + "list-for-mapping.yaml:4:5: meta.organisation: expected a mapping of fields, got a"
         " list",

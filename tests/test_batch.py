@@ -184,3 +184,29 @@ def test_markdown_only_for_the_documents_made_in_it(coop: Path, tmp_path: Path) 
     )
     assert r.exit_code == 2
     assert "--output-format md is available only with --doc privacy-addendum" in r.output
+
+
+def test_a_central_change_renders_every_school_again_and_flags_those_that_rely_on_it(
+    coop: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    batch(str(coop), "-o", str(out), *HTML)
+    before = {s: (out / "joint" / f"school-{s}.dpia.en.html").read_text() for s in "abc"}
+    base = coop / "joint" / "base.yaml"
+    text = base.read_text()
+    start = text.index("  - id: R4\n")
+    at = text.index("residual_likelihood: ", start)
+    base.write_text(text[:at] + "residual_likelihood: maximum" + text[text.index("\n", at) :])
+    r = CliRunner().invoke(cli, ["batch", str(coop), "-o", str(out), *HTML, "-q"])
+    assert r.exit_code == 0, r.output
+    assert "3 rendered" in r.stderr, r.stderr
+    for s in "abc":  # every school's document says something new about R4, even one that
+        # set R4 aside: its row shows the new rating beside the mark "not applicable"
+        after = (out / "joint" / f"school-{s}.dpia.en.html").read_text()
+        row = after.split('<tr id="risk-R4">')[1].split("</tr>")[0]
+        assert row != before[s].split('<tr id="risk-R4">')[1].split("</tr>")[0]
+    flagged = [x for x in r.stdout.splitlines() if "central items changed" in x]
+    assert sorted(Path(x.split(": ")[0].split()[-1]).name for x in flagged) == [
+        "school-a.yaml",
+        "school-b.yaml",
+    ]

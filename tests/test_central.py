@@ -52,19 +52,42 @@ def test_the_samples_are_confirmed_and_need_no_review() -> None:
     assert found == {"base.yaml": [], "school-a.yaml": [], "school-b.yaml": [], "school-c.yaml": []}
 
 
-def test_a_changed_central_risk_flags_exactly_the_schools_that_confirmed_it_before(
+def test_a_changed_central_risk_flags_exactly_the_schools_that_adapted_or_relied_on_it(
     coop: Path,
 ) -> None:
     rerate(coop / "base.yaml", "R4")
-    code, out, _ = run("confirm", str(coop / "school-b.yaml"), "--date", "2026-12-01")
-    assert code == 0 and "confirmed central version 2.0: 47 items, 0 new" in out
     found = reviews(coop)
-    assert found["school-a.yaml"] == [("risks.R4", "adopted", "changed")]
-    assert found["school-c.yaml"] == [("risks.R4", "not_applicable", "changed")]
-    assert found["school-b.yaml"] == []  # confirmed after the change
+    assert found == {
+        "base.yaml": [],
+        "school-a.yaml": [("risks.R4", "adopted", "changed")],  # relied on it as it was
+        "school-b.yaml": [("risks.R4", "adopted", "changed")],
+        "school-c.yaml": [],  # set it aside: the change does not touch its assessment
+    }
+    code, out, _ = run("confirm", str(coop / "school-b.yaml"), "--date", "2026-12-01")
+    assert code == 0 and "confirmed central version 2.0: 54 items, 0 new" in out
+    assert reviews(coop)["school-b.yaml"] == []  # confirmed after the change
     _, text, _ = run("status", str(coop), "--today", "2026-12-01")
-    line = next(x for x in text.splitlines() if "school-c.yaml" in x)
+    line = next(x for x in text.splitlines() if "school-a.yaml" in x)
     assert "central items changed since confirmed (risks.R4)" in line
+    assert "changed since confirmed" not in next(x for x in text.splitlines() if "school-c" in x)
+
+
+def test_an_item_set_aside_needs_review_when_something_kept_refers_to_it(coop: Path) -> None:
+    base = coop / "base.yaml"
+    text = base.read_text()
+    old = "Helping teachers create practice questions with AI."
+    base.write_text(text.replace(old, "Helping teachers create practice questions and quizzes."))
+    found = reviews(coop)
+    changed = ("description.purposes.P6", "adopted", "changed")
+    assert found["school-a.yaml"] == [changed] and found["school-b.yaml"] == [changed]
+    assert found["school-c.yaml"] == []  # P6 and its lawful basis B6 are both set aside
+    school = coop / "school-c.yaml"
+    text = school.read_text()
+    start = text.index("    - item: lawfulness.lawful_bases.B6\n")
+    end = text.index("  version: '2.0'\n")
+    school.write_text(text[:start] + text[end:])  # B6 kept: it names P6 as its purpose
+    found = reviews(coop)
+    assert found["school-c.yaml"] == [("description.purposes.P6", "not_applicable", "changed")]
 
 
 def test_a_new_or_removed_central_item_needs_review(coop: Path) -> None:
@@ -100,6 +123,27 @@ def test_a_mark_names_an_item_of_the_assessment_and_says_why() -> None:
         questionnaire(central={"marks": [{"item": "risks.R1", "mark": "not_applicable"}]})
     with pytest.raises(ValidationError):
         questionnaire(central={"marks": [{"item": "lawfulness.x", "mark": "adopted"}]})
+
+
+def test_lawful_bases_and_special_categories_merge_and_are_marked_by_id(coop: Path) -> None:
+    school = coop / "school-b.yaml"
+    q = assess_file(school).questionnaire
+    bases = [(b.id, b.purpose) for b in q.lawfulness.lawful_bases]
+    assert bases == [*((f"B{i}", f"P{i}") for i in range(1, 7)), ("B7", "P7")]
+    assert [s.id for s in q.lawfulness.special_categories] == ["S1"]
+    text = school.read_text().replace(
+        "  marks:\n",
+        "  marks:\n    - item: lawfulness.lawful_bases.B5\n      mark: adapted\n"
+        "      reason: Security is arranged by the foundation's own ICT department.\n",
+        1,
+    )
+    school.write_text(text)
+    a = assess_file(school)
+    assert a.ok and not [f for f in a.findings if f.finding.code.startswith("central-mark")]
+    assert a.central is not None
+    assert a.central.provenance["lawfulness.lawful_bases.B5"] == "adapted"
+    assert a.central.provenance["lawfulness.lawful_bases.B7"] == "local"
+    assert a.central.provenance["lawfulness.special_categories.S1"] == "adopted"
 
 
 def test_confirm_refuses_a_file_that_extends_nothing(tmp_path: Path) -> None:
@@ -144,3 +188,103 @@ def test_a_schools_documents_show_where_they_come_from(
         assess_file(ROOT / "samples" / "secondary-ai-homework.yaml"), "dpia", lang, "html"
     )
     assert 'class="mark"' not in plain.html and cover not in plain.html
+
+
+@pytest.mark.parametrize(
+    ("lang", "na", "local"),
+    [("en", "not applicable", "local"), ("nl", "niet van toepassing", "eigen")],
+)
+def test_every_markable_item_carries_its_mark(lang: str, na: str, local: str) -> None:
+    from dpia.produce import prepare
+
+    joint = ROOT / "samples" / "joint"
+    html = prepare(assess_file(joint / "school-c.yaml"), "dpia", lang, "html").html
+    mark = f'<span class="mark">{na}</span>'
+    purpose = html.split("<strong>P6</strong>")[1].split("</li>")[0]
+    assert mark in purpose and "AI" in purpose.split("mark-reason")[1]
+    party = html.split("<tr><td>Lumen Inference SAS")[1].split("</td>")[0]
+    assert mark in party
+    basis = html.split("<tr><td>P6")[1].split("</td>")[0]
+    assert mark in basis
+    assert (
+        "<strong>P5</strong>" in html
+        and 'class="mark"' not in html.split("<strong>P5</strong>")[1].split("</li>")[0]
+    )  # adopted as is: no mark
+    b = prepare(assess_file(joint / "school-b.yaml"), "dpia", lang, "html").html
+    own = f'<span class="mark">{local}</span>'
+    assert own in b.split("<strong>P7</strong>")[1].split("</li>")[0]
+    assert own in b.split("<tr><td>P7")[1].split("</td>")[0]  # its own lawful basis B7
+    assert own in b.split("<tr><td>supervisordata</td>")[1].split("</td>")[0]
+
+
+def test_diff_of_an_overlay_lists_the_central_items_to_review(coop: Path) -> None:
+    joint = ROOT / "samples" / "joint"
+    base = coop / "base.yaml"
+    base.write_text(base.read_text().replace("Pupils of the member schools", "Pupils and students"))
+    rerate(base, "R4")
+    before, after = joint / "school-b.yaml", coop / "school-b.yaml"
+    code, out, err = run("diff", str(before), str(after), "--lang", "nl")
+    assert code == 0, err
+    review = out.split("Centrale onderdelen om te herzien:\n")[1].splitlines()
+    assert review == [
+        "  risks.R4 (overgenomen): gewijzigd sinds de school het bevestigde",
+        "  description.data_subjects.pupils (aangepast): gewijzigd sinds de school het bevestigde",
+    ]
+    after = coop / "school-c.yaml"
+    code, out, _ = run("diff", str(joint / "school-c.yaml"), str(after), "--format", "json")
+    assert json.loads(out)["needs_review"] == [
+        {"item": "description.data_subjects.pupils", "mark": "adapted", "why": "changed"}
+    ]  # not R4: the school set it aside
+    before = joint / "school-c.yaml"
+    _, same, _ = run("diff", str(before), str(before))
+    assert "Central items to review" not in same  # confirmed and unchanged: nothing to review
+
+
+@pytest.mark.parametrize(("lang", "line"), [("en", "line"), ("nl", "regel")])
+def test_findings_name_the_file_of_the_extends_chain_they_point_into(lang: str, line: str) -> None:
+    from dpia.produce import prepare
+
+    joint = ROOT / "samples" / "joint"
+    html = prepare(assess_file(joint / "school-c.yaml"), "dpia", lang, "html").html
+    annex = html.split('<section class="annex">')[1]
+    assert f"alternatives-missing · base.yaml, {line} 517" in annex  # the answer is the base's
+    assert f"risk-motivation-missing · school-c.yaml, {line} 61" in annex
+    single = prepare(assess_file(ROOT / "samples" / "secondary-ai-homework.yaml"), "dpia", lang)
+    assert ".yaml, " not in single.html.split('<section class="annex">')[1]  # one file: no name
+    code, out, _ = run("validate", str(joint / "school-c.yaml"), "--format", "json")
+    assert code == 0
+    found = {f["code"]: f["file"] for f in json.loads(out)["files"][0]["findings"]}
+    assert found["alternatives-missing"].endswith("samples/joint/base.yaml")
+    assert found["risk-motivation-missing"].endswith("samples/joint/school-c.yaml")
+
+
+def test_the_reassessment_document_lists_the_central_items_to_review(
+    coop: Path, tmp_path: Path
+) -> None:
+    rerate(coop / "base.yaml", "R4")
+    before = ROOT / "samples" / "joint" / "school-a.yaml"
+    args = ["diff", str(before), str(coop / "school-a.yaml"), "--format", "html"]
+    assert run(*args, "--lang", "nl", "-o", str(tmp_path))[0] == 0
+    html = (tmp_path / "school-a.reassessment.nl.html").read_text()
+    section = html.split("<h3>Centrale onderdelen om te herzien</h3>")[1].split("</ul>")[0]
+    assert "risks.R4 Leerlinggegevens in de AI-vraaggenerator (overgenomen): gewijzigd" in section
+    run(*args, "--lang", "en", "-o", str(tmp_path))
+    unchanged = (tmp_path / "school-a.reassessment.en.html").read_text()
+    assert "Central items to review" in unchanged
+    run("diff", str(before), str(before), "--format", "html", "-o", str(tmp_path / "same"))
+    same = (tmp_path / "same" / "school-a.reassessment.en.html").read_text()
+    assert "Central items to review" not in same
+
+
+def test_a_list_without_ids_that_replaces_the_central_one_is_flagged(coop: Path) -> None:
+    school = coop / "school-b.yaml"
+    school.write_text(
+        school.read_text().replace("    - id: B7\n      purpose: P7", "    - purpose: P7")
+    )
+    a = assess_file(school)
+    dropped = [f.where for f in a.findings if f.finding.code == "central-items-dropped"]
+    assert [(d.field, d.pos.line) for d in dropped] == [("lawfulness.lawful_bases", 97)]
+    assert "B1, B2, B3, B4, B5, B6 are missing here" in dropped[0].message
+    assert not [
+        f for f in assess_file(coop / "school-a.yaml").findings if "dropped" in f.finding.code
+    ]

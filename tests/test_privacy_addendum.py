@@ -54,8 +54,14 @@ FULL: dict[str, Any] = {
     },
     "description.purposes.1": {"id": "P2", "description": "Sending the class newsletter"},
     "description.purposes.2": {"id": "P3", "description": "Keeping the service reliable"},
-    "lawfulness.lawful_bases.1": {"purpose": "P2", "basis": "consent", "consent_by": "parent"},
+    "lawfulness.lawful_bases.1": {
+        "id": "B2",
+        "purpose": "P2",
+        "basis": "consent",
+        "consent_by": "parent",
+    },
     "lawfulness.lawful_bases.2": {
+        "id": "B3",
         "purpose": "P3",
         "basis": "legitimate_interests",
         "justification": "Outages would stop lessons.",
@@ -210,7 +216,10 @@ def test_every_right_is_there_with_its_article_and_how(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_withdrawing_consent_only_where_consent_is_a_basis(lang: str) -> None:
-    without = {**FULL, "lawfulness.lawful_bases.1": {"purpose": "P2", "basis": "public_task"}}
+    without = {
+        **FULL,
+        "lawfulness.lawful_bases.1": {"id": "B2", "purpose": "P2", "basis": "public_task"},
+    }
     page, context = document(lang, **without)
     assert not context.consent
     assert T[lang]["withdraw"][0] not in page

@@ -16,6 +16,7 @@ from dpia.context.assessment import Assessment, assess_file
 from dpia.languages import LANGUAGES
 from dpia.render.i18n import Translator
 from dpia.review import words
+from dpia.review.central import WHY_WORDS, Review
 from dpia.review.compare import Change, Comparison, compare
 from dpia.review.trajectory import LEVELS, Point, trajectory
 
@@ -31,7 +32,9 @@ def opened(spec: str) -> Iterator[Assessment]:
         yield assess_file(checkout(*found, Path(tmp)))
 
 
-def as_data(c: Comparison, points: list[Point], old: str, new: str) -> dict[str, object]:
+def as_data(
+    c: Comparison, points: list[Point], old: str, new: str, reviews: tuple[Review, ...] = ()
+) -> dict[str, object]:
     def lvl(x: object) -> object:
         return getattr(x, "value", None)
 
@@ -83,10 +86,16 @@ def as_data(c: Comparison, points: list[Point], old: str, new: str) -> dict[str,
             {"version": p.version, "date": str(p.date), **{k.value: n for k, n in p.counts.items()}}
             for p in points
         ],
+        # An overlay: the school's decisions on central items changed since it confirmed them.
+        "needs_review": [
+            {"item": x.item, "mark": x.mark.value, "why": x.why.value} for x in reviews
+        ],
     }
 
 
-def as_text(c: Comparison, points: list[Point], lang: str) -> Iterator[str]:
+def as_text(
+    c: Comparison, points: list[Point], lang: str, reviews: tuple[Review, ...] = ()
+) -> Iterator[str]:
     t = Translator(lang)
     first = c.new.meta.languages[0].value
 
@@ -147,6 +156,10 @@ def as_text(c: Comparison, points: list[Point], lang: str) -> Iterator[str]:
         if a.change is not Change.changed:
             change = f"{change_word(a.change, t)}: {change}"
         yield f"    {words.question(a.loc, t)}: {change}"
+    if reviews:  # as `dpia status` flags them, with what the school decided and what changed
+        yield t.gettext("Central items to review") + ":"
+        for x in reviews:
+            yield f"  {x.item} ({t.label(x.mark)}): {t.gettext(WHY_WORDS[x.why])}"
 
 
 def change_word(change: Change, t: Translator) -> str:
@@ -183,6 +196,7 @@ def diff(old: str, new: str, lang: str, fmt: str, output: Path) -> None:
     """What changed from OLD to NEW: risks re-rated, measures implemented or overdue,
     findings that appeared or were resolved, the screening verdict, the decision and the
     answers. OLD and NEW are files, or REV:PATH for a version in git (e.g. HEAD~1:dpia.yaml).
+    For a school's overlay, also the central items changed since the school confirmed them.
 
     Exit 1 when either version does not validate.
     """
@@ -196,10 +210,10 @@ def diff(old: str, new: str, lang: str, fmt: str, output: Path) -> None:
             c = compare(a.questionnaire, b.questionnaire)
             points = trajectory(a.questionnaire, b.questionnaire)
             if fmt == "json":
-                data = as_data(c, points, old, new)
+                data = as_data(c, points, old, new, b.needs_review)
                 click.echo(json.dumps(data, indent=2, ensure_ascii=False))
             elif fmt == "text":
-                for line in as_text(c, points, lang):
+                for line in as_text(c, points, lang, b.needs_review):
                     click.echo(line)
             else:
                 from dpia.produce.reassessment import write_reassessment

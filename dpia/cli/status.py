@@ -11,13 +11,11 @@ from pathlib import Path
 import click
 
 from dpia.cli.exits import Exit
-from dpia.context.assessment import Assessment, assess_file
+from dpia.context.assessment import assess_file
 from dpia.languages import LANGUAGES
-from dpia.load import LoadError, load
 from dpia.model.enums import RiskLevel
 from dpia.produce.batch import candidates, skip_reason
 from dpia.render.i18n import Translator
-from dpia.review.central import Review, needs_review
 from dpia.review.register import Attention, Row, invalid_row, knowledge_row, register, row
 from dpia.review.trajectory import LEVELS
 
@@ -37,20 +35,8 @@ def collect(paths: list[Path], today: dt.date) -> list[Row]:
             rows.append(knowledge_row(str(path), a.validated.knowledge, found, today))
         else:
             found = [f.finding for f in a.findings]
-            rows.append(row(str(path), a.questionnaire, found, today, _reviews(a)))
+            rows.append(row(str(path), a.questionnaire, found, today, a.needs_review))
     return register(rows)
-
-
-def _reviews(a: Assessment) -> tuple[Review, ...]:
-    """An overlay's marks on central items that changed since it confirmed them."""
-    loaded = a.validated.loaded
-    if loaded is None or len(loaded.sources) < 2 or a.questionnaire.central is None:
-        return ()
-    try:
-        central = load(loaded.sources[-2])
-    except LoadError:
-        return ()  # the overlay loaded, so its base did: only a race ends here
-    return tuple(needs_review(a.questionnaire, central.data))
 
 
 def as_data(r: Row) -> dict[str, object]:

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+import os
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 
-from dpia.context.common import CentralSource, DocumentBase, LocatedFinding
+from dpia.context.common import CentralSource, DocumentBase, LocatedFinding, ReviewLine
 from dpia.context.logo import Logo, read_logo
 from dpia.load import LoadError, Problem, Severity, field_path, load
-from dpia.model import Questionnaire, Validated, validate_file
-from dpia.model.central import Mark
+from dpia.load.problems import display_path
+from dpia.model import Questionnaire, Text, Validated, validate_file
+from dpia.model.central import ID_LISTS, Mark
 from dpia.model.enums import N_
 from dpia.model.knowledge import KnowledgeCheck
-from dpia.review.central import LOCAL, provenance
+from dpia.review.central import LOCAL, WHY_WORDS, Review, dropped, needs_review, provenance
 from dpia.rules.finding import Finding
 from dpia.rules.findings import findings
 from dpia.rules.jurisdiction import seat
@@ -103,15 +106,33 @@ class Assessment:
         )
 
     @cached_property
-    def central(self) -> CentralSource | None:
-        """The central assessment this overlay extends (its direct base), when it is one."""
+    def central_data(self) -> dict[str, Any] | None:
+        """The data of the central assessment this overlay extends (its direct base), as that
+        file says it by itself, before the overlay; None for a file that extends nothing."""
         loaded = self.validated.loaded
         if loaded is None or len(loaded.sources) < 2:
             return None
         try:  # the base loaded as part of this file, so it loads alone too
-            data = load(loaded.sources[-2]).data
+            return load(loaded.sources[-2]).data
+        except LoadError:
+            return None  # only a file changed between the two reads ends here
+
+    @cached_property
+    def needs_review(self) -> tuple[Review, ...]:
+        """The school's decisions on central items that changed since it confirmed them."""
+        if self.central_data is None or self.questionnaire.central is None:
+            return ()
+        return tuple(needs_review(self.questionnaire, self.central_data))
+
+    @cached_property
+    def central(self) -> CentralSource | None:
+        """The central assessment this overlay extends (its direct base), when it is one."""
+        data = self.central_data
+        if data is None:
+            return None
+        try:
             meta = Questionnaire.model_validate(data).meta
-        except (LoadError, ValidationError):
+        except ValidationError:
             return None  # a base that is not a whole assessment by itself: no provenance
         q = self.questionnaire
         marks = {m.item: m.reason for m in q.central.marks} if q.central else {}
@@ -124,7 +145,32 @@ class Assessment:
             provenance=where,
             marks=marks,
             badges={k: BADGES[v] for k, v in where.items() if v in BADGES},
+            reviews=[
+                ReviewLine(x.item, _title(q, x.item), x.mark, WHY_WORDS[x.why])
+                for x in self.needs_review
+            ],
         )
+
+
+def _title(q: Questionnaire, name: str) -> Text | None:
+    """What an item (by its mark name) is called in the assessment, for a reader who does not
+    know its id; None when it is not there (removed) or has no words of its own."""
+    for loc in ID_LISTS:
+        prefix = ".".join(loc) + "."
+        if not name.startswith(prefix):
+            continue
+        node: Any = q
+        for part in loc:
+            node = getattr(node, part)
+        for item in node:
+            if item.id == name[len(prefix) :]:
+                for attr in ("title", "name", "category", "description"):
+                    value = getattr(item, attr, None)
+                    if isinstance(value, Text):
+                        return value
+                    if isinstance(value, str):  # a party's name: the same in every language
+                        return Text.model_construct(nl=value, en=value)
+    return None
 
 
 # The mark beside an item of a school's document that is not the central item as is.
@@ -163,6 +209,28 @@ def read_linked_dpia(v: Validated) -> tuple[Validated | None, str | None]:
     return linked, None
 
 
+def _names(sources: list[Path], path: Path) -> dict[str, str]:
+    """Each file of an extends chain as a document names it: relative to the questionnaire's
+    folder (`base.yaml`, `../central/base.yaml`), never to the folder dpia ran in, so that
+    the same input gives the same document everywhere. Keyed on how positions name them."""
+    folder = path.resolve().parent
+    return {display_path(p): Path(os.path.relpath(p, folder)).as_posix() for p in sources}
+
+
+def _central_dropped(q: Questionnaire, central: dict[str, Any]) -> list[Finding]:
+    """A school's overlay that lost central items: a list it wrote without ids replaced the
+    central one (an overlay sets a central item aside by marking it, never by leaving it out).
+    This needs the central file, so it is checked here and not among the rules."""
+    message = N_(
+        "the central assessment's {ids} are missing here: this list has items without an id, "
+        "so it replaced the central list; give each item an id to add to it"
+    )
+    return [
+        Finding("central-items-dropped", Severity.warning, loc, message, {"ids": ", ".join(ids)})
+        for loc, ids in dropped(q, central).items()
+    ]
+
+
 def assess_file(path: Path, root: Path | None = None) -> Assessment:
     """`path` judged; files it extends must lie inside `root` (default: its own folder)."""
     v = validate_file(path, root)
@@ -187,7 +255,17 @@ def assess_file(path: Path, root: Path | None = None) -> Assessment:
             pos = v.loaded.locate(f.loc)
             where = Problem(pos, field_path(f.loc), f.text(), f.severity, f.code)
             located.append(LocatedFinding(f, where))
-    located.sort(key=lambda lf: (lf.where.severity is not Severity.error, lf.where.pos))
     if linked is None or linked.loaded is None:
-        return Assessment(v, located, logo)
-    return Assessment(v, located, logo, linked.questionnaire, linked.loaded.sources)
+        a = Assessment(v, located, logo)
+    else:
+        a = Assessment(v, located, logo, linked.questionnaire, linked.loaded.sources)
+    if v.loaded is not None and a.central_data is not None and v.questionnaire is not None:
+        for f in _central_dropped(v.questionnaire, a.central_data):
+            where = Problem(v.loaded.locate(f.loc), field_path(f.loc), f.text(), f.severity, f.code)
+            located.append(LocatedFinding(f, where))
+    if v.loaded is not None and len(v.loaded.sources) > 1:
+        names = _names(v.loaded.sources, path)
+        located = [replace(lf, file=names.get(lf.where.pos.file)) for lf in located]
+    located.sort(key=lambda lf: (lf.where.severity is not Severity.error, lf.where.pos))
+    a.findings = located
+    return a

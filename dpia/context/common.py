@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
 from dpia.load import Problem
 from dpia.model import Questionnaire, Text
+from dpia.model.central import Mark
 from dpia.rules.finding import Finding
 from dpia.rules.jurisdiction import Seat
 
@@ -37,6 +39,9 @@ class LocatedFinding:
 
     finding: Finding
     where: Problem
+    # For an overlay: the file of the extends chain the finding points into, as the annex
+    # names it beside the line (`base.yaml`); None for a questionnaire of one file.
+    file: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,18 @@ class CentralSource:
     marks: dict[str, Text | None]  # `risks.R3` -> the school's reason, for marked items
     badges: dict[str, str]  # `risks.R3` -> the mark shown beside it (a catalog message);
     # adopted items carry none: the cover says the rest is the central assessment's
+    # The school's decisions on central items changed since it confirmed them.
+    reviews: list[ReviewLine] = dataclass_field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReviewLine:
+    """A central item the school must look at again, as a document lists it."""
+
+    item: str  # its mark name, `risks.R4`
+    title: Text | None  # its title or description in the school's assessment (None: removed)
+    mark: Mark  # what the school decided about it
+    why: str  # what happened to it (a catalog message)
 
 
 # Answers that are asked only in some cases (a special category only for special data, a
@@ -75,6 +92,7 @@ class CentralSource:
 # answers: a section that shares a name with one (`description`, Part A) is still walked.
 _NOT_QUESTIONS = {
     "plain",
+    "id",  # of a lawful basis or special category: needed only when there are several
     "base_only",
     "logo",
     "authors",

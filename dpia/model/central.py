@@ -9,6 +9,7 @@ set it aside, shows as "needs review".
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Self
 
 from pydantic import Field, StringConstraints, model_validator
@@ -16,15 +17,39 @@ from pydantic import Field, StringConstraints, model_validator
 from dpia.model.base import Date, Name, Strict, TextValue
 from dpia.model.enums import N_, Labelled
 
-# The lists whose items have ids, as `list.id` (description lists as `description.list.id`).
+# The lists whose items have ids: an overlay merges them by id, duplicates are errors, and a
+# school marks their items as `list.id` (`risks.R3`, `description.purposes.P1`).
+ID_LISTS: list[tuple[str, ...]] = [
+    ("risks",),
+    ("measures",),
+    ("description", "operations"),
+    ("description", "purposes"),
+    ("description", "data_subjects"),
+    ("description", "personal_data"),
+    ("description", "parties"),
+    ("description", "locations"),
+    ("lawfulness", "lawful_bases"),
+    ("lawfulness", "special_categories"),
+]
+# Lists whose items got ids later: a questionnaire with one item may leave its id out (files
+# written before stay valid); with several, each needs one, so that an overlay can merge and
+# mark them one by one instead of replacing the whole list.
+OPTIONAL_ID_LISTS: list[tuple[str, ...]] = [
+    ("lawfulness", "lawful_bases"),
+    ("lawfulness", "special_categories"),
+]
 ITEM_PATTERN = (
-    r"^(risks|measures|description\.(operations|purposes|data_subjects|personal_data|parties"
-    r"|locations))\.[A-Za-z][A-Za-z0-9_.-]{0,39}$"
+    r"^("
+    + "|".join(re.escape(".".join(loc)) for loc in ID_LISTS)
+    + r")\.[A-Za-z][A-Za-z0-9_.-]{0,39}$"
 )
 ItemRef = Annotated[
     str,
     StringConstraints(strict=True, pattern=ITEM_PATTERN),
-    Field(description="A central item as list.id, e.g. risks.R3 or description.purposes.P1."),
+    Field(
+        description="A central item as list.id, e.g. risks.R3, description.purposes.P1 or "
+        "lawfulness.lawful_bases.B1."
+    ),
 ]
 Fingerprint = Annotated[
     str,

@@ -38,6 +38,11 @@ class Alternative(Strict):
 
 
 class BasisForPurpose(Strict):
+    id: Id | None = Field(
+        None,
+        description="A short identifier, unique in its list; needed when there are several, so "
+        "that an overlay can merge and mark them one by one.",
+    )
     purpose: Id = Field(description="Id of the purpose (description.purposes).")
     basis: LawfulBasis = Field(description="The Art. 6(1) lawful basis.")
     justification: TextValue | None = Field(None, description="Why this basis applies.")
@@ -56,6 +61,11 @@ class BasisForPurpose(Strict):
 
 
 class SpecialException(Strict):
+    id: Id | None = Field(
+        None,
+        description="A short identifier, unique in its list; needed when there are several, so "
+        "that an overlay can merge and mark them one by one.",
+    )
     category: SpecialCategory = Field(description="The Art. 9(1) category.")
     exception: Art9Exception = Field(description="The Art. 9(2) exception relied on.")
     justification: TextValue | None = Field(None, description="Why the exception applies.")

@@ -11,7 +11,7 @@ from dpia.load.problems import N_, Params, params
 from dpia.model.agreement import Consultation, ProcessorAgreement
 from dpia.model.ai import Ai, Equality
 from dpia.model.base import Strict, items
-from dpia.model.central import Central
+from dpia.model.central import ID_LISTS, OPTIONAL_ID_LISTS, Central
 from dpia.model.description import Description
 from dpia.model.lawfulness import Lawfulness
 from dpia.model.meta import Meta, Screening
@@ -77,6 +77,12 @@ def reference_errors(data: dict[str, Any]) -> Iterator[Reference]:
             if ident in seen:
                 yield (*loc, i, "id"), N_("duplicate id '{id}'"), params(id=ident)
             seen.add(ident)
+    for loc in OPTIONAL_ID_LISTS:
+        several = entries(*loc)
+        for i, entry in enumerate(several if len(several) > 1 else []):
+            if "id" not in entry:
+                message = N_("give each item an id when there are several (e.g. id: {example})")
+                yield (*loc, i), message, params(example=f"{_EXAMPLE[loc[-1]]}{i + 1}")
 
     def unknown(value: str, known: list[str], target: tuple[str, ...]) -> tuple[str, Params]:
         if known:
@@ -122,13 +128,4 @@ def reference_errors(data: dict[str, Any]) -> Iterator[Reference]:
         )
 
 
-ID_LISTS: list[tuple[str, ...]] = [
-    ("description", "operations"),
-    ("description", "purposes"),
-    ("description", "data_subjects"),
-    ("description", "personal_data"),
-    ("description", "parties"),
-    ("description", "locations"),
-    ("risks",),
-    ("measures",),
-]
+_EXAMPLE = {"lawful_bases": "B", "special_categories": "S"}  # an id to suggest, per list

@@ -164,7 +164,16 @@ class Manifest:
         return inside and resolved.is_file() and resolved.stat().st_size <= MAX_BYTES
 
     def remember(self, path: Path, sources: list[Path], skip: str | None, kind: str) -> str:
-        """Record a questionnaire's files and kind; returns its inputs hash."""
+        """Record a questionnaire's files and kind; returns its inputs hash.
+
+        A school's overlay is keyed on its base file too, so a change to the central
+        assessment re-renders every school that extends it, not only the schools whose
+        decisions need review. That is deliberate: a school's documents print the merged
+        assessment, every central item with its mark (a risk set aside still shows its rating
+        and the school's reason), and the annex locates findings in the base file. Rendering
+        only the schools that adapted or relied on the changed item would leave the others'
+        documents showing the old central text. Which schools must *look again* is a different
+        question, answered by `dpia status` (and the attention list at the end of a run)."""
         hashes = file_hashes(sources)
         inputs = hashlib.sha256(json.dumps(hashes, sort_keys=True).encode()).hexdigest()
         entry = {"sources": hashes, "inputs": inputs, "skip": skip, "kind": kind}

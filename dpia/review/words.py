@@ -181,7 +181,7 @@ def question(loc: Loc, t: Words) -> str:
 SEPARATOR = " \u203a "  # a single right-pointing angle quotation mark
 _ID_LISTS = {
     "operations", "purposes", "data_subjects", "personal_data", "parties", "locations",
-    "risks", "measures",
+    "lawful_bases", "special_categories", "risks", "measures",
 }  # fmt: skip
 
 

@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any
 
 from dpia.model import Questionnaire
+from dpia.model.central import ID_LISTS
 from dpia.model.labels import N_
 from dpia.rules.finding import E, Finding, W, check
 
 
 def _ids(q: Questionnaire) -> set[str]:
-    d = q.description
-    named: dict[str, Sequence[Any]] = {
-        "risks": q.risks,
-        "measures": q.measures,
-        "description.operations": d.operations,
-        "description.purposes": d.purposes,
-        "description.data_subjects": d.data_subjects,
-        "description.personal_data": d.personal_data,
-        "description.parties": d.parties,
-        "description.locations": d.locations,
-    }
-    return {f"{name}.{item.id}" for name, items in named.items() for item in items}
+    data = q.model_dump(mode="json", include={loc[0]: True for loc in ID_LISTS})
+    found = set()
+    for loc in ID_LISTS:
+        node: Any = data
+        for part in loc:
+            node = node.get(part, [])
+        found |= {f"{'.'.join(loc)}.{item['id']}" for item in node if item.get("id")}
+    return found
 
 
 @check
