@@ -91,7 +91,9 @@ _NOT_QUESTIONS = {
 
 # Sections not walked at all: a second contact is optional; the AI Act duties are asked only
 # of high-risk systems, and the findings say what is open there.
-_NOT_WALKED = {"contact", "deployer_duties", "fria"}
+# The addendum's public text is asked by its own findings (rules/checks_public.py), only where
+# the addendum has a section for it.
+_NOT_WALKED = {"contact", "deployer_duties", "fria", "public"}
 
 
 def unanswered(node: BaseModel, loc: Loc = ()) -> list[Loc]:

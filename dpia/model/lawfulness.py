@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, StrictBool
 
-from dpia.model.base import Id, Name, Strict, TextValue, items
+from dpia.model.base import PUBLIC, Id, Name, Strict, TextValue, items
 from dpia.model.enums import Art9Exception, ConsentBy, LawfulBasis, SpecialCategory
 
 
@@ -47,11 +47,13 @@ class Transparency(Strict):
         None,
         description="Art. 13(2)(e): whether people must give the data (by law, by contract, or to"
         " enter into a contract), and what happens if they do not.",
+        json_schema_extra=PUBLIC,
     )
     further_purposes: TextValue | None = Field(
         None,
         description="Art. 13(3) and 14(4): a use for another purpose that is planned, and how"
         " people are told before it starts. Leave out when there is none.",
+        json_schema_extra=PUBLIC,
     )
 
 

@@ -14,6 +14,7 @@ from dpia.model.base import Strict, items
 from dpia.model.description import Description
 from dpia.model.lawfulness import Lawfulness
 from dpia.model.meta import Meta, Screening
+from dpia.model.public import PublicInformation
 from dpia.model.risks import Measure, Risk, Security
 
 Loc = tuple[str | int, ...]
@@ -43,6 +44,10 @@ class Questionnaire(Strict):
     )
     consultation: Consultation = Field(
         default_factory=Consultation, description="DPO advice, views, decision, sign-off."
+    )
+    public: PublicInformation = Field(
+        default_factory=PublicInformation,
+        description="Text for the people concerned, printed in the privacy addendum.",
     )
 
 

@@ -63,19 +63,26 @@ class PdfWriter:
         self.fonts = FontConfiguration()
         self.fetcher = ContainedFetcher([SHARED])
 
-    def pdf(self, html: str, source: Source, when: dt.date) -> bytes:
+    def pdf(self, html: str, source: Source | None, when: dt.date) -> bytes:
+        """The PDF of `html`, carrying `source` as an attachment unless it is None (a public
+        document never carries the internal questionnaire)."""
         stamp = dt.datetime(when.year, when.month, when.day, tzinfo=dt.UTC)
-        attachment = Attachment(
-            file_obj=io.BytesIO(source.data),
-            url_fetcher=self.fetcher,
-            name=source.name,
-            description="Source questionnaire",
-            created=stamp,
-            modified=stamp,
-            relationship="Source",
-        )
+        attachments = []
+        if source is not None:
+            attachments.append(
+                Attachment(
+                    file_obj=io.BytesIO(source.data),
+                    url_fetcher=self.fetcher,
+                    name=source.name,
+                    description="Source questionnaire",
+                    created=stamp,
+                    modified=stamp,
+                    relationship="Source",
+                )
+            )
         self.fetcher.refused.clear()
-        digest = hashlib.sha256(html.encode() + source.data).hexdigest()[:32]
+        data = source.data if source is not None else b""
+        digest = hashlib.sha256(html.encode() + data).hexdigest()[:32]
         out: bytes | None = None
         try:
             # The stylesheet goes in as the page's own <style>: measured 6% faster for a
@@ -87,7 +94,7 @@ class PdfWriter:
                 out = document.write_pdf(
                     pdf_variant=PDF_VARIANT,
                     pdf_identifier=digest.encode(),
-                    attachments=[attachment],
+                    attachments=attachments,
                     uncompressed_pdf=False,
                 )
         except Refused as e:

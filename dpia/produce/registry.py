@@ -31,6 +31,8 @@ class Document:
     # The kind of questionnaire it is made from, so that `--doc all` picks the documents of
     # a file's own kind when questionnaires of another kind exist.
     kind: str = "dpia"
+    # Published to the people concerned: the PDF does not carry the (internal) questionnaire.
+    public: bool = False
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,8 @@ class Request:
 
     @cached_property
     def context(self) -> DocumentBase:
-        base = self.assessment.document_base(self.lang, self.format.embeds_source)
+        embeds = self.format.embeds_source and not self.document.public
+        base = self.assessment.document_base(self.lang, embeds)
         return self.document.context(base)
 
     @cached_property
@@ -57,7 +60,8 @@ def _pdf(r: Request) -> bytes:
     from dpia.pdf.weasy import Source, writer  # WeasyPrint only when a PDF is written
 
     name, data = r.assessment.source
-    return writer().pdf(r.html, Source(name, data), r.assessment.questionnaire.meta.assessment_date)
+    source = None if r.document.public else Source(name, data)
+    return writer().pdf(r.html, source, r.assessment.questionnaire.meta.assessment_date)
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,7 @@ DOCUMENTS: dict[str, Document] = {
         Document("dpia", dpia_context),
         Document("processor-checklist", processor_checklist_context),
         # Written to read well as Markdown too (no wide tables), to paste into a website.
-        Document("privacy-addendum", privacy_addendum_context, ("pdf", "html", "md")),
+        Document("privacy-addendum", privacy_addendum_context, ("pdf", "html", "md"), public=True),
         Document("equality", equality_context),
         Document("screening", prescan_context),
     )

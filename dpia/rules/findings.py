@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dpia.load import Severity
 from dpia.model import Questionnaire
-from dpia.rules import checks_data, checks_governance
+from dpia.rules import checks_data, checks_governance, checks_public
 from dpia.rules.finding import CHECKS, Finding
 
 # The check modules register themselves on import.
-_MODULES = (checks_data, checks_governance)
+_MODULES = (checks_data, checks_governance, checks_public)
 
 
 def findings(q: Questionnaire) -> list[Finding]:
