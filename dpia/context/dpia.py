@@ -24,16 +24,25 @@ from dpia.rules.screening import ScreeningResult, screen
 # How much the one-page management summary has room for; the rest is in Part D and the annex.
 SUMMARY_MEASURES = 6
 SUMMARY_ERRORS = 8
-# Risk ids that fit in one cell of the heat map; the rest show as "+N".
-HEAT_CELL_IDS = 3
+# A heat-map cell draws its risk ids in up to three rows, two to a row when the ids are short;
+# ids that do not fit are named in a list below the map, so that every risk is shown.
+HEAT_ROWS = 3
+HEAT_SHORT_ID = 4  # characters: two such ids fit side by side in a cell at 8 pt
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    rows: list[list[str]]  # the ids drawn in the cell, row by row (one or two per row)
+    overflow: list[str]  # all the cell's ids when some do not fit; listed below the map
+    more: int  # how many are not drawn in the cell ("+N")
 
 
 @dataclass(frozen=True)
 class DpiaContext(DocumentBase):
     screening: ScreeningResult
     risks: list[AssessedRisk]
-    heat_inherent: list[list[Shortlist[str]]]  # [severity][likelihood] -> risk ids
-    heat_residual: list[list[Shortlist[str]]]
+    heat_inherent: list[list[HeatCell]]  # [severity][likelihood] -> risk ids
+    heat_residual: list[list[HeatCell]]
     residual_counts: dict[RiskLevel, int]
     highest: AssessedRisk | None
     prior_consultation: bool  # Art. 36: a high residual risk remains
@@ -80,5 +89,15 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
     )
 
 
-def _heat(cells: list[list[list[str]]]) -> list[list[Shortlist[str]]]:
-    return [[Shortlist.of(ids, HEAT_CELL_IDS) for ids in row] for row in cells]
+def _heat(cells: list[list[list[str]]]) -> list[list[HeatCell]]:
+    return [[_cell(ids) for ids in row] for row in cells]
+
+
+def _cell(ids: list[str]) -> HeatCell:
+    per_row = 2 if all(len(i) <= HEAT_SHORT_ID for i in ids) else 1
+    room = HEAT_ROWS * per_row
+    # When not all fit, the last place says "+N" and the cell's ids are listed below the map.
+    shown = ids if len(ids) <= room else ids[: room - 1]
+    rows = [shown[i : i + per_row] for i in range(0, len(shown), per_row)]
+    crowded = len(ids) > room
+    return HeatCell(rows, ids if crowded else [], len(ids) - len(shown))

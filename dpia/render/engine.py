@@ -27,7 +27,7 @@ from dpia.context.common import DocumentBase
 from dpia.languages import LANGUAGES
 from dpia.load import field_path
 from dpia.model.base import Text
-from dpia.model.enums import Characteristic
+from dpia.model.enums import Characteristic, RiskLevel
 from dpia.model.labels import GROUNDS
 from dpia.render import markdown
 from dpia.render.i18n import Translator
@@ -75,6 +75,7 @@ def environment(lang: str) -> Environment:
         lang_name=lambda code: t.gettext(LANGUAGES[code].name),
         matrix=MATRIX,
         scale=SCALE,
+        levels=list(RiskLevel),
         characteristics=list(Characteristic),
     )
     return env
