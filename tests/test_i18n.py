@@ -157,3 +157,11 @@ def test_dates_follow_the_document_language_not_the_machine(
     day = dt.date(2026, 11, 23)
     assert Translator("nl").date(day) == "23 november 2026"
     assert Translator("en").date(day) == "23 November 2026"
+
+
+def test_english_says_gdpr_never_avg() -> None:
+    """The English catalog names the regulation GDPR; the Dutch AVG stays in Dutch (UAVG, the
+    Dutch implementation act, keeps its own name)."""
+    for msgid, string in catalog("en/LC_MESSAGES/dpia.po").items():
+        for s in string if isinstance(string, tuple) else (string,):
+            assert not re.search(r"\bAVG\b", s or ""), msgid

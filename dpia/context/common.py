@@ -104,6 +104,8 @@ def unanswered(node: BaseModel, loc: Loc = ()) -> list[Loc]:
         section = isinstance(value, BaseModel) and not isinstance(value, Text)
         if name in _NOT_WALKED or (name in _NOT_QUESTIONS and not section):
             continue
+        if name == "name" and loc[-2:-1] == ("data_subjects",):
+            continue  # a short name beside the category, which says it all
         here = (*loc, name)
         if value is None or (isinstance(value, list) and not value and not info.is_required()):
             gaps.append(here)

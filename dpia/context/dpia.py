@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from dpia.context.common import DocumentBase, Loc, LocatedFinding, Shortlist, unanswered
 from dpia.context.equality import mitigation_expected
 from dpia.load import Severity
+from dpia.model import Text
 from dpia.model.description import Party
 from dpia.model.enums import Characteristic, MeasureStatus, RiskLevel
 from dpia.model.risks import Measure
@@ -56,6 +57,9 @@ class DpiaContext(DocumentBase):
     deployer_duties: list[str]  # the Art. 26 duties due (fields of ai.deployer_duties)
     mitigation_expected: list[Characteristic]  # a negative or unknown equality impact
     gaps: list[Loc]  # unanswered questions
+    # What a data subject id in the answers is called in the document: its name, else its
+    # category (ids are the questionnaire's, not the reader's).
+    subject_names: dict[str, Text]
 
 
 def dpia_context(base: DocumentBase) -> DpiaContext:
@@ -86,6 +90,7 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
         deployer_duties=deployer_duties_due(q),
         mitigation_expected=mitigation_expected(q.equality.characteristics),
         gaps=unanswered(q),
+        subject_names={s.id: s.name or s.category for s in q.description.data_subjects},
     )
 
 

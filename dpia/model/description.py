@@ -62,6 +62,11 @@ class AgeRange(Strict):
 
 class DataSubject(Strict):
     id: Id
+    name: TextValue | None = Field(
+        None,
+        description="A short name for tables, e.g. 'Candidates'; else the category is shown.",
+        json_schema_extra=PUBLIC,
+    )
     category: TextValue = Field(
         description="Who they are, e.g. pupils of years 1-3.", json_schema_extra=PUBLIC
     )

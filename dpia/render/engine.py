@@ -8,6 +8,7 @@ allows the small Markdown subset; nothing from a questionnaire is treated as mar
 from __future__ import annotations
 
 import dataclasses
+import re
 from enum import Enum
 from functools import cache
 from pathlib import Path
@@ -97,10 +98,24 @@ def _text(ctx: Context, value: Text | None, inline: bool = False) -> Markup:
     marker = Markup('<span class="lang-marker" title="{}">{}</span> ').format(
         ctx["lang_name"](lang), lang.upper()
     )
-    tag = "span" if inline else "div"
-    return Markup('<{0} class="other-lang" lang="{1}">{2}{3}</{0}>').format(
-        tag, escape(lang), marker, html
-    )
+    if inline:
+        return Markup('<span class="other-lang" lang="{0}">{1}{2}</span>').format(
+            escape(lang), marker, html
+        )
+    # The marker goes inside the first paragraph or list item, so that it stays on the page of
+    # the answer's first lines instead of making a line of its own at the foot of a page.
+    opening = _FIRST_BLOCK.match(html)
+    if opening:
+        html = Markup(html[: opening.end()] + marker + html[opening.end() :])
+    else:
+        html = marker + html
+    return Markup('<div class="other-lang" lang="{0}">{1}</div>').format(escape(lang), html)
+
+
+# The opening tags of an answer's first paragraph or list item, as the Markdown renders them.
+_FIRST_BLOCK = re.compile(
+    r"\s*(?:<(?:ul|ol)[^>]*>\s*)?(?:<li[^>]*>\s*)?<p>|\s*<(?:ul|ol)[^>]*>\s*<li[^>]*>"
+)
 
 
 def render(doc: str, context: DocumentBase) -> str:
