@@ -61,6 +61,7 @@ _NOT_QUESTIONS = {
     "logo",
     "authors",
     "subject",
+    "history",  # a first version has none
     "phone",
     "special_category",
     "national_id",

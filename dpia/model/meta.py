@@ -6,6 +6,7 @@ from pydantic import Field, StrictBool
 
 from dpia.model.base import Date, Email, Name, Strict, TextValue, optional
 from dpia.model.enums import Classification, Lang, Sector, Status
+from dpia.model.history import Version
 
 
 class Contact(Strict):
@@ -51,6 +52,11 @@ class Meta(Strict):
         None, description="A PNG or SVG logo, relative to this file and inside its folder."
     )
     subject: TextValue | None = Field(None, description="One line on what is assessed.")
+    history: list[Version] = Field(
+        default_factory=list,
+        max_length=100,
+        description="Earlier versions, oldest first: what changed, and the risks as rated then.",
+    )
 
 
 class Answer(Strict):
