@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "dpia"
 # Stage packages under dpia/, in pipeline order. The base modules (dpia/__init__, resources,
 # languages) hold no stage's logic and may be imported by every stage: they count as stage 0
 # and may import no stage themselves.
-STAGES = ("load", "model", "rules", "context", "render", "pdf", "produce", "cli")
+STAGES = ("load", "model", "rules", "review", "context", "render", "pdf", "produce", "cli")
 BASE = ("__init__", "resources", "languages")
 ENTRY = ("__main__",)  # `python -m dpia`: above every stage
 
