@@ -70,6 +70,7 @@ _NOT_QUESTIONS = {
     "age_range",
     "vulnerability",
     "why_not",
+    "overruled_by",  # only where the DPO's advice is not followed: the sign-off shows the gap
     "conditions",
     "note",
     "notes",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from dpia.context.common import DocumentBase, Loc, LocatedFinding, Shortlist, unanswered
@@ -39,6 +40,16 @@ class HeatCell:
 
 
 @dataclass(frozen=True)
+class VersionRow:
+    """A row of the version-history table: an earlier version from meta.history, or this one."""
+
+    version: str
+    date: dt.date
+    changes: Text | None  # None: this version, described by the document itself
+    by: str | None
+
+
+@dataclass(frozen=True)
 class DpiaContext(DocumentBase):
     screening: ScreeningResult
     risks: list[AssessedRisk]
@@ -60,6 +71,8 @@ class DpiaContext(DocumentBase):
     # What a data subject id in the answers is called in the document: its name, else its
     # category (ids are the questionnaire's, not the reader's).
     subject_names: dict[str, Text]
+    versions: list[VersionRow]  # oldest first, this version last
+    dpo_overruled: bool  # the DPO's advice is recorded and not followed
 
 
 def dpia_context(base: DocumentBase) -> DpiaContext:
@@ -91,6 +104,11 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
         mitigation_expected=mitigation_expected(q.equality.characteristics),
         gaps=unanswered(q),
         subject_names={s.id: s.name or s.category for s in q.description.data_subjects},
+        versions=[
+            *(VersionRow(v.version, v.date, v.changes, v.by) for v in q.meta.history),
+            VersionRow(q.meta.version, q.meta.assessment_date, None, None),
+        ],
+        dpo_overruled=bool(q.consultation.dpo_advice and not q.consultation.dpo_advice.followed),
     )
 
 
