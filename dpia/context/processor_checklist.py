@@ -25,6 +25,9 @@ class ProcessorChecklistContext(DocumentBase):
     unchecked: list[Row]  # open items not checked against the agreement yet
     settled: int  # items present or not applicable
     transfers_needing_tia: list[Location]  # their tool rests on a transfer impact assessment
+    # The agreement is already signed and falls short: the advice is to renegotiate it, since
+    # "do not sign" no longer applies.
+    renegotiate: bool
 
 
 def processor_checklist_context(base: DocumentBase) -> ProcessorChecklistContext:
@@ -36,6 +39,7 @@ def processor_checklist_context(base: DocumentBase) -> ProcessorChecklistContext
     checklist = rows(agreement, outside_eea=bool(transfers))
     requests = [r for r in checklist if r.open]
     blocking = [r for r in checklist if r.blocking]
+    advice = signing_advice(checklist)
     return ProcessorChecklistContext(
         **vars(base),
         processor=processor,
@@ -43,11 +47,12 @@ def processor_checklist_context(base: DocumentBase) -> ProcessorChecklistContext
         other_processors=[p for p in parties if p.role is Role.processor and p is not processor],
         transfers=transfers,
         checklist=checklist,
-        advice=signing_advice(checklist),
+        advice=advice,
         requests=requests,
         blocking=blocking,
         to_change=len(requests) - len(blocking),
         unchecked=[r for r in requests if r.status is None],
         settled=len(checklist) - len(requests),
         transfers_needing_tia=[loc for loc in transfers if loc.mechanism in NEEDS_TIA],
+        renegotiate=bool(processor and processor.agreement) and advice is not SigningAdvice.ready,
     )

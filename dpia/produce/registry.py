@@ -82,6 +82,8 @@ DOCUMENTS: dict[str, Document] = {
         Document("processor-checklist", processor_checklist_context),
         # Written to read well as Markdown too (no wide tables), to paste into a website.
         Document("privacy-addendum", privacy_addendum_context, ("pdf", "html", "md"), public=True),
+        # The letter to the supplier: the checklist's gap list, addressed and dated.
+        Document("supplier-letter", processor_checklist_context),
         Document("equality", equality_context),
         Document("screening", prescan_context),
     )
