@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from dpia.context.common import DocumentBase, Loc, LocatedFinding, Shortlist, unanswered
 from dpia.context.equality import mitigation_expected
+from dpia.context.questions import Question, question
 from dpia.load import Severity
 from dpia.model import Text
 from dpia.model.description import Party
@@ -71,6 +72,10 @@ class DpiaContext(DocumentBase):
     # What a data subject id in the answers is called in the document: its name, else its
     # category (ids are the questionnaire's, not the reader's).
     subject_names: dict[str, Text]
+    # The annex: each finding's and each unanswered question's location in words (None where
+    # the location is outside the model), in the order of `findings` and `gaps`.
+    finding_questions: list[Question | None]
+    gap_questions: list[Question | None]
     versions: list[VersionRow]  # oldest first, this version last
     dpo_overruled: bool  # the DPO's advice is recorded and not followed
 
@@ -84,6 +89,7 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
             by_measure.setdefault(m, []).append(r.id)
     open_measures = [m for m in q.measures if m.status is not MeasureStatus.implemented]
     errors = [f for f in base.findings if f.where.severity is Severity.error]
+    gaps = unanswered(q)
     return DpiaContext(
         **vars(base),
         screening=screen(q.screening),
@@ -102,7 +108,9 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
         processors=[p for p in q.description.parties if p.role in PROCESSOR_ROLES],
         deployer_duties=deployer_duties_due(q),
         mitigation_expected=mitigation_expected(q.equality.characteristics),
-        gaps=unanswered(q),
+        gaps=gaps,
+        finding_questions=[question(f.finding.loc) for f in base.findings],
+        gap_questions=[question(g) for g in gaps],
         subject_names={s.id: s.name or s.category for s in q.description.data_subjects},
         versions=[
             *(VersionRow(v.version, v.date, v.changes, v.by) for v in q.meta.history),
