@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from dpia.context.assessment import assess_file
 from dpia.produce import DOCUMENTS, prepare
@@ -47,6 +48,8 @@ def test_the_letter_asks_for_every_open_item_and_nothing_internal(lang: str) -> 
 
 def test_nothing_to_ask_says_so(sample_pdfs: SharedPdfs) -> None:
     key = (PRIMARY, DOC, "nl")
-    text = pdf_text(sample_pdfs.get([key])[key])
+    pdf = sample_pdfs.get([key])[key]
+    assert not PdfReader(pdf).attachments  # the school's questionnaire stays with the school
+    text = pdf_text(pdf)
     assert "Alle punten zijn geregeld" in text and "Leerlijn Analytics B.V." in text
     assert "DPIA leeranalysedashboard" not in text  # not the assessment's title

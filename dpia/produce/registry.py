@@ -31,8 +31,9 @@ class Document:
     # The kind of questionnaire it is made from, so that `--doc all` picks the documents of
     # a file's own kind when questionnaires of another kind exist.
     kind: str = "dpia"
-    # Published to the people concerned: the PDF does not carry the (internal) questionnaire.
-    public: bool = False
+    # Sent or published outside the organisation (the addendum to the people concerned, the
+    # letter to the supplier): the PDF does not carry the internal questionnaire.
+    external: bool = False
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class Request:
 
     @cached_property
     def context(self) -> DocumentBase:
-        embeds = self.format.embeds_source and not self.document.public
+        embeds = self.format.embeds_source and not self.document.external
         base = self.assessment.document_base(self.lang, embeds)
         return self.document.context(base)
 
@@ -60,7 +61,7 @@ def _pdf(r: Request) -> bytes:
     from dpia.pdf.weasy import Source, writer  # WeasyPrint only when a PDF is written
 
     name, data = r.assessment.source
-    source = None if r.document.public else Source(name, data)
+    source = None if r.document.external else Source(name, data)
     return writer().pdf(r.html, source, r.assessment.questionnaire.meta.assessment_date)
 
 
@@ -81,9 +82,11 @@ DOCUMENTS: dict[str, Document] = {
         Document("dpia", dpia_context),
         Document("processor-checklist", processor_checklist_context),
         # Written to read well as Markdown too (no wide tables), to paste into a website.
-        Document("privacy-addendum", privacy_addendum_context, ("pdf", "html", "md"), public=True),
+        Document(
+            "privacy-addendum", privacy_addendum_context, ("pdf", "html", "md"), external=True
+        ),
         # The letter to the supplier: the checklist's gap list, addressed and dated.
-        Document("supplier-letter", processor_checklist_context),
+        Document("supplier-letter", processor_checklist_context, external=True),
         Document("equality", equality_context),
         Document("screening", prescan_context),
     )
