@@ -57,7 +57,7 @@ class RecordEntry:
     """A legal reference for the 'for the record' block: a lawful basis and its provision."""
 
     basis: LawfulBasis
-    provision: str | None
+    provision: Text | None
     purposes: list[int]  # the numbers (from 1) of the purposes it is the basis for
 
 
@@ -131,7 +131,7 @@ def privacy_addendum_context(base: DocumentBase) -> PrivacyAddendumContext:
 def _record(bases: list[BasisForPurpose], order: list[str]) -> list[RecordEntry]:
     """One entry per lawful basis and provision, with the numbers of the purposes that rely on
     it as the addendum lists them (ids are the questionnaire's, not the reader's)."""
-    grouped: dict[tuple[LawfulBasis, str | None], list[int]] = {}
+    grouped: dict[tuple[LawfulBasis, Text | None], list[int]] = {}
     for b in bases:
         number = order.index(b.purpose) + 1 if b.purpose in order else 0
         grouped.setdefault((b.basis, b.legal_provision), []).append(number)

@@ -78,7 +78,7 @@ class Decision(Strict):
 
 
 class SignOff(Strict):
-    role: Name = Field(description="Role of the signatory.")
+    role: TextValue = Field(description="Role of the signatory.")
     name: Name | None = Field(None, description="Name of the signatory.")
     date: Date | None = Field(None, description="Date signed.")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, StrictBool
 
-from dpia.model.base import PUBLIC, Id, Name, Strict, TextValue, items
+from dpia.model.base import PUBLIC, Id, Strict, TextValue, items
 from dpia.model.enums import Art9Exception, ConsentBy, LawfulBasis, SpecialCategory
 
 
@@ -12,8 +12,10 @@ class BasisForPurpose(Strict):
     purpose: Id = Field(description="Id of the purpose (description.purposes).")
     basis: LawfulBasis = Field(description="The Art. 6(1) lawful basis.")
     justification: TextValue | None = Field(None, description="Why this basis applies.")
-    legal_provision: Name | None = Field(
-        None, description="The statutory provision, for legal_obligation and public_task."
+    legal_provision: TextValue | None = Field(
+        None,
+        description="The statutory provision, for legal_obligation and public_task; in each"
+        " language where the documents are bilingual.",
     )
     consent_by: ConsentBy | None = Field(
         None, description="For consent: who gives it (data_subject, parent, both)."
