@@ -16,6 +16,8 @@ class BasisForPurpose(Strict):
         None,
         description="The statutory provision, for legal_obligation and public_task; in each"
         " language where the documents are bilingual.",
+        # A legal reference, named in the privacy addendum's "for the record" block.
+        json_schema_extra=PUBLIC,
     )
     consent_by: ConsentBy | None = Field(
         None, description="For consent: who gives it (data_subject, parent, both)."
