@@ -20,7 +20,9 @@ BASE: dict[str, Any] = {
         "languages": ["en"],
     },
     "description": {
-        "purposes": [{"id": "P1", "description": "Homework help"}],
+        "purposes": [
+            {"id": "P1", "description": "Homework help", "public": "Helping with homework."}
+        ],
         "data_subjects": [
             {"id": "S1", "category": "Pupils", "minors": True, "age_range": {"min": 12, "max": 18}}
         ],
@@ -65,6 +67,11 @@ BASE: dict[str, Any] = {
         "dpo_advice": {"advice": "Go ahead", "date": dt.date(2026, 10, 1), "followed": True},
         "views": {"asked": True, "who": ["parents_council"], "summary": "Agreed"},
         "decision": {"outcome": "proceed"},
+    },
+    "public": {
+        "summary": "Pupils get help with homework.",
+        "retention": "We keep your name for one year.",
+        "for_children": "A computer helps you with homework.",
     },
     "screening": {
         "edpb": {

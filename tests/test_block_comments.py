@@ -96,5 +96,5 @@ def test_the_dpias_annex_lists_it(tmp_path: Path) -> None:
     r = CliRunner().invoke(cli, [*args, "-o", str(tmp_path)])
     assert r.exit_code == 0, r.output
     html = (tmp_path / "notes.dpia.nl.html").read_text()
-    assert "comment-in-text · regel 13" in html
+    assert "description.proposal · regel 13 · comment-in-text" in html
     assert "hij hoort bij de tekst en komt in de documenten te staan" in html

@@ -42,7 +42,6 @@ WORD = [name for name, d in DOCUMENTS.items() if "docx" in d.formats]
 FIRST_HEADING = {
     "dpia": "Management summary",
     "processor-checklist": "Verdict",
-    "privacy-addendum": "Privacy statement addendum",
     "equality": "Purpose of this assessment",
     "screening": "Outcome of the pre-scan",
 }
@@ -205,7 +204,7 @@ def test_hostile_answers_stay_text(tmp_path: Path) -> None:
     with path.open("w") as f:
         YAML(typ="safe", pure=True).dump(data(**answers), f)
     a = assess_file(path)
-    for doc in ("dpia", "equality", "privacy-addendum"):
+    for doc in ("dpia", "equality"):
         raw = make_document(a, doc, "en", "docx")
         d = opened(raw)
         text = "\n".join(p.text for p in d.paragraphs) + "\n".join(

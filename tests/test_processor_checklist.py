@@ -221,6 +221,24 @@ VERDICT = {
         "do_not_sign": "niet ondertekenen",
     },
 }
+RENEGOTIATE = {
+    "en": "renegotiate the signed agreement",
+    "nl": "opnieuw onderhandelen over de getekende overeenkomst",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("signed", [True, False])
+def test_a_signed_agreement_that_falls_short_is_renegotiated(lang: str, signed: bool) -> None:
+    changes = checklist_q({"c_security": {"status": "missing"}})
+    changes["description.parties.1"] = {**PROCESSOR, "agreement": signed}
+    page, context = document(lang, **changes)
+    assert context.renegotiate is signed
+    verdict = re.search(r'<p class="verdict advice advice-(\w+)">(.*?)</p>', page)
+    label = RENEGOTIATE[lang] if signed else VERDICT[lang]["do_not_sign"]
+    assert verdict and verdict.group(2) == label
+
+
 # What the law asks, one telling phrase per language and item (the row's own prose).
 LAW = {
     "en": {
@@ -333,8 +351,10 @@ def test_the_verdict_at_the_top_follows_the_statuses(
 ) -> None:
     full: dict[str, Any] = {i.value: {"status": "present", "clause": "art. 1"} for i in Art28Item}
     full.update(clauses)
-    page, context = document(lang, **checklist_q({k: v for k, v in full.items() if v}))
-    assert context.advice.value == expected
+    unsigned = {**checklist_q({k: v for k, v in full.items() if v})}
+    unsigned["description.parties.1"] = {**PROCESSOR, "agreement": False}
+    page, context = document(lang, **unsigned)
+    assert context.advice.value == expected and not context.renegotiate
     verdict = re.search(r'<p class="verdict advice advice-(\w+)">(.*?)</p>', page)
     assert verdict and verdict.groups() == (expected, VERDICT[lang][expected])
     assert page.index('class="verdict') < page.index('id="checklist"')
@@ -422,7 +442,8 @@ def pdf_text(sample_pdfs: SharedPdfs) -> dict[tuple[str, str], str]:
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_pdf_says_do_not_sign_and_lists_every_item(pdf_text: dict, lang: str) -> None:
     text = pdf_text["vocational-exam-proctoring", lang]
-    assert VERDICT[lang]["do_not_sign"] in text
+    assert RENEGOTIATE[lang] in text  # the agreement is already signed
+    assert "Examina Systems, Inc.: " in text  # named after the processor and its agreement
     for key in SOURCES[lang]:
         assert SOURCES[lang][key] in text, key
     for status in STATUS[lang].values():
@@ -435,7 +456,7 @@ def test_pdf_says_do_not_sign_and_lists_every_item(pdf_text: dict, lang: str) ->
 
 def test_pdf_of_a_school_with_the_sector_model(pdf_text: dict) -> None:
     text = pdf_text["secondary-ai-homework", "nl"]
-    assert VERDICT["nl"]["after_changes"] in text
+    assert RENEGOTIATE["nl"] in text  # signed, and one item still open
     for phrase in ["Leerwijs AI B.V.", "Microsoft Ireland Operations Ltd.", "Privacybijsluiter"]:
         assert phrase in text
     assert "Beveiligingsbijlage" in text and "Model Verwerkersovereenkomst 4.0" in text

@@ -16,9 +16,12 @@ from dpia.context.assessment import Assessment
 from dpia.context.common import Loc, LocatedFinding, unanswered
 from dpia.languages import LANGUAGES
 from dpia.load import Pos, Problem, Severity, field_path
-from dpia.load.problems import printable
+from dpia.load.problems import N_, printable
 from dpia.model.fields import walk
 from dpia.render.i18n import Translator
+
+# The severity words printed before a located message, as catalog messages.
+_SEVERITIES = (N_("error"), N_("warning"))
 
 Gettext = Callable[[str], str]
 
@@ -41,7 +44,7 @@ def file_language(a: Assessment, chosen: str | None) -> str:
 def finding_line(lf: LocatedFinding, t: Translator) -> str:
     p = lf.where
     where = f"{p.field}: " if p.field else ""
-    severity = t.gettext(str(p.severity))  # "error" and "warning" are catalog messages
+    severity = t.gettext(str(p.severity))  # catalog messages, see _SEVERITIES
     return f"{p.pos}: {severity}[{p.code}]: {where}{lf.finding.text(t.gettext)}"
 
 

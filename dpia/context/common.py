@@ -107,6 +107,7 @@ _NOT_QUESTIONS = {
     "age_range",
     "vulnerability",
     "why_not",
+    "overruled_by",  # only where the DPO's advice is not followed: the sign-off shows the gap
     "conditions",
     "note",
     "notes",
@@ -154,8 +155,9 @@ _NOT_QUESTIONS = {
 
 # Sections not walked at all: a second contact is optional; the AI Act duties are asked only
 # of high-risk systems, and the findings say what is open there; a school that adopts the whole
-# central assessment marks no central item.
-_NOT_WALKED = {"contact", "deployer_duties", "fria", "central"}
+# central assessment marks no central item. The addendum's public text is asked by its own
+# findings (rules/checks_public.py), only where the addendum has a section for it.
+_NOT_WALKED = {"contact", "deployer_duties", "fria", "central", "public"}
 
 
 def unanswered(node: BaseModel, loc: Loc = ()) -> list[Loc]:
@@ -166,6 +168,8 @@ def unanswered(node: BaseModel, loc: Loc = ()) -> list[Loc]:
         section = isinstance(value, BaseModel) and not isinstance(value, Text)
         if name in _NOT_WALKED or (name in _NOT_QUESTIONS and not section):
             continue
+        if name == "name" and loc[-2:-1] == ("data_subjects",):
+            continue  # a short name beside the category, which says it all
         here = (*loc, name)
         if value is None or (isinstance(value, list) and not value and not info.is_required()):
             gaps.append(here)

@@ -14,6 +14,11 @@ class EqualityContext(DocumentBase):
     negative: list[Characteristic]  # an expected negative impact
     unassessed: list[Characteristic]  # no answer, or an impact still unknown
     mitigation_expected: list[Characteristic]  # a negative or unknown impact
+    # Which law leads the table: the Dutch grounds (Grondwet art. 1, AWGB, WGBH/CZ, Wgbl) for a
+    # Dutch organisation, with the UK Equality Act's characteristics mapped beside them; the
+    # Equality Act (and its PSED) for a UK one. Every organisation the model can describe today
+    # is Dutch; a country of establishment would set this per organisation.
+    dutch_grounds_lead: bool
 
 
 def equality_context(base: DocumentBase) -> EqualityContext:
@@ -23,6 +28,7 @@ def equality_context(base: DocumentBase) -> EqualityContext:
         negative=[c for c, a in answers.items() if a and a.impact is Impact.negative],
         unassessed=[c for c, a in answers.items() if a is None or a.impact is Impact.unknown],
         mitigation_expected=mitigation_expected(base.q.equality.characteristics),
+        dutch_grounds_lead=True,
     )
 
 

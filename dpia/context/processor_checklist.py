@@ -28,6 +28,9 @@ class ProcessorChecklistContext(DocumentBase):
     unchecked: list[Row]  # open items not checked against the agreement yet
     settled: int  # items present or not applicable
     transfers_needing_tia: list[Location]  # their tool rests on a transfer impact assessment
+    # The agreement is already signed and falls short: the advice is to renegotiate it, since
+    # "do not sign" no longer applies.
+    renegotiate: bool
 
 
 def processor_checklist_context(base: DocumentBase) -> ProcessorChecklistContext:
@@ -47,6 +50,7 @@ def processor_checklist_context(base: DocumentBase) -> ProcessorChecklistContext
     checklist = rows(agreement, outside_eea=any(needs_safeguards(country, t) for t in transfers))
     requests = [r for r in checklist if r.open]
     blocking = [r for r in checklist if r.blocking]
+    advice = signing_advice(checklist, stoppers(agreement, processor))
     return ProcessorChecklistContext(
         **vars(base),
         processor=processor,
@@ -55,7 +59,7 @@ def processor_checklist_context(base: DocumentBase) -> ProcessorChecklistContext
         transfers=transfers,
         adequacy=adequacy,
         checklist=checklist,
-        advice=signing_advice(checklist, stoppers(agreement, processor)),
+        advice=advice,
         stoppers=stoppers(agreement, processor),
         requests=requests,
         blocking=blocking,
@@ -67,4 +71,5 @@ def processor_checklist_context(base: DocumentBase) -> ProcessorChecklistContext
             for loc in transfers
             if loc.mechanism in NEEDS_TIA and needs_safeguards(country, loc)
         ],
+        renegotiate=bool(processor and processor.agreement) and advice is not SigningAdvice.ready,
     )

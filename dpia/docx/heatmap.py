@@ -16,7 +16,7 @@ from functools import cache
 from PIL import Image, ImageDraw, ImageFont
 
 from dpia.context.chart import Chart
-from dpia.context.common import Shortlist
+from dpia.context.dpia import HeatCell
 from dpia.model.enums import Level, RiskLevel
 from dpia.resources import SHARED
 
@@ -32,7 +32,7 @@ def _font(weight: str, size: float) -> ImageFont.FreeTypeFont:
 
 
 def png(
-    cells: list[list[Shortlist[str]]],
+    cells: list[list[HeatCell]],
     matrix: list[list[RiskLevel]],
     labels: dict[Level, str],
     level_labels: dict[RiskLevel, str],
@@ -68,11 +68,11 @@ def png(
             )
             letter = level_labels[level][:1].upper()
             draw.text(at(x + 4, y + 3), letter, fill=MUTED, font=_font("Bold", 7))
-            ids = cells[s][lk]  # the ids that fit, and how many more
-            for i, rid in enumerate(ids.shown):
+            ids = cells[s][lk]  # the ids drawn, row by row, and how many more
+            for i, row in enumerate(ids.rows):
                 draw.text(
                     at(x + CELL / 2, y + 19 + i * 9),
-                    rid,
+                    " ".join(row),
                     fill=INK,
                     font=_font("Semibold", 7.5),
                     anchor="mm",

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from dpia.context.common import DocumentBase
-from dpia.docx import addendum, assessments, checklist, report
+from dpia.docx import assessments, checklist, report
 from dpia.docx.frame import (
     blank_document,
     contents,
@@ -27,25 +27,25 @@ from dpia.render.i18n import Translator
 BUILDERS: dict[str, tuple[Callable[[Writer, Any, Prose], None], bool]] = {
     "dpia": (report.write, True),
     "processor-checklist": (checklist.write, True),
-    "privacy-addendum": (addendum.write, False),
     "equality": (assessments.equality, False),
     "screening": (assessments.screening, False),
 }
 
 
-def render_docx(doc: str, ctx: DocumentBase, source: tuple[str, bytes]) -> bytes:
+def render_docx(doc: str, ctx: DocumentBase, source: tuple[str, bytes] | None) -> bytes:
     """The .docx of document `doc` from its typed context; `source` is the questionnaire
-    (file name, bytes) to attach."""
+    (file name, bytes) to attach, or None for a document that leaves the organisation."""
     write, with_toc = BUILDERS[doc]
     lang = ctx.lang
     prose = Prose(doc, ctx)
     document = blank_document(lang)
     w = Writer(document, Translator(lang), ctx.first_lang)
     doc_title, q = prose.text("doc_title"), ctx.q
-    name, data = source
     # The shared frame's first sentence names the PDF; a .docx carries the questionnaire too.
-    made = w._("Made with dpia from %(name)s, which is embedded in this Word document.")
-    colophon = [Run(made % {"name": name} + " ", small=True)]
+    colophon: list[Run] = []
+    if source is not None:
+        made = w._("Made with dpia from %(name)s, which is embedded in this Word document.")
+        colophon.append(Run(made % {"name": source[0]} + " ", small=True))
     if ctx.central is not None:
         adopts = w._(
             'It adopts the central assessment "%(title)s", version %(version)s of %(date)s, except'
@@ -66,6 +66,7 @@ def render_docx(doc: str, ctx: DocumentBase, source: tuple[str, bytes]) -> bytes
     if toc is not None:
         fill_contents(w, toc)
     properties(document, ctx, doc_title, prose.text("keywords"))
-    attach(document, name, data)
+    if source is not None:
+        attach(document, *source)
     describe_application(document)
     return to_bytes(document, ctx.date)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dpia.context.dpia import DpiaContext
 from dpia.docx.heatmap import png, trajectory_png
 from dpia.docx.parts import equality_table, joined, level, provenance, screening_tables, yesno
@@ -246,7 +248,10 @@ def part_b(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
         for lb in b.lawful_bases:
             basis: list[Run] = [Run(w.t.label(lb.basis))]
             if lb.legal_provision:
-                basis += [NL(), Run(lb.legal_provision, small=True)]
+                basis += [
+                    NL(),
+                    *(replace(r, small=True) for r in w.answer_runs(lb.legal_provision)),
+                ]
             if lb.consent_by:
                 basis += [
                     NL(),
@@ -401,7 +406,7 @@ def part_d(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
                 title,
                 w.t.label(m.kind),
                 w.t.label(m.status),
-                m.owner,
+                w.answer_runs(m.owner) if m.owner else None,
                 w.t.date(m.due) if m.due else DASH,
                 risks,
             ]
@@ -604,7 +609,8 @@ def consultation(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
         w.para(w.gap_run())
     w.heading(_("Sign-off"), 2)
     rows: list[list[Cell]] = [
-        [s.role, s.name or "", w.t.date(s.date) if s.date else "", ""] for s in c.sign_off
+        [w.answer_runs(s.role), s.name or "", w.t.date(s.date) if s.date else "", ""]
+        for s in c.sign_off
     ]
     if not rows:
         rows = [[None, "", "", ""]]

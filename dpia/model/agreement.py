@@ -54,6 +54,9 @@ class DpoAdvice(Strict):
     date: Date = Field(description="Date of the advice.")
     followed: StrictBool = Field(description="Whether the advice is followed.")
     why_not: TextValue | None = Field(None, description="Why not, where it is not followed.")
+    overruled_by: Name | None = Field(
+        None, description="Where it is not followed: who decided so (name and role)."
+    )
 
 
 class Views(Strict):
@@ -88,10 +91,13 @@ class Decision(Strict):
     outcome: Outcome = Field(description="proceed, proceed_with_conditions or stop.")
     conditions: TextValue | None = Field(None, description="Conditions, if any.")
     rationale: TextValue | None = Field(None, description="Why.")
+    accepted_by: Name | None = Field(
+        None, description="Who accepted the residual risk on behalf of the organisation."
+    )
 
 
 class SignOff(Strict):
-    role: Name = Field(description="Role of the signatory.")
+    role: TextValue = Field(description="Role of the signatory.")
     name: Name | None = Field(None, description="Name of the signatory.")
     date: Date | None = Field(None, description="Date signed.")
 

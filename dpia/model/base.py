@@ -14,10 +14,14 @@ from pydantic import (
     StringConstraints,
     WithJsonSchema,
 )
+from pydantic.config import JsonDict
 
 from dpia.load.problems import N_, Refusal
 
 MAX_TEXT = 20_000
+# Marks a field written for the people concerned: the only answers the privacy addendum (a
+# public document) may print. Every other answer is internal to the assessment.
+PUBLIC: JsonDict = {"audience": "public"}
 MAX_ITEMS = 500
 
 

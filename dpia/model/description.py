@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field, StrictBool, StrictInt, model_validator
 
 from dpia.load.problems import N_, Refusal
-from dpia.model.base import Country, Id, Name, Strict, TextValue, items
+from dpia.model.base import PUBLIC, Country, Id, Name, Strict, TextValue, items
 from dpia.model.enums import (
     DataKind,
     NationalId,
@@ -41,6 +41,12 @@ class Operation(Strict):
 class Purpose(Strict):
     id: Id
     description: TextValue = Field(description="What the processing is for.")
+    public: TextValue | None = Field(
+        None,
+        description="For the privacy addendum: this purpose in plain words for the people"
+        " concerned.",
+        json_schema_extra=PUBLIC,
+    )
 
 
 class AgeRange(Strict):
@@ -56,7 +62,14 @@ class AgeRange(Strict):
 
 class DataSubject(Strict):
     id: Id
-    category: TextValue = Field(description="Who they are, e.g. pupils of years 1-3.")
+    name: TextValue | None = Field(
+        None,
+        description="A short name for tables, e.g. 'Candidates'; else the category is shown.",
+        json_schema_extra=PUBLIC,
+    )
+    category: TextValue = Field(
+        description="Who they are, e.g. pupils of years 1-3.", json_schema_extra=PUBLIC
+    )
     minors: StrictBool = Field(False, description="Whether they include children under 18.")
     age_range: AgeRange | None = Field(None, description="Ages, where minors are involved.")
     staff: StrictBool = Field(
@@ -71,13 +84,15 @@ class DataSubject(Strict):
 
 class DataCategory(Strict):
     id: Id
-    name: TextValue = Field(description="The category of personal data.")
+    name: TextValue = Field(description="The category of personal data.", json_schema_extra=PUBLIC)
     kind: DataKind = Field(description="ordinary, sensitive, special, criminal or national_id.")
     special_category: SpecialCategory | None = Field(
         None, description="The Art. 9(1) category, when kind is special."
     )
     national_id: NationalId | None = Field(None, description="Which number, when national_id.")
-    source: TextValue | None = Field(None, description="Where the data come from.")
+    source: TextValue | None = Field(
+        None, description="Where the data come from.", json_schema_extra=PUBLIC
+    )
     subjects: list[Id] = items("Ids of the data subjects concerned.")
     retention: TextValue | None = Field(None, description="How long the data are kept.")
     retention_unknown: StrictBool = Field(

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-from dpia.model.base import Text
+from dpia.model.base import PUBLIC, Text
 from dpia.model.enums import Labelled
 from dpia.model.questionnaire import Questionnaire
 
@@ -40,6 +40,7 @@ class Field:
     model: type[BaseModel] | None = None  # the section's model, for kind == "section"
     low: int | None = None  # bounds of a number
     high: int | None = None
+    public: bool = False  # written for the people concerned (model.base.PUBLIC)
 
     @property
     def name(self) -> str:
@@ -91,6 +92,7 @@ def _field(info: FieldInfo, path: Path) -> Field:
         "many": many,
         "required": required,
         "default": PydanticUndefined if required else default,
+        "public": info.json_schema_extra == PUBLIC,
     }
     if isinstance(tp, type) and issubclass(tp, Labelled):  # every closed list has labels
         return Field(kind="enum", enum=tp, **common)

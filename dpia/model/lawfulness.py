@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, StrictBool
 
-from dpia.model.base import Id, Name, Strict, TextValue, items
+from dpia.model.base import PUBLIC, Id, Strict, TextValue, items
 from dpia.model.enums import (
     AlternativeOutcome,
     Art9Exception,
@@ -46,8 +46,12 @@ class BasisForPurpose(Strict):
     purpose: Id = Field(description="Id of the purpose (description.purposes).")
     basis: LawfulBasis = Field(description="The Art. 6(1) lawful basis.")
     justification: TextValue | None = Field(None, description="Why this basis applies.")
-    legal_provision: Name | None = Field(
-        None, description="The statutory provision, for legal_obligation and public_task."
+    legal_provision: TextValue | None = Field(
+        None,
+        description="The statutory provision, for legal_obligation and public_task; in each"
+        " language where the documents are bilingual.",
+        # A legal reference, named in the privacy addendum's "for the record" block.
+        json_schema_extra=PUBLIC,
     )
     consent_by: ConsentBy | None = Field(
         None,
@@ -101,11 +105,13 @@ class Transparency(Strict):
         None,
         description="Art. 13(2)(e): whether people must give the data (by law, by contract, or to"
         " enter into a contract), and what happens if they do not.",
+        json_schema_extra=PUBLIC,
     )
     further_purposes: TextValue | None = Field(
         None,
         description="Art. 13(3) and 14(4): a use for another purpose that is planned, and how"
         " people are told before it starts. Leave out when there is none.",
+        json_schema_extra=PUBLIC,
     )
 
 

@@ -36,6 +36,20 @@ class Organisation(Strict):
     contact: Contact | None = Field(None, description="Contact for questions about privacy.")
 
 
+class Scope(Strict):
+    """What the assessment covers: the reader knows what it does not answer."""
+
+    assessed: TextValue = Field(description="What is assessed: the processing, tool and users.")
+    not_assessed: TextValue | None = Field(
+        None, description="What is deliberately left out, and where it is assessed instead."
+    )
+    documents: list[Name] = Field(
+        default_factory=list,
+        max_length=100,
+        description="Documents examined, e.g. the processor agreement, the vendor's terms.",
+    )
+
+
 class Meta(Strict):
     title: TextValue = Field(description="Title of the assessment.")
     organisation: Organisation = Field(description="The controller organisation.")
@@ -63,6 +77,7 @@ class Meta(Strict):
         None, description="A PNG or SVG logo, relative to this file and inside its folder."
     )
     subject: TextValue | None = Field(None, description="One line on what is assessed.")
+    scope: Scope | None = Field(None, description="What the assessment covers and what not.")
     history: list[Version] = Field(
         default_factory=list,
         max_length=100,

@@ -15,6 +15,7 @@ from dpia.model.central import ID_LISTS, OPTIONAL_ID_LISTS, Central
 from dpia.model.description import Description
 from dpia.model.lawfulness import Lawfulness
 from dpia.model.meta import Meta, Screening
+from dpia.model.public import PublicInformation
 from dpia.model.risks import Measure, Risk, Security
 
 Loc = tuple[str | int, ...]
@@ -47,6 +48,10 @@ class Questionnaire(Strict):
     )
     central: Central | None = Field(
         None, description="In a school's overlay: what it does with the central assessment."
+    )
+    public: PublicInformation = Field(
+        default_factory=PublicInformation,
+        description="Text for the people concerned, printed in the privacy addendum.",
     )
 
 

@@ -88,7 +88,7 @@ class Measure(Strict):
     description: TextValue | None = Field(None, description="What is done.")
     kind: MeasureKind = Field(description="technical, organisational, legal or contractual.")
     status: MeasureStatus = Field(description="planned, in_progress or implemented.")
-    owner: Name | None = Field(None, description="Role responsible for it.")
+    owner: TextValue | None = Field(None, description="Role responsible for it.")
     due: Date | None = Field(None, description="When it is to be in place.")
 
 

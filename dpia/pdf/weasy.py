@@ -67,6 +67,8 @@ class PdfWriter:
         self.fetcher = ContainedFetcher([SHARED])
 
     def pdf(self, html: str, sources: Sequence[Source], when: dt.date) -> bytes:
+        """The PDF of `html`, carrying `sources` as attachments: the questionnaire and the logo
+        it names, or none at all (a public document never carries the internal questionnaire)."""
         stamp = dt.datetime(when.year, when.month, when.day, tzinfo=dt.UTC)
         attachments = [
             Attachment(

@@ -38,6 +38,9 @@ class Document:
     # and whether the output embeds the questionnaire
     # (a DPIA document's context starts from `Assessment.document_base`).
     build: Callable[[Assessment, str, bool], KnowledgeContext] | None = None
+    # Sent or published outside the organisation (the addendum to the people concerned, the
+    # letter to the supplier): the PDF does not carry the internal questionnaire.
+    external: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,7 @@ class Request:
 
     @cached_property
     def context(self) -> DocumentBase | KnowledgeContext:
-        embeds = self.format.embeds_source
+        embeds = self.format.embeds_source and not self.document.external
         if self.document.build is not None:
             return self.document.build(self.assessment, self.lang, embeds)
         return self.document.context(self.assessment.document_base(self.lang, embeds))
@@ -65,8 +68,10 @@ class Request:
 def _pdf(r: Request) -> bytes:
     from dpia.pdf.weasy import Source, writer  # WeasyPrint only when a PDF is written
 
-    sources = [Source(name, data) for name, data in r.assessment.attachments]
-    return writer().pdf(r.html, sources, r.assessment.document.meta.assessment_date)
+    # A document that leaves the organisation never carries the internal questionnaire.
+    sources = [] if r.document.external else r.assessment.attachments
+    files = [Source(name, data) for name, data in sources]
+    return writer().pdf(r.html, files, r.assessment.document.meta.assessment_date)
 
 
 def _docx(r: Request) -> bytes:
@@ -74,7 +79,8 @@ def _docx(r: Request) -> bytes:
 
     context = r.context
     assert isinstance(context, DocumentBase), "Word documents exist for the DPIA kind only"
-    return render_docx(r.document.name, context, r.assessment.source)
+    source = None if r.document.external else r.assessment.source
+    return render_docx(r.document.name, context, source)
 
 
 @dataclass(frozen=True)
@@ -116,7 +122,16 @@ DOCUMENTS: dict[str, Document] = {
         Document("dpia", dpia_context),
         Document("processor-checklist", processor_checklist_context),
         # Written to read well as Markdown too (no wide tables), to paste into a website.
-        Document("privacy-addendum", privacy_addendum_context, (*_common_formats(), "md")),
+        # No Word version of the public addendum yet: it must print only the public text, and
+        # the Word renderer of the earlier addendum printed internal answers.
+        Document(
+            "privacy-addendum", privacy_addendum_context, ("pdf", "html", "md"), external=True
+        ),
+        # The letter to the supplier: the checklist's gap list, addressed and dated (no Word
+        # version yet).
+        Document(
+            "supplier-letter", processor_checklist_context, ("pdf", "html"), external=True
+        ),
         Document("equality", equality_context),
         Document("screening", prescan_context),
         Document(

@@ -29,7 +29,7 @@ from dpia.context.knowledge import KnowledgeContext
 from dpia.languages import LANGUAGES
 from dpia.load import field_path
 from dpia.model.base import Text
-from dpia.model.enums import Characteristic
+from dpia.model.enums import Characteristic, RiskLevel
 from dpia.model.labels import GROUNDS
 from dpia.render import markdown
 from dpia.render.i18n import Translator
@@ -72,7 +72,7 @@ def environment(lang: str) -> Environment:
         finding=lambda f: f.text(t.gettext),
         ground=lambda c: t.gettext(GROUNDS[c]),
         plain=lambda value: value.get(lang, lang)[0],
-        running=lambda value: _running(value.get(lang, lang)[0]),
+        running=lambda v: _running(v if isinstance(v, str) else v.get(lang, lang)[0]),
         value=lambda member: member.value if isinstance(member, Enum) else member,
         shortdate=t.month,
         # changed answers in a re-assessment, in words (dpia.review.words)
@@ -85,6 +85,7 @@ def environment(lang: str) -> Environment:
         lang_name=lambda code: t.gettext(LANGUAGES[code].name),
         matrix=MATRIX,
         scale=SCALE,
+        levels=list(RiskLevel),
         characteristics=list(Characteristic),
     )
     return env
@@ -143,10 +144,24 @@ def _text(ctx: Context, value: Text | None, inline: bool = False) -> Markup:
     marker = Markup('<span class="lang-marker" title="{}">{}</span> ').format(
         ctx["lang_name"](lang), lang.upper()
     )
-    tag = "span" if inline else "div"
-    return Markup('<{0} class="other-lang" lang="{1}">{2}{3}</{0}>').format(
-        tag, escape(lang), marker, html
-    )
+    if inline:
+        return Markup('<span class="other-lang" lang="{0}">{1}{2}</span>').format(
+            escape(lang), marker, html
+        )
+    # The marker goes inside the first paragraph or list item, so that it stays on the page of
+    # the answer's first lines instead of making a line of its own at the foot of a page.
+    opening = _FIRST_BLOCK.match(html)
+    if opening:
+        html = Markup(html[: opening.end()] + marker + html[opening.end() :])
+    else:
+        html = marker + html
+    return Markup('<div class="other-lang" lang="{0}">{1}</div>').format(escape(lang), html)
+
+
+# The opening tags of an answer's first paragraph or list item, as the Markdown renders them.
+_FIRST_BLOCK = re.compile(
+    r"\s*(?:<(?:ul|ol)[^>]*>\s*)?(?:<li[^>]*>\s*)?<p>|\s*<(?:ul|ol)[^>]*>\s*<li[^>]*>"
+)
 
 
 def render(doc: str, context: DocumentBase | KnowledgeContext) -> str:

@@ -9,6 +9,7 @@ from dpia.rules import (
     checks_consent,
     checks_data,
     checks_governance,
+    checks_public,
     checks_roles,
     checks_service,
 )
@@ -22,6 +23,7 @@ _MODULES = (
     checks_service,
     checks_governance,
     checks_central,
+    checks_public,
 )
 
 

@@ -1,0 +1,44 @@
+"""A location in the questionnaire as a reader of the annex understands it: the question in
+words and the section it belongs to, from the field metadata (dpia.model.fields). The path and
+line stay beside it in small print, for the author."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from dpia.model.fields import Field, walk
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Question:
+    section: str  # English catalog message: what the section is (its field's description)
+    text: str  # English catalog message: the question (the field's description)
+    item: int | None  # which item of a list it is about, counted from 1
+
+
+@cache
+def _fields() -> dict[tuple[str, ...], Field]:
+    return {f.path: f for f in walk()}
+
+
+def question(loc: Loc) -> Question | None:
+    """The question at `loc`; the nearest enclosing field's when `loc` goes deeper than the
+    model describes. None for a location outside the model."""
+    fields = _fields()
+    path = tuple("-" if isinstance(part, int) else part for part in loc)
+    items = [part for part in loc if isinstance(part, int)]
+    while path and path not in fields:
+        path = path[:-1]
+    if path[-1:] == ("status",) and path[:-1] in fields:
+        path = path[:-1]  # "present, partial, ...": the item it is the status of says more
+    if not path or path[:1] not in {p[:1] for p in fields}:
+        return None
+    section = fields.get(path[:1])
+    return Question(
+        section.help if section else "",
+        fields[path].help,
+        items[-1] + 1 if items else None,
+    )

@@ -1,0 +1,29 @@
+"""The pre-scan's follow-up advice agrees with the DPIA's findings: what the DPIA calls an
+error (a missing fundamental-rights impact assessment) the pre-scan calls required, not advised."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dpia.context.assessment import assess_file
+from dpia.produce import prepare
+
+ROOT = Path(__file__).resolve().parent.parent
+REQUIRED = {"en": "Required: the assessment records it as missing", "nl": "Vereist"}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_missing_fria_is_required_in_the_prescan_too(lang: str) -> None:
+    a = assess_file(ROOT / "samples" / "vocational-exam-proctoring.yaml")
+    assert "fria-missing" in {f.finding.code for f in prepare(a, "dpia", lang).context.findings}
+    request = prepare(a, "screening", lang, "html")
+    assert request.context.required == {"fria"}  # type: ignore[attr-defined]
+    fria = request.html.split("(AI Act Art. 27)" if lang == "en" else "(art. 27 AI-verordening)")
+    assert REQUIRED[lang] in fria[1].split("</tr>")[0]
+
+
+def test_no_error_no_requirement() -> None:
+    a = assess_file(ROOT / "samples" / "primary-learning-analytics.yaml")
+    assert prepare(a, "screening", "en", "html").context.required == set()  # type: ignore[attr-defined]
