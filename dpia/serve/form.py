@@ -39,6 +39,7 @@ SECTIONS: list[tuple[str, str]] = [
     ("security", N_("Security")),
     ("processor_agreement", N_("Processor agreement")),
     ("consultation", N_("Consultation and decision")),
+    ("public", N_("Text for the privacy addendum")),  # written for the people concerned
     ("central", N_("Central assessment")),  # a member's overlay: what it does with the base
 ]
 SECTION_NAMES = dict(SECTIONS)
