@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -54,7 +55,11 @@ def test_prescan_works_with_only_meta_and_screening(tmp_path: Path) -> None:
             "Cannot tell yet",
         ),
         (
-            {"ai": {"risk_tier": "high_risk", "annex_iii_uses": ["edu_proctoring"]}},
+            {
+                "ai": {"risk_tier": "high_risk", "annex_iii_uses": ["edu_proctoring"]},
+                # started once the Art. 27 duty applies: a missing FRIA is an error then
+                "meta.planned_start": dt.date(2028, 1, 5),
+            },
             "Not needed on these answers",
             # advised by the screening answers, and an error in the DPIA: required
             "Required: the assessment records it as missing",

@@ -15,9 +15,14 @@ REQUIRED = {"en": "Required: the assessment records it as missing", "nl": "Verei
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_a_missing_fria_is_required_in_the_prescan_too(lang: str) -> None:
-    a = assess_file(ROOT / "samples" / "vocational-exam-proctoring.yaml")
-    assert "fria-missing" in {f.finding.code for f in prepare(a, "dpia", lang).context.findings}
+def test_a_missing_fria_is_required_in_the_prescan_too(lang: str, tmp_path: Path) -> None:
+    # Started after the Art. 27 duty applies (2 December 2027), a missing FRIA is an error.
+    sample = (ROOT / "samples" / "vocational-exam-proctoring.yaml").read_text()
+    path = tmp_path / "late.yaml"
+    path.write_text(sample.replace("\nmeta:\n", "\nmeta:\n  planned_start: 2028-01-05\n", 1))
+    a = assess_file(path)
+    errors = {f.finding.code for f in a.findings if f.where.severity.value == "error"}
+    assert "fria-missing" in errors
     request = prepare(a, "screening", lang, "html")
     assert request.context.required == {"fria"}  # type: ignore[attr-defined]
     fria = request.html.split("(AI Act Art. 27)" if lang == "en" else "(art. 27 AI-verordening)")

@@ -393,7 +393,7 @@ def test_pdf_in_english(pdf_text: dict) -> None:
     for phrase in [
         "Privacy information: Online supervision of exams taken at home",
         "Classification: PUBLIC",
-        "DRAFT: the assessment behind this text still has 9 open errors",  # a draft with errors
+        "DRAFT: the assessment behind this text still has",  # a draft with errors
         "Autoriteit Persoonsgegevens",
         "fg@deltapoort.example.nl",  # the DPO
         "examenbureau@deltapoort.example.nl",  # the privacy contact

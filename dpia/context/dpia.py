@@ -116,7 +116,8 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
             by_measure.setdefault(m, []).append(r.id)
     open_measures = [m for m in q.measures if m.status is not MeasureStatus.implemented]
     errors = [f for f in base.findings if f.where.severity is Severity.error]
-    gaps = unanswered(q)
+    # Without an AI system in the AI Act's scope the AI chapter is left out: so are its questions.
+    gaps = [g for g in unanswered(q) if g[0] != "ai" or ai_in_scope(q)]
     return DpiaContext(
         **vars(base),
         screening=screen_questionnaire(q),
