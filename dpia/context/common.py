@@ -132,7 +132,15 @@ _NOT_QUESTIONS = {
     "advice_date",
     "less_intrusive",
     "why",
+    # The Rijksmodel's structured forms of a text that is asked (points 9, 10, 13).
+    "legal_frameworks",
+    "retention_periods",
+    "further_processing",
 }
+
+# Optional inside an item of a list: links to operations (none: every operation) and the
+# details the Rijksmodel asks where they apply.
+_OPTIONAL_IN_ITEMS = {"operations", "purposes", "articles", "motivation"}
 
 # Sections not walked at all: a second contact is optional; the AI Act duties are asked only
 # of high-risk systems, and the findings say what is open there; a school that adopts the whole
@@ -148,6 +156,10 @@ def unanswered(node: BaseModel, loc: Loc = ()) -> list[Loc]:
         section = isinstance(value, BaseModel) and not isinstance(value, Text)
         if name in _NOT_WALKED or (name in _NOT_QUESTIONS and not section):
             continue
+        if name in _OPTIONAL_IN_ITEMS and any(isinstance(part, int) for part in loc):
+            continue
+        if name == "name" and loc[:2] == ("description", "operations"):
+            continue  # the id names an operation already
         here = (*loc, name)
         if value is None or (isinstance(value, list) and not value and not info.is_required()):
             gaps.append(here)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from dpia.context.chart import Chart, chart
 from dpia.context.common import DocumentBase, Loc, LocatedFinding, Shortlist, unanswered
 from dpia.context.equality import mitigation_expected
+from dpia.context.operations import OperationView, operation_views
 from dpia.context.roles import ScopeView, scopes
 from dpia.data.ai_act import AS_OF as AI_ACT_AS_OF
 from dpia.load import Severity
@@ -76,6 +77,7 @@ class DpiaContext(DocumentBase):
     tier_contradiction: bool  # the typed tier differs from the derived one
     consent: list[ConsentLine]  # purposes relying on consent, and whether it holds
     trajectory: Chart | None  # residual risks per version, when meta.history records some
+    operations: list[OperationView]  # each operation with what belongs to it (none: implicit)
 
 
 def dpia_context(base: DocumentBase) -> DpiaContext:
@@ -123,6 +125,7 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
         tier_contradiction=q.ai is not None and tier_contradicts(q.ai),
         consent=consent_lines(q),
         trajectory=chart(points) if len(points := trajectory(q)) > 1 else None,
+        operations=operation_views(q),
     )
 
 

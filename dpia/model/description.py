@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import Field, StrictBool, StrictInt, model_validator
 
 from dpia.load.problems import N_, Refusal
@@ -33,14 +35,29 @@ class AiSystem(Strict):
     description: TextValue | None = Field(None, description="What the system does.")
 
 
+OPERATIONS_HELP = (
+    "Ids of the processing operations this concerns (description.operations); leave out when "
+    "it concerns every operation, or when there is one operation only."
+)
+
+
+def operation_ids() -> Any:
+    return items(OPERATIONS_HELP)
+
+
 class Operation(Strict):
+    """One processing operation: the spine the Rijksmodel repeats purposes, parties, legal
+    framework, retention and lawful basis along (points 3, 5, 6, 9, 10, 11)."""
+
     id: Id
+    name: Name | None = Field(None, description="A short name of the operation.")
     description: TextValue = Field(description="A processing operation (collect, store, ...).")
 
 
 class Purpose(Strict):
     id: Id
     description: TextValue = Field(description="What the processing is for.")
+    operations: list[Id] = operation_ids()
 
 
 class AgeRange(Strict):
@@ -79,6 +96,7 @@ class DataCategory(Strict):
     national_id: NationalId | None = Field(None, description="Which number, when national_id.")
     source: TextValue | None = Field(None, description="Where the data come from.")
     subjects: list[Id] = items("Ids of the data subjects concerned.")
+    operations: list[Id] = operation_ids()
     retention: TextValue | None = Field(None, description="How long the data are kept.")
     retention_unknown: StrictBool = Field(
         False,
@@ -148,6 +166,7 @@ class Party(Strict):
         "sub-processors: whether the processor's agreement with them is known to exist.",
     )
     description: TextValue | None = Field(None, description="What it does in the processing.")
+    operations: list[Id] = operation_ids()
     other_roles: list[RoleScope] = items(
         "Further roles of this party, each for some operations or data (a processor can be an "
         "independent or joint controller for a feature)."
@@ -175,6 +194,30 @@ class Location(Strict):
     tia_done: StrictBool = Field(
         False, description="Whether a transfer impact assessment was done."
     )
+    operations: list[Id] = operation_ids()
+
+
+class LegalFramework(Strict):
+    """Rijksmodel 9: a law, regulation or policy that bears on the processing."""
+
+    name: TextValue = Field(description="The law, regulation or policy.")
+    articles: Name | None = Field(None, description="The articles that concern the processing.")
+    operations: list[Id] = operation_ids()
+
+
+class RetentionPeriod(Strict):
+    """Rijksmodel 10: how long data are kept, per operation and purpose."""
+
+    period: TextValue = Field(description="How long the data are kept, or archived.")
+    motivation: TextValue | None = Field(
+        None,
+        description="Why this is no longer than strictly necessary for the purposes, and who "
+        "oversees deletion or archiving at the end.",
+    )
+    operations: list[Id] = operation_ids()
+    purposes: list[Id] = items("Ids of the purposes concerned (description.purposes).")
+    subjects: list[Id] = items("Ids of the data subjects concerned (description.data_subjects).")
+    data: list[Id] = items("Ids of the data categories concerned (description.personal_data).")
 
 
 class Description(Strict):
@@ -189,4 +232,11 @@ class Description(Strict):
     interests: TextValue | None = Field(None, description="7 Interests in the processing.")
     locations: list[Location] = items("8 Processing locations and transfers.")
     legal_framework: TextValue | None = Field(None, description="9 Legal and policy framework.")
+    legal_frameworks: list[LegalFramework] = items(
+        "9 Each law, regulation or policy with its articles, per operation."
+    )
     retention: TextValue | None = Field(None, description="10 Retention periods in general.")
+    retention_periods: list[RetentionPeriod] = items(
+        "10 Retention periods per operation, purpose, data and data subjects, with their "
+        "motivation."
+    )

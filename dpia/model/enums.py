@@ -236,6 +236,15 @@ class AlternativeOutcome(Labelled):
     chosen = "chosen", N_("chosen instead")
 
 
+class FurtherUse(Labelled):
+    """Rijksmodel 13: how a use for another purpose than the original one is justified
+    (Art. 6(4) AVG/GDPR)."""
+
+    permitted_by_law = "permitted_by_law", N_("permitted by Union or member-state law")
+    compatible = "compatible", N_("compatible with the original purpose")
+    not_applicable = "not_applicable", N_("not applicable (no further processing)")
+
+
 class Level(Labelled):
     """The CNIL four-level scale for likelihood and severity."""
 

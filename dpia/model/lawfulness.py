@@ -10,6 +10,7 @@ from dpia.model.enums import (
     Art9Exception,
     BiometricNeed,
     ConsentBy,
+    FurtherUse,
     LawfulBasis,
     SpecialCategory,
 )
@@ -39,6 +40,10 @@ class Alternative(Strict):
 
 class BasisForPurpose(Strict):
     purpose: Id = Field(description="Id of the purpose (description.purposes).")
+    operations: list[Id] = items(
+        "Ids of the operations this basis covers (description.operations); leave out to cover "
+        "the operations of its purpose."
+    )
     basis: LawfulBasis = Field(description="The Art. 6(1) lawful basis.")
     justification: TextValue | None = Field(None, description="Why this basis applies.")
     legal_provision: Name | None = Field(
@@ -57,6 +62,10 @@ class BasisForPurpose(Strict):
 
 class SpecialException(Strict):
     category: SpecialCategory = Field(description="The Art. 9(1) category.")
+    operations: list[Id] = items(
+        "Ids of the operations that process this category (description.operations); leave out "
+        "for the operations of its data categories."
+    )
     exception: Art9Exception = Field(description="The Art. 9(2) exception relied on.")
     justification: TextValue | None = Field(None, description="Why the exception applies.")
     alternative: ConsentAlternative | None = Field(
@@ -68,6 +77,26 @@ class SpecialException(Strict):
         description="For biometric data to identify people: why identification is needed "
         "(authentication, security or convenience).",
     )
+
+
+class FurtherProcessing(Strict):
+    """Rijksmodel 13: data used for another purpose than the one they were collected for."""
+
+    purpose: TextValue = Field(description="The purpose the data are now used for.")
+    original_purpose: TextValue | None = Field(
+        None, description="The purpose for which the data were originally collected."
+    )
+    assessment: FurtherUse = Field(
+        description="permitted_by_law, compatible (Art. 6(4)) or not_applicable."
+    )
+    legal_provision: Name | None = Field(
+        None, description="For permitted_by_law: the statutory provision."
+    )
+    operations: list[Id] = items(
+        "Ids of the operations concerned (description.operations); leave out for all."
+    )
+    data: list[Id] = items("Ids of the data categories concerned (description.personal_data).")
+    subjects: list[Id] = items("Ids of the data subjects concerned (description.data_subjects).")
 
 
 class Rights(Strict):
@@ -107,6 +136,9 @@ class Lawfulness(Strict):
         None, description="12 Use of BSN, PGN or other national numbers, and its legal ground."
     )
     purpose_limitation: TextValue | None = Field(None, description="13 Purpose limitation.")
+    further_processing: list[FurtherProcessing] = items(
+        "13 Each use for another purpose than the original one, and how it is justified."
+    )
     necessity: TextValue | None = Field(None, description="14 Why the processing is necessary.")
     proportionality: TextValue | None = Field(None, description="14 Proportionality.")
     subsidiarity: TextValue | None = Field(
