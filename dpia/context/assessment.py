@@ -32,6 +32,8 @@ class Assessment:
     # A knowledge-security check's personal_data.dpia_file, validated, read by assess_file.
     linked_dpia: Questionnaire | None = None
     linked_sources: list[Path] = field(default_factory=list)  # its files, for batch's manifest
+    # description.proposal_images as data: URLs by index, checked and read like the logo.
+    images: dict[int, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -88,6 +90,7 @@ class Assessment:
             source_name=self.source[0],
             date=q.meta.assessment_date,
             logo=self.logo,
+            images=self.images,
             seat=seat(q),
             source_embedded=source_embedded,
             central=self.central,
@@ -129,24 +132,42 @@ MAX_LOGO = 1024 * 1024
 LOGO_TYPES = {".png": "image/png", ".svg": "image/svg+xml"}
 
 
-def read_logo(v: Validated) -> tuple[str | None, str | None]:
-    """meta.logo as a data: URL, or why it cannot be used. Only a PNG or SVG file inside the
+def read_image(folder: Path, name: str, what: str) -> tuple[str | None, str | None]:
+    """A PNG or SVG file as a data: URL, or why it cannot be used. Only a file inside the
     questionnaire's own folder is read: a questionnaire cannot make dpia read other files."""
+    image = (folder / name).resolve()
+    if not image.is_relative_to(folder):
+        return None, f"the {what} must be inside the questionnaire's folder"
+    if image.suffix.lower() not in LOGO_TYPES:
+        return None, f"the {what} must be a .png or .svg file"
+    if not image.is_file():
+        return None, f"no such file: {name}"
+    if image.stat().st_size > MAX_LOGO:
+        return None, f"the {what} is larger than {MAX_LOGO} bytes"
+    payload = base64.b64encode(image.read_bytes()).decode()
+    return f"data:{LOGO_TYPES[image.suffix.lower()]};base64,{payload}", None
+
+
+def read_logo(v: Validated) -> tuple[str | None, str | None]:
+    """meta.logo as a data: URL, or why it cannot be used."""
     q = v.questionnaire or v.knowledge
     if q is None or q.meta.logo is None:
         return None, None
-    folder = v.path.resolve().parent
-    logo = (folder / q.meta.logo).resolve()
-    if not logo.is_relative_to(folder):
-        return None, "the logo must be inside the questionnaire's folder"
-    if logo.suffix.lower() not in LOGO_TYPES:
-        return None, "the logo must be a .png or .svg file"
-    if not logo.is_file():
-        return None, f"no such file: {q.meta.logo}"
-    if logo.stat().st_size > MAX_LOGO:
-        return None, f"the logo is larger than {MAX_LOGO} bytes"
-    payload = base64.b64encode(logo.read_bytes()).decode()
-    return f"data:{LOGO_TYPES[logo.suffix.lower()]};base64,{payload}", None
+    return read_image(v.path.resolve().parent, q.meta.logo, "logo")
+
+
+def read_images(v: Validated) -> tuple[dict[int, str], list[tuple[int, str]]]:
+    """description.proposal_images as data: URLs by index, and the problems by index."""
+    q = v.questionnaire
+    found: dict[int, str] = {}
+    problems: list[tuple[int, str]] = []
+    for i, image in enumerate(q.description.proposal_images if q else []):
+        url, problem = read_image(v.path.resolve().parent, image.file, "image")
+        if url:
+            found[i] = url
+        if problem:
+            problems.append((i, problem))
+    return found, problems
 
 
 def read_linked_dpia(v: Validated) -> tuple[Validated | None, str | None]:
@@ -174,6 +195,14 @@ def assess_file(path: Path) -> Assessment:
     if problem and v.loaded is not None:
         where = Problem(v.loaded.locate(("meta", "logo")), "meta.logo", problem, code="logo")
         v = Validated(v.path, v.loaded, None, [*v.problems, where])
+    images, image_problems = read_images(v)
+    if image_problems and v.loaded is not None:
+        wrong = []
+        for i, problem in image_problems:
+            image_at = ("description", "proposal_images", i, "file")
+            located_at = v.loaded.locate(image_at)
+            wrong.append(Problem(located_at, field_path(image_at), problem, code="image"))
+        v = Validated(v.path, v.loaded, None, [*v.problems, *wrong])
     linked, problem = read_linked_dpia(v)
     if problem and v.loaded is not None:
         at = ("personal_data", "dpia_file")
@@ -193,5 +222,5 @@ def assess_file(path: Path) -> Assessment:
             located.append(LocatedFinding(f, where))
     located.sort(key=lambda lf: (lf.where.severity is not Severity.error, lf.where.pos))
     if linked is None or linked.loaded is None:
-        return Assessment(v, located, logo)
-    return Assessment(v, located, logo, linked.questionnaire, linked.loaded.sources)
+        return Assessment(v, located, logo, images=images)
+    return Assessment(v, located, logo, linked.questionnaire, linked.loaded.sources, images)

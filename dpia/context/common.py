@@ -48,6 +48,7 @@ class DocumentBase:
     source_name: str  # file name of the questionnaire, shown in the colophon
     date: dt.date  # the document's date: the assessment date, for reproducible output
     logo: str | None  # the organisation's logo as a data: URL, read from meta.logo
+    images: dict[int, str]  # description.proposal_images as data: URLs, by index
     seat: Seat  # the controller's jurisdiction: authority, age of consent, national list
     # Whether the output carries the questionnaire (a PDF does), as the colophon says.
     source_embedded: bool
@@ -136,16 +137,35 @@ _NOT_QUESTIONS = {
     "legal_frameworks",
     "retention_periods",
     "further_processing",
+    # Asked where they apply: images, a diagram's place, restrictions of rights.
+    "proposal_images",
+    "data_flow_diagram",
+    "restrictions",
+    "information",
 }
 
 # Optional inside an item of a list: links to operations (none: every operation) and the
 # details the Rijksmodel asks where they apply.
 _OPTIONAL_IN_ITEMS = {"operations", "purposes", "articles", "motivation"}
+# The same, by the list the item is in (the Rijksmodel's details per data item, party, ...).
+_OPTIONAL_BY_LIST = {
+    "operations": {"name"},  # the id names an operation already
+    "personal_data": {
+        "category",
+        "original_purpose",
+        "provided_by",
+        "source_system",
+        "provision_basis",
+    },
+    "parties": {"functions", "interests"},
+    "locations": {"measures", "mechanism_other"},
+    "measures": {"monitored_in"},
+}
 
 # Sections not walked at all: a second contact is optional; the AI Act duties are asked only
 # of high-risk systems, and the findings say what is open there; a school that adopts the whole
-# central assessment marks no central item.
-_NOT_WALKED = {"contact", "deployer_duties", "fria", "central"}
+# central assessment marks no central item; extra notes per point are never required.
+_NOT_WALKED = {"contact", "deployer_duties", "fria", "central", "notes"}
 
 
 def unanswered(node: BaseModel, loc: Loc = ()) -> list[Loc]:
@@ -158,8 +178,9 @@ def unanswered(node: BaseModel, loc: Loc = ()) -> list[Loc]:
             continue
         if name in _OPTIONAL_IN_ITEMS and any(isinstance(part, int) for part in loc):
             continue
-        if name == "name" and loc[:2] == ("description", "operations"):
-            continue  # the id names an operation already
+        parent = next((part for part in reversed(loc) if isinstance(part, str)), None)
+        if loc and isinstance(loc[-1], int) and name in _OPTIONAL_BY_LIST.get(str(parent), ()):
+            continue
         here = (*loc, name)
         if value is None or (isinstance(value, list) and not value and not info.is_required()):
             gaps.append(here)

@@ -20,6 +20,7 @@ from dpia.model.description import (
     Purpose,
     RetentionPeriod,
 )
+from dpia.model.enums import DataKind
 from dpia.model.lawfulness import BasisForPurpose, FurtherProcessing
 
 
@@ -69,3 +70,41 @@ def operation_views(q: Questionnaire) -> list[OperationView]:
             )
         )
     return views
+
+
+@dataclass(frozen=True)
+class KindRow:
+    """Rijksmodel 12: special, criminal or national-id data with where they are processed."""
+
+    data: list[DataCategory]
+    subjects: list[DataSubject]
+    operations: list[str]  # ids; empty: every operation (or the one implicit operation)
+
+
+def _row(q: Questionnaire, data: list[DataCategory], operations: list[str]) -> KindRow:
+    subject_ids = {s for c in data for s in c.subjects}
+    if not operations and all(c.operations for c in data):
+        operations = sorted({o for c in data for o in c.operations})
+    return KindRow(
+        data=data,
+        subjects=[s for s in q.description.data_subjects if s.id in subject_ids],
+        operations=operations,
+    )
+
+
+def special_rows(q: Questionnaire) -> list[KindRow]:
+    """One row per Art. 9(2) exception recorded, in the order of lawfulness.special_categories."""
+    return [
+        _row(
+            q,
+            [c for c in q.description.personal_data if c.special_category is s.category],
+            s.operations,
+        )
+        for s in q.lawfulness.special_categories
+    ]
+
+
+def kind_row(q: Questionnaire, kind: DataKind) -> KindRow | None:
+    """The criminal or national-id data, when there are any."""
+    data = [c for c in q.description.personal_data if c.kind is kind]
+    return _row(q, data, []) if data else None

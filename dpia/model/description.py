@@ -60,6 +60,17 @@ class Purpose(Strict):
     operations: list[Id] = operation_ids()
 
 
+class ProposalImage(Strict):
+    """Rijksmodel 1.2: an image of the proposal, embedded in the DPIA like the logo."""
+
+    file: Name = Field(
+        description="A PNG or SVG file, relative to this questionnaire and inside its folder."
+    )
+    title: Name | None = Field(None, description="The image's title.")
+    description: TextValue | None = Field(None, description="What the image shows.")
+    source: Name | None = Field(None, description="Where the image comes from.")
+
+
 class AgeRange(Strict):
     min: StrictInt = Field(ge=0, le=120, description="Youngest age.")
     max: StrictInt = Field(ge=0, le=120, description="Oldest age.")
@@ -94,7 +105,24 @@ class DataCategory(Strict):
         None, description="The Art. 9(1) category, when kind is special."
     )
     national_id: NationalId | None = Field(None, description="Which number, when national_id.")
+    category: Name | None = Field(
+        None, description="The category the data belong to, e.g. contact details."
+    )
     source: TextValue | None = Field(None, description="Where the data come from.")
+    original_purpose: TextValue | None = Field(
+        None, description="The purpose for which the data were originally collected."
+    )
+    provided_by: Name | None = Field(
+        None,
+        description="When the data come from another party: which party provides them "
+        "(Rijksmodel: verstrekker).",
+    )
+    source_system: Name | None = Field(
+        None, description="When provided by another party: the system or platform they come from."
+    )
+    provision_basis: TextValue | None = Field(
+        None, description="When provided by another party: the legal ground for providing them."
+    )
     subjects: list[Id] = items("Ids of the data subjects concerned.")
     operations: list[Id] = operation_ids()
     retention: TextValue | None = Field(None, description="How long the data are kept.")
@@ -167,6 +195,18 @@ class Party(Strict):
     )
     description: TextValue | None = Field(None, description="What it does in the processing.")
     operations: list[Id] = operation_ids()
+    functions: TextValue | None = Field(
+        None, description="The functions or departments within this party that get access."
+    )
+    data: list[Id] = items(
+        "Ids of the data categories this party gets access to (description.personal_data)."
+    )
+    subjects: list[Id] = items(
+        "Ids of the data subjects whose data it gets access to (description.data_subjects)."
+    )
+    interests: TextValue | None = Field(
+        None, description="This party's interests in the processing (Rijksmodel 7)."
+    )
     other_roles: list[RoleScope] = items(
         "Further roles of this party, each for some operations or data (a processor can be an "
         "independent or joint controller for a feature)."
@@ -190,6 +230,14 @@ class Location(Strict):
     description: TextValue | None = Field(None, description="What happens there, and by whom.")
     mechanism: TransferMechanism = Field(
         TransferMechanism.none, description="Transfer mechanism when outside the EEA."
+    )
+    mechanism_other: Name | None = Field(
+        None, description="For mechanism other: which mechanism is relied on."
+    )
+    measures: TextValue | None = Field(
+        None,
+        description="Supplementary measures for this transfer (e.g. encryption with keys kept "
+        "in the EEA), as EDPB Recommendations 01/2020 describe them.",
     )
     tia_done: StrictBool = Field(
         False, description="Whether a transfer impact assessment was done."
@@ -222,7 +270,16 @@ class RetentionPeriod(Strict):
 
 class Description(Strict):
     proposal: TextValue | None = Field(None, description="1 The proposal and its context.")
+    proposal_images: list[ProposalImage] = items(
+        "1 Images of the proposal (local PNG or SVG files), each with a title, description and "
+        "source."
+    )
     operations: list[Operation] = items("3 Processing operations.")
+    data_flow_diagram: Name | None = Field(
+        None,
+        description="3 Where the diagram of the data flows is kept (a link or the name of a "
+        "shared folder; it is shown as text, never fetched).",
+    )
     techniques: TextValue | None = Field(None, description="4 Techniques and methods.")
     ai_system: AiSystem | None = Field(None, description="4 The AI system, if one is used.")
     purposes: list[Purpose] = items("5 Purposes of the processing.")

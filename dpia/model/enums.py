@@ -190,8 +190,8 @@ class TransferMechanism(Labelled):
     none = "none", N_("none (inside the EEA)")
     adequacy = "adequacy", N_("adequacy decision (Art. 45)")
     eu_us_dpf = "eu_us_dpf", N_("EU-US Data Privacy Framework (Art. 45)")
-    scc = "scc", N_("standard contractual clauses (Art. 46)")
-    bcr = "bcr", N_("binding corporate rules (Art. 47)")
+    scc = "scc", N_("standard contractual clauses (SCC, Art. 46)")
+    bcr = "bcr", N_("binding corporate rules (BCR, Art. 47)")
     code_of_conduct = "code_of_conduct", N_("approved code of conduct (Art. 46)")
     certification = "certification", N_("approved certification (Art. 46)")
     legally_binding_instrument = (
@@ -199,6 +199,7 @@ class TransferMechanism(Labelled):
         N_("binding instrument between public bodies (Art. 46(2)(a))"),
     )
     art49_derogation = "art49_derogation", N_("derogation (Art. 49)")
+    other = "other", N_("other mechanism")
 
 
 class LawfulBasis(Labelled):
@@ -236,12 +237,28 @@ class AlternativeOutcome(Labelled):
     chosen = "chosen", N_("chosen instead")
 
 
+class DataSubjectRight(Labelled):
+    """The rights the Rijksmodel's point 15 asks about, in its order."""
+
+    access = "access", N_("Right of access (Art. 15)")
+    rectification = "rectification", N_("Rectification and completion (Art. 16)")
+    erasure = "erasure", N_("Erasure (Art. 17)")
+    restriction = "restriction", N_("Restriction of processing (Art. 18)")
+    portability = "portability", N_("Data portability (Art. 20)")
+    automated_decisions = "automated_decisions", N_("Automated decisions (Art. 22)")
+    objection = "objection", N_("Objection (Art. 21)")
+    information = "information", N_("Clear information (Art. 12-14)")
+
+
 class FurtherUse(Labelled):
     """Rijksmodel 13: how a use for another purpose than the original one is justified
     (Art. 6(4) AVG/GDPR)."""
 
     permitted_by_law = "permitted_by_law", N_("permitted by Union or member-state law")
     compatible = "compatible", N_("compatible with the original purpose")
+    # Not among the Rijksmodel's options, which assume a lawful further use; an assessment must
+    # be able to record that a planned use fails the Art. 6(4) test.
+    incompatible = "incompatible", N_("not compatible, and not permitted by law")
     not_applicable = "not_applicable", N_("not applicable (no further processing)")
 
 

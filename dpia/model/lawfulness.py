@@ -10,6 +10,7 @@ from dpia.model.enums import (
     Art9Exception,
     BiometricNeed,
     ConsentBy,
+    DataSubjectRight,
     FurtherUse,
     LawfulBasis,
     SpecialCategory,
@@ -87,7 +88,7 @@ class FurtherProcessing(Strict):
         None, description="The purpose for which the data were originally collected."
     )
     assessment: FurtherUse = Field(
-        description="permitted_by_law, compatible (Art. 6(4)) or not_applicable."
+        description="permitted_by_law, compatible (Art. 6(4)), incompatible or not_applicable."
     )
     legal_provision: Name | None = Field(
         None, description="For permitted_by_law: the statutory provision."
@@ -99,6 +100,16 @@ class FurtherProcessing(Strict):
     subjects: list[Id] = items("Ids of the data subjects concerned (description.data_subjects).")
 
 
+class RightRestriction(Strict):
+    """A right restricted by a statutory exception (Rijksmodel 15)."""
+
+    right: DataSubjectRight = Field(description="The right that is restricted.")
+    basis: TextValue = Field(
+        description="The statutory ground: Art. 23 GDPR with the national provision (UAVG "
+        "art. 41) or a sector law, and how far the restriction goes."
+    )
+
+
 class Rights(Strict):
     access: TextValue | None = Field(None, description="Right of access (Art. 15).")
     rectification: TextValue | None = Field(None, description="Rectification (Art. 16).")
@@ -108,6 +119,14 @@ class Rights(Strict):
     objection: TextValue | None = Field(None, description="Objection (Art. 21).")
     automated_decisions: TextValue | None = Field(
         None, description="Safeguards on automated decisions (Art. 22)."
+    )
+    information: TextValue | None = Field(
+        None,
+        description="How people get clear information (Art. 12-14), beside how_informed: e.g. "
+        "in language children understand.",
+    )
+    restrictions: list[RightRestriction] = items(
+        "Rights restricted by a statutory exception, each with its ground."
     )
 
 

@@ -15,6 +15,7 @@ from dpia.model.central import Central
 from dpia.model.description import Description
 from dpia.model.lawfulness import Lawfulness
 from dpia.model.meta import Meta, Screening
+from dpia.model.notes import Notes
 from dpia.model.risks import Measure, Risk, Security
 
 Loc = tuple[str | int, ...]
@@ -44,6 +45,11 @@ class Questionnaire(Strict):
     )
     consultation: Consultation = Field(
         default_factory=Consultation, description="DPO advice, views, decision, sign-off."
+    )
+    notes: Notes = Field(
+        default_factory=Notes,
+        description="Extra notes per point of the Model DPIA Rijksdienst (its 'aanvullende "
+        "informatie').",
     )
     central: Central | None = Field(
         None, description="In a school's overlay: what it does with the central assessment."
