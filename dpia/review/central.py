@@ -95,7 +95,8 @@ def provenance(q: Questionnaire, central: dict[str, Any]) -> dict[str, str]:
     marks = {m.item: m.mark.value for m in q.central.marks} if q.central else {}
     merged = central_items(q.model_dump(mode="json", include=_ITEM_FIELDS))
     return {
-        name: LOCAL if name not in items else marks.get(name, Mark.adopted.value) for name in merged
+        name: LOCAL if name not in items else marks.get(name, Mark.adopted.value)
+        for name in merged
     }
 
 
