@@ -137,6 +137,8 @@ _NOT_QUESTIONS = {
     "legal_frameworks",
     "retention_periods",
     "further_processing",
+    # An empty list answers it: no base register is used (pre-scan 5.1).
+    "base_registers",
     # Asked where they apply: images, a diagram's place, restrictions of rights.
     "proposal_images",
     "data_flow_diagram",

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from dpia.context.common import DocumentBase
 from dpia.model.labels import N_
+from dpia.rules.prescan_score import PARTS, THRESHOLD, TransferAdvice, transfer_advice
 from dpia.rules.screening import (
+    REASONS,
     FollowUp,
     Item,
     ScreeningResult,
@@ -21,6 +23,11 @@ class PrescanContext(DocumentBase):
     follow_up: FollowUp
     # What applies, per list (title as a catalog message); the AP list only where it applies.
     applying: list[tuple[str, list[Item]]]
+    reasons: list[str]  # why the verdict, as catalog messages
+    score_parts: list[tuple[str, int]]  # the risk score per part (catalog message, points)
+    score_total: int | None  # None where the score does not count (no Dutch controller)
+    threshold: int  # a DPIA is required above it
+    transfer: TransferAdvice  # the Rijksmodel's DTIA advice beside this project's
 
 
 def prescan_context(base: DocumentBase) -> PrescanContext:
@@ -28,6 +35,15 @@ def prescan_context(base: DocumentBase) -> PrescanContext:
     applying = [(N_("EDPB criteria that apply"), result.edpb_applying)]
     if result.national_list:
         applying.append((N_("AP-list categories that apply"), result.ap_applying))
+    score = result.score
     return PrescanContext(
-        **vars(base), screening=result, follow_up=follow_up(base.q), applying=applying
+        **vars(base),
+        screening=result,
+        follow_up=follow_up(base.q),
+        applying=applying,
+        reasons=[REASONS[r] for r in result.reasons],
+        score_parts=[(PARTS[k], v) for k, v in score.parts.items()] if score else [],
+        score_total=score.total if score else None,
+        threshold=THRESHOLD,
+        transfer=transfer_advice(base.q),
     )

@@ -420,6 +420,66 @@ class RiskLevel(Labelled):
     unknown = "unknown", N_("unknown")
 
 
+class Frequency(Labelled):
+    """How often the processing takes place (Rijksmodel pre-scan 1.5.3)."""
+
+    continuous = "continuous", N_("continuously")
+    more_than_monthly = "more_than_monthly", N_("more often than monthly")
+    monthly = "monthly", N_("at least monthly")
+    yearly = "yearly", N_("at least yearly")
+    irregular = "irregular", N_("irregularly")
+    once = "once", N_("once")
+
+
+class RetentionClass(Labelled):
+    """How long the data are kept, in the pre-scan's classes (Rijksmodel pre-scan 1.5.4)."""
+
+    years = "years", N_("several years")
+    year = "year", N_("a year")
+    under_month = "under_month", N_("less than a month")
+    under_week = "under_week", N_("less than a week")
+    under_day = "under_day", N_("less than 24 hours")
+
+
+class BaseRegister(Labelled):
+    """Dutch base registers (basisregistraties) the processing uses (pre-scan 5.1.2)."""
+
+    bgt = "bgt", N_("Large-scale topography (BGT)")
+    bri = "bri", N_("Income (BRI)")
+    brk = "brk", N_("Land registry (BRK)")
+    bro = "bro", N_("Subsurface (BRO)")
+    brp = "brp", N_("Persons (BRP)")
+    brt = "brt", N_("Topography (BRT)")
+    brv = "brv", N_("Vehicles (BRV)")
+    woz = "woz", N_("Property values (WOZ)")
+    hr = "hr", N_("Trade register (HR)")
+    bag = "bag", N_("Addresses and buildings (BAG)")
+
+
+class DigitalService(Labelled):
+    """A digital service and children (pre-scan 7.1, after the DSA Art. 28 guidelines)."""
+
+    none = "none", N_("no digital service is offered or used")
+    for_minors = "for_minors", N_("a digital service meant mainly for people under 18")
+    minors_not_excluded = (
+        "minors_not_excluded",
+        N_("a digital service not meant for people under 18, who cannot be shown to stay out"),
+    )
+    minors_excluded = (
+        "minors_excluded",
+        N_("a digital service that people under 18 can be shown not to use"),
+    )
+
+
+class ScreeningSignal(Labelled):
+    """What a description shows that a screening answered "no DPIA needed" overlooks."""
+
+    special = "special", N_("special categories of personal data")
+    sensitive = "sensitive", N_("sensitive data")
+    large = "large", N_("10,000 or more data subjects")
+    vulnerable = "vulnerable", N_("children or other vulnerable people")
+
+
 class Verdict(Labelled):
     """Outcome of the DPIA screening."""
 
