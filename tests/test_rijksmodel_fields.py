@@ -85,3 +85,18 @@ def test_an_image_outside_the_folder_is_refused_at_its_place(tmp_path: Path) -> 
     [problem] = [p for p in v.problems if p.code == "image"]
     assert problem.field == "description.proposal_images[0].file" and problem.pos.line > 0
     assert "inside the questionnaire's folder" in problem.message
+
+
+def test_dutch_wording_follows_the_rijksmodel_and_the_avg(page: str) -> None:
+    text = plain(page)
+    assert "Recht op rectificatie en aanvulling (art. 16)" in text
+    assert "standaardcontractbepalingen (SCC, art. 46)" in text
+    prescan = plain(prepare(assess_file(PROCTORING), "screening", "nl").html)
+    for term in (
+        "Observatie en beïnvloeding van gedrag",
+        "Stelselmatige en grootschalige monitoring",
+        "Blokkering van een dienst, recht of contract",
+        "Doorgiftetoets (DTIA",
+    ):
+        assert term in prescan, term
+    assert "Observatie of beïnvloeding" not in prescan

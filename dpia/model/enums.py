@@ -74,7 +74,7 @@ class EdpbCriterion(Labelled):
     innovative_technology = "innovative_technology", N_("Innovative use of new technology")
     prevents_right_or_service = (
         "prevents_right_or_service",
-        N_("Prevents exercising a right or using a service"),
+        N_("Prevents exercising a right or using a service or contract"),
     )
 
 
