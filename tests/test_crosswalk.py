@@ -54,3 +54,7 @@ def test_the_120_fields_of_points_1_to_17_are_all_listed_once() -> None:
     assert len(ids) == len(set(ids)) == CROSSWALK.FIELDS_1_17
     points = {int(re.match(r"\d+", i).group()) for i in ids}  # type: ignore[union-attr]
     assert points == set(range(1, 18))
+
+
+def test_at_least_nine_in_ten_fields_of_points_1_to_17_have_a_place() -> None:
+    assert CROSSWALK.covered(DATA["dpia"]) >= 108

@@ -61,7 +61,7 @@ def test_an_item_without_operations_belongs_to_every_operation() -> None:
 def test_the_proctoring_dpia_shows_each_operation_with_what_belongs_to_it() -> None:
     sample = ROOT / "samples" / "vocational-exam-proctoring.yaml"
     page = prepare(assess_file(sample), "dpia", "nl").html
-    block = re.search(r'<table class="facts operation" id="operation-O5">(.*?)</table>', page, re.S)
+    block = re.search(r'<div class="operation" id="operation-O5">(.*?)</div>', page, re.S)
     assert block, "operation O5 has no block of its own"
     text = plain(block.group(1))
     assert "Examina Review Services Pvt. Ltd." in text  # the party linked to O5 only
