@@ -289,6 +289,13 @@ FINDINGS = [
     ({"meta.languages": ["nl", "en"]}, "missing-translation"),
     ({"screening": {}}, "screening-incomplete"),
     (
+        {
+            "screening.edpb.vulnerable_data_subjects": {"applies": False, "reason": "No"},
+            "description.data_subjects.0.approximate_number": 20000,
+        },
+        "screening-contradicted",
+    ),
+    (
         {"equality.characteristics.disability": {"impact": "negative"}},
         "negative-impact-unmitigated",
     ),

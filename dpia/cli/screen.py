@@ -11,7 +11,8 @@ from dpia.context.assessment import assess_file
 from dpia.languages import LANGUAGES
 from dpia.model.base import Text
 from dpia.render.i18n import Translator
-from dpia.rules.screening import Item
+from dpia.rules.prescan_score import THRESHOLD, transfer_advice
+from dpia.rules.screening import REASONS, Item
 from dpia.rules.screening import screen_questionnaire as run_screening
 
 
@@ -51,10 +52,22 @@ def screen(file: Path, fmt: str, lang: str | None) -> None:
     def reason(item: Item) -> str:
         return _text(item.reason, lang, first)
 
+    advice = transfer_advice(q)
     if fmt == "json":
+        score = result.score
         data = {
             "file": str(file),
             "verdict": result.verdict.value,
+            "reasons": [{"code": r, "text": t.gettext(REASONS[r])} for r in result.reasons],
+            "score": None
+            if score is None
+            else {"total": score.total, "threshold": THRESHOLD, "parts": score.parts},
+            "new_legislation": result.new_legislation,
+            "transfer_assessment": {
+                "advised": advice.advised,
+                "rijksmodel": advice.rijksmodel,
+                "beyond_rijksmodel": [m.value for m in advice.beyond_rijksmodel],
+            },
             "complete": result.complete,
             "edpb": [{"criterion": i.key.value, "reason": reason(i)} for i in result.edpb_applying],
             "ap_list": [{"category": i.key.value, "reason": reason(i)} for i in result.ap_applying],
@@ -63,6 +76,13 @@ def screen(file: Path, fmt: str, lang: str | None) -> None:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     click.echo(f"{shown(file)}: {t.label(result.verdict)}")
+    for r in result.reasons:
+        click.echo(f"  - {t.gettext(REASONS[r])}")
+    if result.score is not None:
+        line = t.gettext(
+            "Risk score (Rijksmodel pre-scan): {total}; a DPIA is required above {limit}"
+        )
+        click.echo("  " + line.format(total=result.score.total, limit=THRESHOLD))
     for title, items in (
         (t.gettext("EDPB criteria that apply"), result.edpb_applying),
         (t.gettext("AP-list categories that apply"), result.ap_applying),

@@ -35,6 +35,8 @@ class Assessment:
     # A knowledge-security check's personal_data.dpia_file, validated, read by assess_file.
     linked_dpia: Questionnaire | None = None
     linked_sources: list[Path] = field(default_factory=list)  # its files, for batch's manifest
+    # description.proposal_images by index, checked and read like the logo.
+    images: dict[int, Logo] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -84,10 +86,13 @@ class Assessment:
     @property
     def attachments(self) -> list[tuple[str, bytes]]:
         """Every file a PDF embeds so that `dpia extract` gives back a set that validates and
-        renders the same document: the questionnaire first, then the logo it names."""
+        renders the same document: the questionnaire first, then the logo and images it names."""
         files = [self.source]
         if self.logo is not None:
             files.append((self.logo.name, self.logo.data))
+        for image in self.images.values():
+            if image.name not in {name for name, _ in files}:
+                files.append((image.name, image.data))
         return files
 
     def document_base(self, lang: str, source_embedded: bool) -> DocumentBase:
@@ -100,6 +105,7 @@ class Assessment:
             source_name=self.source[0],
             date=q.meta.assessment_date,
             logo=self.logo.url if self.logo else None,
+            images={i: image.url for i, image in self.images.items()},
             seat=seat(q),
             source_embedded=source_embedded,
             central=self.central,
@@ -190,6 +196,22 @@ def logo_of(v: Validated) -> tuple[Logo | None, str | None]:
     return read_logo(v.path.absolute().parent.resolve(), q.meta.logo)
 
 
+def read_images(v: Validated) -> tuple[dict[int, Logo], list[tuple[int, str]]]:
+    """description.proposal_images read and checked like the logo, by index, and the problems
+    by index."""
+    q = v.questionnaire
+    found: dict[int, Logo] = {}
+    problems: list[tuple[int, str]] = []
+    folder = v.path.absolute().parent.resolve()
+    for i, image in enumerate(q.description.proposal_images if q else []):
+        read, problem = read_logo(folder, image.file, "image")
+        if read:
+            found[i] = read
+        if problem:
+            problems.append((i, problem))
+    return found, problems
+
+
 def read_linked_dpia(v: Validated) -> tuple[Validated | None, str | None]:
     """The DPIA a knowledge-security check links to, or why it cannot be used. Like the logo,
     only a questionnaire inside the check's own folder is read."""
@@ -238,6 +260,14 @@ def assess_file(path: Path, root: Path | None = None) -> Assessment:
     if problem and v.loaded is not None:
         where = Problem(v.loaded.locate(("meta", "logo")), "meta.logo", problem, code="logo")
         v = Validated(v.path, v.loaded, None, [*v.problems, where])
+    images, image_problems = read_images(v)
+    if image_problems and v.loaded is not None:
+        wrong = []
+        for i, problem in image_problems:
+            image_at = ("description", "proposal_images", i, "file")
+            located_at = v.loaded.locate(image_at)
+            wrong.append(Problem(located_at, field_path(image_at), problem, code="image"))
+        v = Validated(v.path, v.loaded, None, [*v.problems, *wrong])
     linked, problem = read_linked_dpia(v)
     if problem and v.loaded is not None:
         at = ("personal_data", "dpia_file")
@@ -256,9 +286,9 @@ def assess_file(path: Path, root: Path | None = None) -> Assessment:
             where = Problem(pos, field_path(f.loc), f.text(), f.severity, f.code)
             located.append(LocatedFinding(f, where))
     if linked is None or linked.loaded is None:
-        a = Assessment(v, located, logo)
+        a = Assessment(v, located, logo, images=images)
     else:
-        a = Assessment(v, located, logo, linked.questionnaire, linked.loaded.sources)
+        a = Assessment(v, located, logo, linked.questionnaire, linked.loaded.sources, images)
     if v.loaded is not None and a.central_data is not None and v.questionnaire is not None:
         for f in _central_dropped(v.questionnaire, a.central_data):
             where = Problem(v.loaded.locate(f.loc), field_path(f.loc), f.text(), f.severity, f.code)

@@ -53,6 +53,7 @@ class DocumentBase:
     source_name: str  # file name of the questionnaire, shown in the colophon
     date: dt.date  # the document's date: the assessment date, for reproducible output
     logo: str | None  # the organisation's logo as a data: URL, read from meta.logo
+    images: dict[int, str]  # description.proposal_images as data: URLs, by index
     seat: Seat  # the controller's jurisdiction: authority, age of consent, national list
     # Whether the output carries the questionnaire (a PDF does), as the colophon says.
     source_embedded: bool
@@ -151,13 +152,44 @@ _NOT_QUESTIONS = {
     "advice_date",
     "less_intrusive",
     "why",
+    # The Rijksmodel's structured forms of a text that is asked (points 9, 10, 13).
+    "legal_frameworks",
+    "retention_periods",
+    "further_processing",
+    # An empty list answers it: no base register is used (pre-scan 5.1).
+    "base_registers",
+    # Asked where they apply: images, a diagram's place, restrictions of rights.
+    "proposal_images",
+    "data_flow_diagram",
+    "restrictions",
+    "information",
+}
+
+# Optional inside an item of a list: links to operations (none: every operation) and the
+# details the Rijksmodel asks where they apply.
+_OPTIONAL_IN_ITEMS = {"operations", "purposes", "articles", "motivation"}
+# The same, by the list the item is in (the Rijksmodel's details per data item, party, ...).
+_OPTIONAL_BY_LIST = {
+    "operations": {"name"},  # the id names an operation already
+    "data_subjects": {"name"},  # a short name beside the category, which says it all
+    "personal_data": {
+        "category",
+        "original_purpose",
+        "provided_by",
+        "source_system",
+        "provision_basis",
+    },
+    "parties": {"functions", "interests"},
+    "locations": {"measures", "mechanism_other"},
+    "measures": {"monitored_in"},
 }
 
 # Sections not walked at all: a second contact is optional; the AI Act duties are asked only
 # of high-risk systems, and the findings say what is open there; a school that adopts the whole
 # central assessment marks no central item. The addendum's public text is asked by its own
-# findings (rules/checks_public.py), only where the addendum has a section for it.
-_NOT_WALKED = {"contact", "deployer_duties", "fria", "central", "public"}
+# findings (rules/checks_public.py), only where the addendum has a section for it; extra notes
+# per point are never required.
+_NOT_WALKED = {"contact", "deployer_duties", "fria", "central", "public", "notes"}
 
 
 def unanswered(node: BaseModel, loc: Loc = ()) -> list[Loc]:
@@ -168,8 +200,11 @@ def unanswered(node: BaseModel, loc: Loc = ()) -> list[Loc]:
         section = isinstance(value, BaseModel) and not isinstance(value, Text)
         if name in _NOT_WALKED or (name in _NOT_QUESTIONS and not section):
             continue
-        if name == "name" and loc[-2:-1] == ("data_subjects",):
-            continue  # a short name beside the category, which says it all
+        if name in _OPTIONAL_IN_ITEMS and any(isinstance(part, int) for part in loc):
+            continue
+        parent = next((part for part in reversed(loc) if isinstance(part, str)), None)
+        if loc and isinstance(loc[-1], int) and name in _OPTIONAL_BY_LIST.get(str(parent), ()):
+            continue
         here = (*loc, name)
         if value is None or (isinstance(value, list) and not value and not info.is_required()):
             gaps.append(here)

@@ -8,13 +8,21 @@ from dataclasses import dataclass
 from dpia.context.chart import Chart, chart
 from dpia.context.common import DocumentBase, Loc, LocatedFinding, Shortlist, unanswered
 from dpia.context.equality import mitigation_expected
+from dpia.context.operations import KindRow, OperationView, kind_row, operation_views, special_rows
 from dpia.context.questions import Question, question
 from dpia.context.roles import ScopeView, scopes
 from dpia.data.ai_act import AS_OF as AI_ACT_AS_OF
 from dpia.load import Severity
 from dpia.model import Questionnaire, Text
 from dpia.model.description import Party
-from dpia.model.enums import Characteristic, MeasureStatus, RiskLevel, RiskTier
+from dpia.model.enums import (
+    Characteristic,
+    DataKind,
+    DataSubjectRight,
+    MeasureStatus,
+    RiskLevel,
+    RiskTier,
+)
 from dpia.model.risks import Measure
 from dpia.review.trajectory import trajectory
 from dpia.rules.ai_act import (
@@ -105,6 +113,12 @@ class DpiaContext(DocumentBase):
     gap_questions: list[Question | None]
     versions: list[VersionRow]  # oldest first, this version last
     dpo_overruled: bool  # the DPO's advice is recorded and not followed
+    operations: list[OperationView]  # each operation with what belongs to it (none: implicit)
+    special_rows: list[KindRow]  # per special category recorded: its data, people, operations
+    criminal_row: KindRow | None  # Rijksmodel 12.2
+    national_id_row: KindRow | None  # Rijksmodel 12.3
+    rights_order: list[DataSubjectRight]  # the rights of Rijksmodel 15, in its order
+    party_interests: list[Party]  # the parties whose own interests are recorded (Rijksmodel 7)
 
 
 def dpia_context(base: DocumentBase) -> DpiaContext:
@@ -162,6 +176,12 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
         tier_contradiction=q.ai is not None and tier_contradicts(q.ai),
         consent=consent_lines(q),
         trajectory=chart(points) if len(points := trajectory(q)) > 1 else None,
+        operations=operation_views(q),
+        special_rows=special_rows(q),
+        criminal_row=kind_row(q, DataKind.criminal),
+        national_id_row=kind_row(q, DataKind.national_id),
+        rights_order=list(DataSubjectRight),
+        party_interests=[p for p in q.description.parties if p.interests],
     )
 
 

@@ -37,74 +37,75 @@ class Logo:
         return f"data:{self.mime};base64,{base64.b64encode(self.data).decode()}"
 
 
-def read_logo(folder: Path, name: str) -> tuple[Logo | None, str | None]:
+def read_logo(folder: Path, name: str, what: str = "logo") -> tuple[Logo | None, str | None]:
     """The logo `name` (relative to `folder`), or why it cannot be used. Only a regular PNG
-    or SVG file inside the questionnaire's folder is read."""
+    or SVG file inside the questionnaire's folder is read. `what` names it in the reasons: the
+    images of the proposal (description.proposal_images) are read and judged the same way."""
     try:
         path = (folder / name).resolve()
     except (OSError, RuntimeError):
-        return None, "cannot be read: the logo's path is a link loop"
+        return None, f"cannot be read: the {what}'s path is a link loop"
     if not path.is_relative_to(folder):
-        return None, "the logo must be inside the questionnaire's folder"
+        return None, f"the {what} must be inside the questionnaire's folder"
     suffix = path.suffix.lower()
     if suffix not in TYPES:
-        return None, "the logo must be a .png or .svg file"
+        return None, f"the {what} must be a .png or .svg file"
     if not path.exists():
         return None, f"no such file: {name}"
     if not path.is_file():
-        return None, "the logo must be a regular file"
+        return None, f"the {what} must be a regular file"
     if path.stat().st_size > MAX_LOGO:
-        return None, f"the logo is larger than {MAX_LOGO} bytes"
+        return None, f"the {what} is larger than {MAX_LOGO} bytes"
     with path.open("rb") as f:
         data = f.read(MAX_LOGO + 1)
-    problem = check_png(data) if suffix == ".png" else check_svg(data)
+    problem = check_png(data, what) if suffix == ".png" else check_svg(data, what)
     if problem:
         return None, problem
     relative = path.relative_to(folder).as_posix()
     return Logo(relative, data, TYPES[suffix]), None
 
 
-def check_png(data: bytes) -> str | None:
+def check_png(data: bytes, what: str = "logo") -> str | None:
     """Why these bytes are not a PNG a document may draw (None: they are). WeasyPrint copies a
     PNG's compressed pixels into the PDF as they are, so a damaged one would give a PDF with a
     broken picture: the chunks' checksums and the amount of pixel data are checked here, by
     inflating the data in steps without keeping it (no pixel is decoded)."""
     if not data.startswith(PNG_SIGNATURE):
-        return "the logo is not a PNG image (its first bytes are not the PNG signature)"
-    chunks, problem = _chunks(data)
+        return f"the {what} is not a PNG image (its first bytes are not the PNG signature)"
+    chunks, problem = _chunks(data, what)
     if problem:
         return problem
     if not chunks or chunks[0][0] != b"IHDR" or len(chunks[0][1]) != 13:
-        return "the logo is a damaged PNG image (no IHDR header)"
+        return f"the {what} is a damaged PNG image (no IHDR header)"
     width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", chunks[0][1])
     channels = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}.get(colour)
     if not width or not height or channels is None or depth not in (1, 2, 4, 8, 16):
-        return "the logo is a damaged PNG image (impossible size or colour type)"
+        return f"the {what} is a damaged PNG image (impossible size or colour type)"
     if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
         return (
-            f"the logo is {width} x {height} pixels; at most {MAX_PIXELS // 1_000_000}"
-            f" megapixels and {MAX_SIDE} pixels a side are drawn (a logo needs far fewer)"
+            f"the {what} is {width} x {height} pixels; at most {MAX_PIXELS // 1_000_000}"
+            f" megapixels and {MAX_SIDE} pixels a side are drawn (a document needs far fewer)"
         )
     expected = _pixel_bytes(width, height, channels * depth, interlace == 1)
     inflated = _inflated_size(b"".join(body for kind, body in chunks if kind == b"IDAT"))
     if inflated != expected:
-        return "the logo is a damaged PNG image (its pixel data is missing, cut off or corrupt)"
+        return f"the {what} is a damaged PNG image (its pixel data is missing, cut off or corrupt)"
     return None
 
 
-def _chunks(data: bytes) -> tuple[list[tuple[bytes, bytes]], str | None]:
+def _chunks(data: bytes, what: str) -> tuple[list[tuple[bytes, bytes]], str | None]:
     chunks: list[tuple[bytes, bytes]] = []
     at = len(PNG_SIGNATURE)
     while True:
         if at + 12 > len(data):
-            return chunks, "the logo is a damaged PNG image (it is cut off: no IEND at the end)"
+            return chunks, f"the {what} is a damaged PNG image (it is cut off: no IEND at the end)"
         (length,) = struct.unpack(">I", data[at : at + 4])
         kind, body = data[at + 4 : at + 8], data[at + 8 : at + 8 + length]
         crc = data[at + 8 + length : at + 12 + length]
         if len(body) != length or len(crc) != 4:
-            return chunks, "the logo is a damaged PNG image (it is cut off: no IEND at the end)"
+            return chunks, f"the {what} is a damaged PNG image (it is cut off: no IEND at the end)"
         if zlib.crc32(kind + body) != struct.unpack(">I", crc)[0]:
-            return chunks, "the logo is a damaged PNG image (a chunk fails its checksum)"
+            return chunks, f"the {what} is a damaged PNG image (a chunk fails its checksum)"
         if kind == b"IEND":
             return chunks, None
         chunks.append((kind, body))
@@ -152,16 +153,16 @@ _SVG = "{http://www.w3.org/2000/svg}"
 _HREFS = ("href", "{http://www.w3.org/1999/xlink}href")
 
 
-def check_svg(data: bytes) -> str | None:
+def check_svg(data: bytes, what: str = "logo") -> str | None:
     """Why these bytes are not an SVG a document may draw (None: they are)."""
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        return "the SVG logo declares a DOCTYPE or entities, which a logo does not need"
+        return f"the SVG {what} declares a DOCTYPE or entities, which it does not need"
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as e:
-        return f"the logo is not a well-formed SVG image ({e})"
+        return f"the {what} is not a well-formed SVG image ({e})"
     if root.tag != _SVG + "svg":
-        return "the logo is not an SVG image (its root element is not <svg>)"
+        return f"the {what} is not an SVG image (its root element is not <svg>)"
     ids: dict[str, ElementTree.Element] = {}
     for el in root.iter():
         if el.get("id"):
@@ -169,12 +170,12 @@ def check_svg(data: bytes) -> str | None:
         for key in _HREFS:
             ref = el.get(key)
             if ref is not None and not ref.startswith("#"):
-                return "the SVG logo refers to something outside itself; only #id references"
+                return f"the SVG {what} refers to something outside itself; only #id references"
         texts = [el.text or "", *el.attrib.values()]
         if any(_OUTSIDE.search(t) for t in texts):
-            return "the SVG logo refers to something outside itself (url() or @import)"
+            return f"the SVG {what} refers to something outside itself (url() or @import)"
     if _work(root, ids, {}, ()) > MAX_SVG_WORK:
-        return f"the SVG logo takes more than {MAX_SVG_WORK} elements to draw (nested <use>)"
+        return f"the SVG {what} takes more than {MAX_SVG_WORK} elements to draw (nested <use>)"
     return None
 
 

@@ -284,19 +284,19 @@ def part_b(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
     w.qa(_("Data minimisation"), b.minimisation)
     w.qa(_("Accuracy"), b.accuracy)
     _numbered(w, 15, _("Rights of data subjects"))
-    rights = [
-        ("access", _("Access (Art. 15)")),
-        ("rectification", _("Rectification (Art. 16)")),
-        ("erasure", _("Erasure (Art. 17)")),
-        ("restriction", _("Restriction (Art. 18)")),
-        ("portability", _("Portability (Art. 20)")),
-        ("objection", _("Objection (Art. 21)")),
-        ("automated_decisions", _("Automated decisions (Art. 22)")),
-    ]
-    w.table(
-        [_("Right"), _("How it is honoured")],
-        [[title, w.answer_runs(getattr(b.rights, key))] for key, title in rights],
-    )
+    # The rights in the Rijksmodel's order, with a statutory restriction where one is recorded;
+    # "clear information" falls back on how people are informed, as in the PDF.
+    rows = []
+    for right in ctx.rights_order:
+        answer = getattr(b.rights, right.value)
+        if right.value == "information" and answer is None:
+            answer = b.transparency.how_informed
+        limits = [r.basis for r in b.rights.restrictions if r.right is right]
+        restriction = w.answer_runs(limits[0]) if limits else [Run(_("none"))]
+        for more in limits[1:]:
+            restriction += [Run("; "), *w.answer_runs(more)]
+        rows.append([w.t.label(right), w.answer_runs(answer), restriction])
+    w.table([_("Right"), _("How it is honoured"), _("Statutory restriction")], rows)
     tr = b.transparency
     w.qa(_("How people are informed"), tr.how_informed)
     w.para(

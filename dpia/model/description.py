@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import Field, StrictBool, StrictInt, model_validator
 
 from dpia.load.problems import N_, Refusal
@@ -33,8 +35,22 @@ class AiSystem(Strict):
     description: TextValue | None = Field(None, description="What the system does.")
 
 
+OPERATIONS_HELP = (
+    "Ids of the processing operations this concerns (description.operations); leave out when "
+    "it concerns every operation, or when there is one operation only."
+)
+
+
+def operation_ids() -> Any:
+    return items(OPERATIONS_HELP)
+
+
 class Operation(Strict):
+    """One processing operation: the spine the Rijksmodel repeats purposes, parties, legal
+    framework, retention and lawful basis along (points 3, 5, 6, 9, 10, 11)."""
+
     id: Id
+    name: Name | None = Field(None, description="A short name of the operation.")
     description: TextValue = Field(description="A processing operation (collect, store, ...).")
 
 
@@ -47,6 +63,18 @@ class Purpose(Strict):
         " concerned.",
         json_schema_extra=PUBLIC,
     )
+    operations: list[Id] = operation_ids()
+
+
+class ProposalImage(Strict):
+    """Rijksmodel 1.2: an image of the proposal, embedded in the DPIA like the logo."""
+
+    file: Name = Field(
+        description="A PNG or SVG file, relative to this questionnaire and inside its folder."
+    )
+    title: Name | None = Field(None, description="The image's title.")
+    description: TextValue | None = Field(None, description="What the image shows.")
+    source: Name | None = Field(None, description="Where the image comes from.")
 
 
 class AgeRange(Strict):
@@ -90,10 +118,28 @@ class DataCategory(Strict):
         None, description="The Art. 9(1) category, when kind is special."
     )
     national_id: NationalId | None = Field(None, description="Which number, when national_id.")
+    category: Name | None = Field(
+        None, description="The category the data belong to, e.g. contact details."
+    )
     source: TextValue | None = Field(
         None, description="Where the data come from.", json_schema_extra=PUBLIC
     )
+    original_purpose: TextValue | None = Field(
+        None, description="The purpose for which the data were originally collected."
+    )
+    provided_by: Name | None = Field(
+        None,
+        description="When the data come from another party: which party provides them "
+        "(Rijksmodel: verstrekker).",
+    )
+    source_system: Name | None = Field(
+        None, description="When provided by another party: the system or platform they come from."
+    )
+    provision_basis: TextValue | None = Field(
+        None, description="When provided by another party: the legal ground for providing them."
+    )
     subjects: list[Id] = items("Ids of the data subjects concerned.")
+    operations: list[Id] = operation_ids()
     retention: TextValue | None = Field(None, description="How long the data are kept.")
     retention_unknown: StrictBool = Field(
         False,
@@ -163,6 +209,19 @@ class Party(Strict):
         "sub-processors: whether the processor's agreement with them is known to exist.",
     )
     description: TextValue | None = Field(None, description="What it does in the processing.")
+    operations: list[Id] = operation_ids()
+    functions: TextValue | None = Field(
+        None, description="The functions or departments within this party that get access."
+    )
+    data: list[Id] = items(
+        "Ids of the data categories this party gets access to (description.personal_data)."
+    )
+    subjects: list[Id] = items(
+        "Ids of the data subjects whose data it gets access to (description.data_subjects)."
+    )
+    interests: TextValue | None = Field(
+        None, description="This party's interests in the processing (Rijksmodel 7)."
+    )
     other_roles: list[RoleScope] = items(
         "Further roles of this party, each for some operations or data (a processor can be an "
         "independent or joint controller for a feature)."
@@ -187,14 +246,55 @@ class Location(Strict):
     mechanism: TransferMechanism = Field(
         TransferMechanism.none, description="Transfer mechanism when outside the EEA."
     )
+    mechanism_other: Name | None = Field(
+        None, description="For mechanism other: which mechanism is relied on."
+    )
+    measures: TextValue | None = Field(
+        None,
+        description="Supplementary measures for this transfer (e.g. encryption with keys kept "
+        "in the EEA), as EDPB Recommendations 01/2020 describe them.",
+    )
     tia_done: StrictBool = Field(
         False, description="Whether a transfer impact assessment was done."
     )
+    operations: list[Id] = operation_ids()
+
+
+class LegalFramework(Strict):
+    """Rijksmodel 9: a law, regulation or policy that bears on the processing."""
+
+    name: TextValue = Field(description="The law, regulation or policy.")
+    articles: Name | None = Field(None, description="The articles that concern the processing.")
+    operations: list[Id] = operation_ids()
+
+
+class RetentionPeriod(Strict):
+    """Rijksmodel 10: how long data are kept, per operation and purpose."""
+
+    period: TextValue = Field(description="How long the data are kept, or archived.")
+    motivation: TextValue | None = Field(
+        None,
+        description="Why this is no longer than strictly necessary for the purposes, and who "
+        "oversees deletion or archiving at the end.",
+    )
+    operations: list[Id] = operation_ids()
+    purposes: list[Id] = items("Ids of the purposes concerned (description.purposes).")
+    subjects: list[Id] = items("Ids of the data subjects concerned (description.data_subjects).")
+    data: list[Id] = items("Ids of the data categories concerned (description.personal_data).")
 
 
 class Description(Strict):
     proposal: TextValue | None = Field(None, description="1 The proposal and its context.")
+    proposal_images: list[ProposalImage] = items(
+        "1 Images of the proposal (local PNG or SVG files), each with a title, description and "
+        "source."
+    )
     operations: list[Operation] = items("3 Processing operations.")
+    data_flow_diagram: Name | None = Field(
+        None,
+        description="3 Where the diagram of the data flows is kept (a link or the name of a "
+        "shared folder; it is shown as text, never fetched).",
+    )
     techniques: TextValue | None = Field(None, description="4 Techniques and methods.")
     ai_system: AiSystem | None = Field(None, description="4 The AI system, if one is used.")
     purposes: list[Purpose] = items("5 Purposes of the processing.")
@@ -204,4 +304,11 @@ class Description(Strict):
     interests: TextValue | None = Field(None, description="7 Interests in the processing.")
     locations: list[Location] = items("8 Processing locations and transfers.")
     legal_framework: TextValue | None = Field(None, description="9 Legal and policy framework.")
+    legal_frameworks: list[LegalFramework] = items(
+        "9 Each law, regulation or policy with its articles, per operation."
+    )
     retention: TextValue | None = Field(None, description="10 Retention periods in general.")
+    retention_periods: list[RetentionPeriod] = items(
+        "10 Retention periods per operation, purpose, data and data subjects, with their "
+        "motivation."
+    )

@@ -74,7 +74,7 @@ class EdpbCriterion(Labelled):
     innovative_technology = "innovative_technology", N_("Innovative use of new technology")
     prevents_right_or_service = (
         "prevents_right_or_service",
-        N_("Prevents exercising a right or using a service"),
+        N_("Prevents exercising a right or using a service or contract"),
     )
 
 
@@ -190,8 +190,8 @@ class TransferMechanism(Labelled):
     none = "none", N_("none (inside the EEA)")
     adequacy = "adequacy", N_("adequacy decision (Art. 45)")
     eu_us_dpf = "eu_us_dpf", N_("EU-US Data Privacy Framework (Art. 45)")
-    scc = "scc", N_("standard contractual clauses (Art. 46)")
-    bcr = "bcr", N_("binding corporate rules (Art. 47)")
+    scc = "scc", N_("standard contractual clauses (SCC, Art. 46)")
+    bcr = "bcr", N_("binding corporate rules (BCR, Art. 47)")
     code_of_conduct = "code_of_conduct", N_("approved code of conduct (Art. 46)")
     certification = "certification", N_("approved certification (Art. 46)")
     legally_binding_instrument = (
@@ -199,6 +199,7 @@ class TransferMechanism(Labelled):
         N_("binding instrument between public bodies (Art. 46(2)(a))"),
     )
     art49_derogation = "art49_derogation", N_("derogation (Art. 49)")
+    other = "other", N_("other mechanism")
 
 
 class LawfulBasis(Labelled):
@@ -234,6 +235,31 @@ class AlternativeOutcome(Labelled):
     rejected = "rejected", N_("rejected")
     offered_alongside = "offered_alongside", N_("offered alongside")
     chosen = "chosen", N_("chosen instead")
+
+
+class DataSubjectRight(Labelled):
+    """The rights the Rijksmodel's point 15 asks about, in its order."""
+
+    access = "access", N_("Right of access (Art. 15)")
+    rectification = "rectification", N_("Rectification and completion (Art. 16)")
+    erasure = "erasure", N_("Erasure (Art. 17)")
+    restriction = "restriction", N_("Restriction of processing (Art. 18)")
+    portability = "portability", N_("Data portability (Art. 20)")
+    automated_decisions = "automated_decisions", N_("Automated decisions (Art. 22)")
+    objection = "objection", N_("Objection (Art. 21)")
+    information = "information", N_("Clear information (Art. 12-14)")
+
+
+class FurtherUse(Labelled):
+    """Rijksmodel 13: how a use for another purpose than the original one is justified
+    (Art. 6(4) AVG/GDPR)."""
+
+    permitted_by_law = "permitted_by_law", N_("permitted by Union or member-state law")
+    compatible = "compatible", N_("compatible with the original purpose")
+    # Not among the Rijksmodel's options, which assume a lawful further use; an assessment must
+    # be able to record that a planned use fails the Art. 6(4) test.
+    incompatible = "incompatible", N_("not compatible, and not permitted by law")
+    not_applicable = "not_applicable", N_("not applicable (no further processing)")
 
 
 class Level(Labelled):
@@ -392,6 +418,66 @@ class RiskLevel(Labelled):
     high = "high", N_("high")
     # A residual risk the assessors could not rate: itself a finding.
     unknown = "unknown", N_("unknown")
+
+
+class Frequency(Labelled):
+    """How often the processing takes place (Rijksmodel pre-scan 1.5.3)."""
+
+    continuous = "continuous", N_("continuously")
+    more_than_monthly = "more_than_monthly", N_("more often than monthly")
+    monthly = "monthly", N_("at least monthly")
+    yearly = "yearly", N_("at least yearly")
+    irregular = "irregular", N_("irregularly")
+    once = "once", N_("once")
+
+
+class RetentionClass(Labelled):
+    """How long the data are kept, in the pre-scan's classes (Rijksmodel pre-scan 1.5.4)."""
+
+    years = "years", N_("several years")
+    year = "year", N_("a year")
+    under_month = "under_month", N_("less than a month")
+    under_week = "under_week", N_("less than a week")
+    under_day = "under_day", N_("less than 24 hours")
+
+
+class BaseRegister(Labelled):
+    """Dutch base registers (basisregistraties) the processing uses (pre-scan 5.1.2)."""
+
+    bgt = "bgt", N_("Large-scale topography (BGT)")
+    bri = "bri", N_("Income (BRI)")
+    brk = "brk", N_("Land registry (BRK)")
+    bro = "bro", N_("Subsurface (BRO)")
+    brp = "brp", N_("Persons (BRP)")
+    brt = "brt", N_("Topography (BRT)")
+    brv = "brv", N_("Vehicles (BRV)")
+    woz = "woz", N_("Property values (WOZ)")
+    hr = "hr", N_("Trade register (HR)")
+    bag = "bag", N_("Addresses and buildings (BAG)")
+
+
+class DigitalService(Labelled):
+    """A digital service and children (pre-scan 7.1, after the DSA Art. 28 guidelines)."""
+
+    none = "none", N_("no digital service is offered or used")
+    for_minors = "for_minors", N_("a digital service meant mainly for people under 18")
+    minors_not_excluded = (
+        "minors_not_excluded",
+        N_("a digital service not meant for people under 18, who cannot be shown to stay out"),
+    )
+    minors_excluded = (
+        "minors_excluded",
+        N_("a digital service that people under 18 can be shown not to use"),
+    )
+
+
+class ScreeningSignal(Labelled):
+    """What a description shows that a screening answered "no DPIA needed" overlooks."""
+
+    special = "special", N_("special categories of personal data")
+    sensitive = "sensitive", N_("sensitive data")
+    large = "large", N_("10,000 or more data subjects")
+    vulnerable = "vulnerable", N_("children or other vulnerable people")
 
 
 class Verdict(Labelled):

@@ -10,6 +10,8 @@ from dpia.model.enums import (
     Art9Exception,
     BiometricNeed,
     ConsentBy,
+    DataSubjectRight,
+    FurtherUse,
     LawfulBasis,
     SpecialCategory,
 )
@@ -44,6 +46,10 @@ class BasisForPurpose(Strict):
         "that an overlay can merge and mark them one by one.",
     )
     purpose: Id = Field(description="Id of the purpose (description.purposes).")
+    operations: list[Id] = items(
+        "Ids of the operations this basis covers (description.operations); leave out to cover "
+        "the operations of its purpose."
+    )
     basis: LawfulBasis = Field(description="The Art. 6(1) lawful basis.")
     justification: TextValue | None = Field(None, description="Why this basis applies.")
     legal_provision: TextValue | None = Field(
@@ -71,6 +77,10 @@ class SpecialException(Strict):
         "that an overlay can merge and mark them one by one.",
     )
     category: SpecialCategory = Field(description="The Art. 9(1) category.")
+    operations: list[Id] = items(
+        "Ids of the operations that process this category (description.operations); leave out "
+        "for the operations of its data categories."
+    )
     exception: Art9Exception = Field(description="The Art. 9(2) exception relied on.")
     justification: TextValue | None = Field(None, description="Why the exception applies.")
     alternative: ConsentAlternative | None = Field(
@@ -84,6 +94,36 @@ class SpecialException(Strict):
     )
 
 
+class FurtherProcessing(Strict):
+    """Rijksmodel 13: data used for another purpose than the one they were collected for."""
+
+    purpose: TextValue = Field(description="The purpose the data are now used for.")
+    original_purpose: TextValue | None = Field(
+        None, description="The purpose for which the data were originally collected."
+    )
+    assessment: FurtherUse = Field(
+        description="permitted_by_law, compatible (Art. 6(4)), incompatible or not_applicable."
+    )
+    legal_provision: TextValue | None = Field(
+        None, description="For permitted_by_law: the statutory provision."
+    )
+    operations: list[Id] = items(
+        "Ids of the operations concerned (description.operations); leave out for all."
+    )
+    data: list[Id] = items("Ids of the data categories concerned (description.personal_data).")
+    subjects: list[Id] = items("Ids of the data subjects concerned (description.data_subjects).")
+
+
+class RightRestriction(Strict):
+    """A right restricted by a statutory exception (Rijksmodel 15)."""
+
+    right: DataSubjectRight = Field(description="The right that is restricted.")
+    basis: TextValue = Field(
+        description="The statutory ground: Art. 23 GDPR with the national provision (UAVG "
+        "art. 41) or a sector law, and how far the restriction goes."
+    )
+
+
 class Rights(Strict):
     access: TextValue | None = Field(None, description="Right of access (Art. 15).")
     rectification: TextValue | None = Field(None, description="Rectification (Art. 16).")
@@ -93,6 +133,14 @@ class Rights(Strict):
     objection: TextValue | None = Field(None, description="Objection (Art. 21).")
     automated_decisions: TextValue | None = Field(
         None, description="Safeguards on automated decisions (Art. 22)."
+    )
+    information: TextValue | None = Field(
+        None,
+        description="How people get clear information (Art. 12-14), beside how_informed: e.g. "
+        "in language children understand.",
+    )
+    restrictions: list[RightRestriction] = items(
+        "Rights restricted by a statutory exception, each with its ground."
     )
 
 
@@ -123,6 +171,9 @@ class Lawfulness(Strict):
         None, description="12 Use of BSN, PGN or other national numbers, and its legal ground."
     )
     purpose_limitation: TextValue | None = Field(None, description="13 Purpose limitation.")
+    further_processing: list[FurtherProcessing] = items(
+        "13 Each use for another purpose than the original one, and how it is justified."
+    )
     necessity: TextValue | None = Field(None, description="14 Why the processing is necessary.")
     proportionality: TextValue | None = Field(None, description="14 Proportionality.")
     subsidiarity: TextValue | None = Field(

@@ -5,7 +5,16 @@ from __future__ import annotations
 from pydantic import Field, StrictBool
 
 from dpia.model.base import Country, Date, Email, Name, Strict, TextValue, optional
-from dpia.model.enums import Classification, Lang, Sector, Status
+from dpia.model.enums import (
+    BaseRegister,
+    Classification,
+    DigitalService,
+    Frequency,
+    Lang,
+    RetentionClass,
+    Sector,
+    Status,
+)
 from dpia.model.history import Version
 
 
@@ -137,3 +146,21 @@ class ApList(Strict):
 class Screening(Strict):
     edpb: EdpbCriteria = Field(default_factory=EdpbCriteria, description="The nine EDPB criteria.")
     ap_list: ApList = Field(default_factory=ApList, description="The 17 AP-list categories.")
+    new_legislation: Answer | None = optional(
+        "The processing follows from new legislation or regulation (the Rijksmodel's pre-scan "
+        "then requires a DPIA)."
+    )
+    frequency: Frequency | None = Field(
+        None, description="How often the processing takes place (for the pre-scan's risk score)."
+    )
+    retention_class: RetentionClass | None = Field(
+        None, description="How long the data are kept, in the pre-scan's classes (risk score)."
+    )
+    base_registers: list[BaseRegister] = Field(
+        default_factory=list,
+        max_length=10,
+        description="Dutch base registers the processing uses (risk score).",
+    )
+    digital_service: DigitalService | None = Field(
+        None, description="Whether a digital service is offered or used, and by children."
+    )

@@ -15,6 +15,7 @@ from dpia.model.central import ID_LISTS, OPTIONAL_ID_LISTS, Central
 from dpia.model.description import Description
 from dpia.model.lawfulness import Lawfulness
 from dpia.model.meta import Meta, Screening
+from dpia.model.notes import Notes
 from dpia.model.public import PublicInformation
 from dpia.model.risks import Measure, Risk, Security
 
@@ -45,6 +46,11 @@ class Questionnaire(Strict):
     )
     consultation: Consultation = Field(
         default_factory=Consultation, description="DPO advice, views, decision, sign-off."
+    )
+    notes: Notes = Field(
+        default_factory=Notes,
+        description="Extra notes per point of the Model DPIA Rijksdienst (its 'aanvullende "
+        "informatie').",
     )
     central: Central | None = Field(
         None, description="In a school's overlay: what it does with the central assessment."
@@ -109,6 +115,31 @@ def reference_errors(data: dict[str, Any]) -> Iterator[Reference]:
     yield from refs(("risks",), "data", ("description", "personal_data"))
     yield from refs(("lawfulness", "lawful_bases"), "purpose", ("description", "purposes"))
     yield from refs(("description", "personal_data"), "subjects", ("description", "data_subjects"))
+    operation_links: list[tuple[str, ...]] = [
+        ("description", "purposes"),
+        ("description", "personal_data"),
+        ("description", "parties"),
+        ("description", "locations"),
+        ("description", "legal_frameworks"),
+        ("description", "retention_periods"),
+        ("lawfulness", "lawful_bases"),
+        ("lawfulness", "special_categories"),
+        ("lawfulness", "further_processing"),
+    ]
+    for source in operation_links:
+        yield from refs(source, "operations", ("description", "operations"))
+    yield from refs(("description", "parties"), "data", ("description", "personal_data"))
+    yield from refs(("description", "parties"), "subjects", ("description", "data_subjects"))
+    for key, target in (
+        ("purposes", ("description", "purposes")),
+        ("data", ("description", "personal_data")),
+        ("subjects", ("description", "data_subjects")),
+    ):
+        yield from refs(("description", "retention_periods"), key, target)
+    yield from refs(("lawfulness", "further_processing"), "data", ("description", "personal_data"))
+    yield from refs(
+        ("lawfulness", "further_processing"), "subjects", ("description", "data_subjects")
+    )
     operations, categories = ids("description", "operations"), ids("description", "personal_data")
     for i, party in enumerate(entries("description", "parties")):
         scopes = party.get("other_roles")

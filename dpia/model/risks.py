@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from dpia.load.problems import N_, Refusal
-from dpia.model.base import Date, Id, Name, Strict, TextValue, items
+from dpia.model.base import Country, Date, Id, Name, Strict, TextValue, items
 from dpia.model.enums import (
     ControlStatus,
     FearedEvent,
@@ -89,6 +89,11 @@ class Measure(Strict):
     kind: MeasureKind = Field(description="technical, organisational, legal or contractual.")
     status: MeasureStatus = Field(description="planned, in_progress or implemented.")
     owner: TextValue | None = Field(None, description="Role responsible for it.")
+    monitored_in: Country | None = Field(
+        None,
+        description="The country where the measure is monitored and evaluated (the Rijksmodel "
+        "asks this where a high residual risk remains).",
+    )
     due: Date | None = Field(None, description="When it is to be in place.")
 
 

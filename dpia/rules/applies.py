@@ -20,6 +20,7 @@ from typing import Any
 from dpia.model.enums import (
     ActRole,
     DataKind,
+    FurtherUse,
     LawfulBasis,
     Outcome,
     RiskTier,
@@ -91,6 +92,10 @@ WHEN: dict[Path, Predicate] = {
     ),
     ("description", "locations", "-", "mechanism"): lambda d, i: _outside_eea(i),
     ("description", "locations", "-", "tia_done"): lambda d, i: _needs_tia(i),
+    ("description", "locations", "-", "mechanism_other"): lambda d, i: (
+        i.get("mechanism") == TransferMechanism.other.value
+    ),
+    ("description", "locations", "-", "measures"): lambda d, i: _outside_eea(i),
     # Part B: Art. 9(2) and the national numbers only when such data are processed
     ("lawfulness", "special_categories"): lambda d, i: DataKind.special.value in _kinds(d),
     ("lawfulness", "criminal_data"): lambda d, i: DataKind.criminal.value in _kinds(d),
@@ -100,6 +105,9 @@ WHEN: dict[Path, Predicate] = {
     ),
     ("lawfulness", "lawful_bases", "-", "legal_provision"): lambda d, i: (
         i.get("basis") in (LawfulBasis.legal_obligation.value, LawfulBasis.public_task.value)
+    ),
+    ("lawfulness", "further_processing", "-", "legal_provision"): lambda d, i: (
+        i.get("assessment") == FurtherUse.permitted_by_law.value
     ),
     # AI: the AI Act section when an AI system is used; Art. 26 and 27 for high-risk systems
     ("ai",): lambda d, i: uses_ai(d),

@@ -19,6 +19,7 @@ from dpia.model.enums import (
     ServiceKind,
     Status,
     ToolPicker,
+    Verdict,
 )
 from dpia.model.labels import N_
 from dpia.rules.ai_act import (
@@ -34,7 +35,7 @@ from dpia.rules.decision import Art36, art36, proceeding
 from dpia.rules.finding import E, Finding, Loc, W, check, walk_texts
 from dpia.rules.jurisdiction import seat
 from dpia.rules.risk import SCALE, AssessedRisk, assess
-from dpia.rules.screening import screen_questionnaire
+from dpia.rules.screening import contradicting_signals, screen_questionnaire
 
 
 @check
@@ -370,6 +371,19 @@ def _screening(q: Questionnaire) -> Iterator[Finding]:
             ("screening",),
             N_("screening questions still unanswered: {count}"),
             {"count": str(len(result.unanswered))},
+        )
+    signals = contradicting_signals(q)
+    if result.verdict is Verdict.not_required and signals:
+        # One finding for the whole screening, naming every signal, not one per criterion.
+        yield Finding(
+            "screening-contradicted",
+            W,
+            ("screening", "edpb"),
+            N_(
+                "the screening finds no DPIA needed, but the description shows {signals}: "
+                "check the EDPB criteria"
+            ),
+            {"signals": signals},
         )
 
 

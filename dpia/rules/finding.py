@@ -31,15 +31,18 @@ class Finding:
     severity: Severity
     loc: Loc
     message: str  # English template with {named} parameters
-    params: Mapping[str, str | Labelled] = field(default_factory=dict)
+    # A tuple of enum values is a list of them, e.g. the signals a screening overlooks.
+    params: Mapping[str, str | Labelled | tuple[Labelled, ...]] = field(default_factory=dict)
 
     def text(self, translate: Callable[[str], str] = str) -> str:
         """The message in the language of `translate`; enum values become their labels."""
-        values = {
-            k: translate(english_label(v)) if isinstance(v, Labelled) else v
-            for k, v in self.params.items()
-        }
-        return translate(self.message).format(**values)
+
+        def value(v: str | Labelled | tuple[Labelled, ...]) -> str:
+            if isinstance(v, tuple):
+                return ", ".join(translate(english_label(x)) for x in v)
+            return translate(english_label(v)) if isinstance(v, Labelled) else v
+
+        return translate(self.message).format(**{k: value(v) for k, v in self.params.items()})
 
 
 Check = Callable[[Questionnaire], Iterator[Finding]]

@@ -16,6 +16,8 @@ NEEDS_TIA = frozenset(
         TransferMechanism.code_of_conduct,
         TransferMechanism.certification,
         TransferMechanism.legally_binding_instrument,
+        # The Rijksmodel's pre-scan: "Overig mechanisme" requires a DTIA.
+        TransferMechanism.other,
     }
 )
 

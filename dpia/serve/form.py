@@ -39,6 +39,7 @@ SECTIONS: list[tuple[str, str]] = [
     ("security", N_("Security")),
     ("processor_agreement", N_("Processor agreement")),
     ("consultation", N_("Consultation and decision")),
+    ("notes", N_("Extra notes per point")),  # the Rijksmodel's 'aanvullende informatie'
     ("public", N_("Text for the privacy addendum")),  # written for the people concerned
     ("central", N_("Central assessment")),  # a member's overlay: what it does with the base
 ]
@@ -50,7 +51,32 @@ REFERENCES: dict[Path, Path] = {
     ("description", "personal_data", "-", "subjects"): ("description", "data_subjects"),
     ("lawfulness", "lawful_bases", "-", "purpose"): ("description", "purposes"),
     ("processor_agreement", "processor"): ("description", "parties"),
+    # The Rijksmodel's details per party, retention period and further use.
+    ("description", "parties", "-", "data"): ("description", "personal_data"),
+    ("description", "parties", "-", "subjects"): ("description", "data_subjects"),
+    ("description", "retention_periods", "-", "purposes"): ("description", "purposes"),
+    ("description", "retention_periods", "-", "data"): ("description", "personal_data"),
+    ("description", "retention_periods", "-", "subjects"): ("description", "data_subjects"),
+    ("lawfulness", "further_processing", "-", "data"): ("description", "personal_data"),
+    ("lawfulness", "further_processing", "-", "subjects"): ("description", "data_subjects"),
 }
+# Processing operations are the spine (Rijksmodel 3): these lists name the ones they belong to.
+REFERENCES.update(
+    {
+        (*at, "-", "operations"): ("description", "operations")
+        for at in [
+            ("description", "purposes"),
+            ("description", "personal_data"),
+            ("description", "parties"),
+            ("description", "locations"),
+            ("description", "legal_frameworks"),
+            ("description", "retention_periods"),
+            ("lawfulness", "lawful_bases"),
+            ("lawfulness", "special_categories"),
+            ("lawfulness", "further_processing"),
+        ]
+    }
+)
 
 
 # The model does not change while the server runs: read each part of it once.
