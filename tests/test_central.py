@@ -252,7 +252,7 @@ def test_findings_name_the_file_of_the_extends_chain_they_point_into(lang: str, 
     html = prepare(assess_file(joint / "school-c.yaml"), "dpia", lang, "html").html
     annex = html.split('<section class="annex">')[1]
     # the answer is the base's
-    assert f"lawfulness.alternatives · base.yaml, {line} 535 · alternatives-missing" in annex
+    assert f"lawfulness.alternatives · base.yaml, {line} 551 · alternatives-missing" in annex
     assert f"risks · school-c.yaml, {line} 61 · risk-motivation-missing" in annex
     single = prepare(assess_file(ROOT / "samples" / "secondary-ai-homework.yaml"), "dpia", lang)
     assert ".yaml, " not in single.html.split('<section class="annex">')[1]  # one file: no name

@@ -3,6 +3,7 @@ error (a missing fundamental-rights impact assessment) the pre-scan calls requir
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,10 @@ REQUIRED = {"en": "Required: the assessment records it as missing", "nl": "Verei
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_a_missing_fria_is_required_in_the_prescan_too(lang: str, tmp_path: Path) -> None:
     # Started after the Art. 27 duty applies (2 December 2027), a missing FRIA is an error.
+    # A copy beside the sample's own files (its images are read from its folder).
+    shutil.copytree(ROOT / "samples", tmp_path / "samples")
+    path = tmp_path / "samples" / "late.yaml"
     sample = (ROOT / "samples" / "vocational-exam-proctoring.yaml").read_text()
-    path = tmp_path / "late.yaml"
     path.write_text(sample.replace("\nmeta:\n", "\nmeta:\n  planned_start: 2028-01-05\n", 1))
     a = assess_file(path)
     errors = {f.finding.code for f in a.findings if f.where.severity.value == "error"}
