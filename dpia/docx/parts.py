@@ -93,3 +93,10 @@ def provenance(w: Writer, ctx: DocumentBase, key: str) -> list[Run]:
     if reason is not None:
         runs += [NL(), *w.answer_runs(reason)]
     return runs
+
+
+def alert(w: Writer, title: str, entries: list[list[Run]]) -> None:
+    """A warning the reader must not miss (the PDF's red-edged alert box): its title in bold
+    red, then its points as a list."""
+    w.para(Run(title, bold=True, gap=True)).paragraph_format.keep_with_next = True
+    w.items(entries)
