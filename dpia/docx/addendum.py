@@ -9,6 +9,7 @@ from dpia.docx.parts import contact_line
 from dpia.docx.prose import Prose
 from dpia.docx.runs import Run
 from dpia.docx.writer import Writer
+from dpia.model.description import DataCategory
 
 
 def write(w: Writer, ctx: PrivacyAddendumContext, prose: Prose) -> None:
@@ -136,16 +137,15 @@ def write(w: Writer, ctx: PrivacyAddendumContext, prose: Prose) -> None:
     w.heading(_("Who else receives your data?"), 2)
     prose.write(w, "recipients_intro")
     if ctx.recipients:
-        w.items(
-            [
-                [
-                    Run(p.name, bold=True),
-                    Run(f" ({w.t.label(p.role)}, {w.t.country(p.country)})"),
-                    *([Run(": "), *w.answer_runs(p.description)] if p.description else []),
-                ]
-                for p in ctx.recipients
-            ]
-        )
+        for party in ctx.recipients:
+            desc = [Run(": "), *w.answer_runs(party.description)] if party.description else []
+            place = Run(f" ({w.t.label(party.role)}, {w.t.country(party.country)})")
+            w.items([[Run(party.name, bold=True), place, *desc]])
+            for sv in ctx.scopes[party.id]:  # a further role for a part, as in the PDF
+                feature = [Run(": "), *w.answer_runs(sv.scope.feature)] if sv.scope.feature else []
+                decides = _("For this part it decides itself what happens to your data.")
+                end = [Run(f". {decides}")] if sv.controls else []
+                w.para(f"{_('Also')} {w.t.label(sv.scope.role)}", *feature, *end)
     elif d.parties:
         w.para(_("Nobody outside our organisation receives your data."))
     else:
@@ -157,12 +157,13 @@ def write(w: Writer, ctx: PrivacyAddendumContext, prose: Prose) -> None:
         for loc in ctx.transfers:
             desc = [Run(": "), *w.answer_runs(loc.description)] if loc.description else []
             w.items([[Run(w.t.country(loc.country), bold=True), *desc]])
-            safeguard = (
-                w.gap_run()
-                if loc.mechanism.value == "none"
-                else Run(w.t.label(loc.mechanism), italic=True)
-            )
-            w.para(f"{_('Safeguard')}: ", safeguard)
+            safeguard: list[Run] = [Run(w.t.label(loc.mechanism), italic=True)]
+            if loc.id in ctx.adequacy:  # the Commission decided the country is adequate
+                adequacy = Run(_("adequacy decision"), italic=True)
+                safeguard = [adequacy, Run(f" ({ctx.adequacy[loc.id]})")]
+            elif loc.mechanism.value == "none":
+                safeguard = [w.gap_run()]
+            w.para(f"{_('Safeguard')}: ", *safeguard)
     elif d.locations:
         w.para(_("No. Your data stay inside the European Economic Area (EEA)."))
     else:
@@ -175,7 +176,7 @@ def write(w: Writer, ctx: PrivacyAddendumContext, prose: Prose) -> None:
                 [
                     *(Run(x.text, bold=True, lang=x.lang) for x in w.answer_runs(c.name)),
                     Run(": "),
-                    *w.answer_runs(c.retention),
+                    *_retention(w, c),
                 ]
                 for c in (item.category for item in ctx.data)
             ]
@@ -230,3 +231,11 @@ def write(w: Writer, ctx: PrivacyAddendumContext, prose: Prose) -> None:
 
     w.heading(_("Questions or complaints"), 2)
     prose.write(w, "complaints")
+
+
+def _retention(w: Writer, c: DataCategory) -> list[Run]:
+    """How long a category is kept; an unknown period said as such, with what is known."""
+    if not c.retention_unknown:
+        return w.answer_runs(c.retention)
+    known = [Run(" ("), *w.answer_runs(c.retention), Run(")")] if c.retention else []
+    return [Run(w._("we do not know yet; we are finding out")), *known]

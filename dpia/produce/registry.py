@@ -72,9 +72,7 @@ def _pdf(r: Request) -> bytes:
 def _docx(r: Request) -> bytes:
     from dpia.docx.render import render_docx  # python-docx only when a .docx is written
 
-    context = r.context
-    assert isinstance(context, DocumentBase), "Word documents exist for the DPIA kind only"
-    return render_docx(r.document.name, context, r.assessment.source)
+    return render_docx(r.document.name, r.context, r.assessment.source)
 
 
 @dataclass(frozen=True)
@@ -122,8 +120,7 @@ DOCUMENTS: dict[str, Document] = {
         Document(
             "knowledge-security",
             _no_dpia_context,
-            # No Word version yet: dpia/docx has sections for the DPIA documents only.
-            ("pdf", "html"),
+            ("pdf", "html", "docx"),
             kind="knowledge-security",
             build=knowledge_context,
         ),
