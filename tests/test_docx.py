@@ -7,6 +7,7 @@ import io
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -51,15 +52,15 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @pytest.fixture(scope="module")
-def made() -> dict[tuple[str, str, str], bytes]:
-    """Every sample, document and language, rendered once for the module."""
+def made(sample_docx: Callable[[Path, str, str], bytes]) -> dict[tuple[str, str, str], bytes]:
+    """Every sample, document and language, made once for the session (the parity test
+    reads the same documents)."""
     out = {}
     for path in SAMPLES:
-        a = assess_file(path)
-        assert a.ok, path
+        assert assess_file(path).ok, path
         for doc in WORD:
             for lang in LANGUAGES:
-                out[path.name, doc, lang] = make_document(a, doc, lang, "docx")
+                out[path.name, doc, lang] = sample_docx(path, doc, lang)
     return out
 
 

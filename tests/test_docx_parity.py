@@ -8,6 +8,7 @@ finding's message."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from dpia.context.assessment import assess_file
+from dpia.context.assessment import Assessment, assess_file
 from dpia.context.dpia import DpiaContext
 from dpia.languages import LANGUAGES
 from dpia.produce import prepare
@@ -86,7 +87,7 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def assessed() -> dict[str, object]:
+def assessed() -> dict[str, Assessment]:
     return {p.name: assess_file(p) for p in [*SAMPLES, *KNOWLEDGE]}
 
 
@@ -101,15 +102,17 @@ def _missing(html: str, text: str) -> list[str]:
     ("path", "doc", "lang"), CASES, ids=[f"{p.stem}-{d}-{lang}" for p, d, lang in CASES]
 )
 def test_docx_says_what_the_html_says(
-    assessed: dict[str, object], path: Path, doc: str, lang: str
+    assessed: dict[str, Assessment],
+    sample_docx: Callable[[Path, str, str], bytes],
+    path: Path,
+    doc: str,
+    lang: str,
 ) -> None:
-    a = assessed[path.name]
-    html = prepare(a, doc, lang, "html").html  # type: ignore[arg-type]
-    request = prepare(a, doc, lang, "docx")  # type: ignore[arg-type]
-    data = request.format.make(request)
+    html = prepare(assessed[path.name], doc, lang, "html")
+    data = sample_docx(path, doc, lang)  # shared with tests/test_docx.py
     text = docx_text(data)
-    missing = _missing(html, text)
-    ctx = request.context
+    missing = _missing(html.html, text)
+    ctx = html.context
     if isinstance(ctx, DpiaContext):
         missing += [f"fact: {f}" for f in _dpia_facts(ctx, lang) if f not in text]
         missing += _residual_levels(ctx, lang, data)
