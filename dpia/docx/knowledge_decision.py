@@ -70,7 +70,8 @@ def weighing(w: Writer, ctx: KnowledgeContext, prose: Prose) -> None:
         _("After measures"),
         _("Measures"),
     ]
-    w.table(headers, rows)
+    # the three short columns wide enough for "maatregelen" in a header
+    w.table(headers, rows, widths=[0.2, 0.26, 0.18, 0.18, 0.18])
 
 
 def measures(w: Writer, ctx: KnowledgeContext) -> None:
