@@ -18,7 +18,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from dpia.context.common import DocumentBase
+from dpia.docx.prose import Framed
 from dpia.docx.runs import Run
 from dpia.docx.writer import DASH, LANG_TAGS, Cell, Writer, set_lang
 from dpia.model.enums import Status
@@ -141,7 +141,7 @@ def _field(paragraph: Paragraph, instruction: str, tag: str) -> None:
             run._r.append(instr)
 
 
-def running_parts(w: Writer, ctx: DocumentBase, running: str) -> None:
+def running_parts(w: Writer, ctx: Framed, running: str) -> None:
     """Title and version line at the top, 'page X of Y' at the bottom; none on the cover."""
     section = w.doc.sections[0]
     section.different_first_page_header_footer = True
@@ -183,7 +183,7 @@ def _watermark(text: str, n: int) -> etree._Element:
 
 
 # ---------------------------------------------------------------------- cover and contents
-def cover(w: Writer, ctx: DocumentBase, doc_title: str, colophon: list[Run]) -> None:
+def cover(w: Writer, ctx: Framed, doc_title: str, colophon: list[Run]) -> None:
     """The cover page: document kind, title, organisation and the facts table."""
     q, _ = ctx.q, w._
     png = _png_logo(ctx.logo)
@@ -264,7 +264,7 @@ def _style(p: Paragraph) -> str:
     return p.style.name if p.style is not None and p.style.name else ""
 
 
-def properties(document: Document, ctx: DocumentBase, doc_title: str, keywords: str) -> None:
+def properties(document: Document, ctx: Framed, doc_title: str, keywords: str) -> None:
     """Title, author, subject, keywords and language; dates from the questionnaire, so that the
     same answers give the same file."""
     when = dt.datetime.combine(ctx.date, dt.time(), tzinfo=dt.UTC)

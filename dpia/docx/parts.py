@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dpia.context.common import DocumentBase
+from dpia.context.common import DocumentBase, LocatedFinding
 from dpia.docx.runs import Run
 from dpia.docx.writer import DASH, NL, Cell, Writer
+from dpia.load import Severity
 from dpia.model.ai import Characteristics
 from dpia.model.enums import Characteristic, RiskLevel
 from dpia.model.labels import GROUNDS
@@ -30,12 +31,22 @@ def joined(w: Writer, runs_per_item: list[list[Run]], sep: str = "; ") -> list[R
     return out or [Run(w._("none"))]
 
 
+def no_national_list(w: Writer) -> str:
+    return w._(
+        "No national DPIA list is encoded for this country; the screening rests on the EDPB"
+        " criteria only."
+    )
+
+
 def screening_tables(w: Writer, edpb: list[Item], ap_list: list[Item]) -> None:
     """The EDPB criteria and the AP list, one table each."""
     for title, items in (
         (w._("EDPB criteria"), edpb),
         (w._("AP list (Stcrt. 2019, 64418)"), ap_list),
     ):
+        if not items:  # a country without a national list encoded (as the macro)
+            w.para(Run(no_national_list(w), small=True))
+            continue
         w.para(Run(title, bold=True)).paragraph_format.keep_with_next = True
         rows: list[list[Cell]] = []
         for i in items:
@@ -93,3 +104,29 @@ def provenance(w: Writer, ctx: DocumentBase, key: str) -> list[Run]:
     if reason is not None:
         runs += [NL(), *w.answer_runs(reason)]
     return runs
+
+
+def alert(w: Writer, title: str, entries: list[list[Run]]) -> None:
+    """A warning the reader must not miss (the PDF's red-edged alert box): its title in bold
+    red, then its points as a list."""
+    w.para(Run(title, bold=True, gap=True)).paragraph_format.keep_with_next = True
+    w.items(entries)
+
+
+def findings_table(w: Writer, findings: list[LocatedFinding]) -> None:
+    """The annex's findings: severity, message, and where in the questionnaire (field, code,
+    line), as the PDF's annex."""
+    _ = w._
+    if not findings:
+        w.para(_("No findings."))
+        return
+    rows: list[list[Cell]] = []
+    for f in findings:
+        severity = _("error") if f.where.severity is Severity.error else _("warning")
+        place = [
+            Run(f.where.field or ""),
+            NL(),
+            Run(f"{f.finding.code} · {_('line')} {f.where.pos.line}", small=True),
+        ]
+        rows.append([severity, f.finding.text(w.t.gettext), place])
+    w.table([_("Severity"), _("Finding"), _("Field")], rows)

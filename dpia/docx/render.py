@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from dpia.context.common import DocumentBase
-from dpia.docx import assessments, checklist, report
+from dpia.docx import assessments, checklist, knowledge, report
 from dpia.docx.frame import (
     blank_document,
     contents,
@@ -18,7 +17,7 @@ from dpia.docx.frame import (
     running_parts,
 )
 from dpia.docx.package import attach, describe_application, to_bytes
-from dpia.docx.prose import Prose
+from dpia.docx.prose import Framed, Prose
 from dpia.docx.runs import Run
 from dpia.docx.writer import Writer
 from dpia.render.i18n import Translator
@@ -29,10 +28,11 @@ BUILDERS: dict[str, tuple[Callable[[Writer, Any, Prose], None], bool]] = {
     "processor-checklist": (checklist.write, True),
     "equality": (assessments.equality, False),
     "screening": (assessments.screening, False),
+    "knowledge-security": (knowledge.write, True),
 }
 
 
-def render_docx(doc: str, ctx: DocumentBase, source: tuple[str, bytes] | None) -> bytes:
+def render_docx(doc: str, ctx: Framed, source: tuple[str, bytes] | None) -> bytes:
     """The .docx of document `doc` from its typed context; `source` is the questionnaire
     (file name, bytes) to attach, or None for a document that leaves the organisation."""
     write, with_toc = BUILDERS[doc]
