@@ -35,10 +35,22 @@ def _party(w: Writer, p: Party) -> list[Run]:
     return runs
 
 
+def cover_title(w: Writer, ctx: ProcessorChecklistContext) -> tuple[list[Run], list[Run]]:
+    """The cover names the processor and its agreement, not the DPIA it belongs to (which the
+    subtitle names), as the HTML's cover_title block does."""
+    _, q = w._, ctx.q
+    name = Run(ctx.processor.name) if ctx.processor else w.gap_run()
+    sector = q.processor_agreement.sector_model
+    kind = _("Model Verwerkersovereenkomst 4.0 (sector model)") if sector else _("processor agreement")
+    subject = [Run(f"{_('For the assessment')}: "), *w.answer_runs(q.meta.title)]
+    return [name, Run(f": {kind}")], subject
+
+
 def write(w: Writer, ctx: ProcessorChecklistContext, prose: Prose) -> None:
     _, q = w._, ctx.q
     w.heading(_("Verdict"), 1)
-    w.para(Run(w.t.label(ctx.advice), bold=True))
+    verdict = _("renegotiate the signed agreement") if ctx.renegotiate else w.t.label(ctx.advice)
+    w.para(Run(verdict, bold=True))
     prose.write(w, "verdict_explained")
     if ctx.stoppers:
         stoppers = [[Run(_(s))] for s in ctx.stoppers]

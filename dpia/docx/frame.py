@@ -183,17 +183,28 @@ def _watermark(text: str, n: int) -> etree._Element:
 
 
 # ---------------------------------------------------------------------- cover and contents
-def cover(w: Writer, ctx: Framed, doc_title: str, colophon: list[Run]) -> None:
-    """The cover page: document kind, title, organisation and the facts table."""
+def cover(
+    w: Writer,
+    ctx: Framed,
+    doc_title: str,
+    colophon: list[Run],
+    own_title: tuple[list[Run], list[Run]] | None = None,
+) -> None:
+    """The cover page: document kind, title, organisation and the facts table. `own_title` is
+    a document's own title and subtitle in place of the assessment's."""
     q, _ = ctx.q, w._
     png = _png_logo(ctx.logo)
     if png is not None:
         w.bare_run(w.doc.add_paragraph()).add_picture(io.BytesIO(png), height=Cm(1.8))
     w.para(Run(doc_title.upper(), bold=True, small=True))
     title = w.doc.add_paragraph(style="Title")
-    w.runs(title, w.answer_runs(q.meta.title))
-    if q.meta.subject:
-        w.para(*w.answer_runs(q.meta.subject), style="Subtitle")
+    if own_title is not None:
+        w.runs(title, own_title[0])
+        w.para(*own_title[1], style="Subtitle")
+    else:
+        w.runs(title, w.answer_runs(q.meta.title))
+        if q.meta.subject:
+            w.para(*w.answer_runs(q.meta.subject), style="Subtitle")
     w.para(Run(q.meta.organisation.name, bold=True))
     review = Run(w.t.date(q.meta.review_date)) if q.meta.review_date else None
     facts: list[tuple[str, Cell]] = [

@@ -59,19 +59,28 @@ def screening_tables(w: Writer, edpb: list[Item], ap_list: list[Item]) -> None:
 
 
 def equality_table(
-    w: Writer, chars: Characteristics, expected: list[Characteristic], grounds: bool = False
+    w: Writer,
+    chars: Characteristics,
+    expected: list[Characteristic],
+    grounds: bool = False,
+    dutch_first: bool = False,
 ) -> None:
     """Expected impact per protected characteristic; a missing mitigation is a gap where one is
-    `expected`; `grounds` adds the Dutch grounds."""
-    headers = [w._("Characteristic")]
-    if grounds:
-        headers.append(w._("Dutch ground"))
+    `expected`; `grounds` adds the Dutch grounds, `dutch_first` leads with them and puts the
+    Equality Act's characteristic beside (as the context's dutch_grounds_lead says)."""
+    if dutch_first:
+        headers = [w._("Dutch ground"), w._("Equality Act 2010")]
+    else:
+        headers = [w._("Characteristic"), *([w._("Dutch ground")] if grounds else [])]
     headers += [w._("Expected impact"), w._("Evidence"), w._("Mitigation")]
     rows: list[list[Cell]] = []
     for ch in Characteristic:
-        row: list[Cell] = [w.t.label(ch)]
-        if grounds:
-            row.append(Run(w._(GROUNDS[ch]), small=True))
+        ground = w._(GROUNDS[ch])
+        row: list[Cell]
+        if dutch_first:
+            row = [ground, Run(w.t.label(ch), small=True)]
+        else:
+            row = [w.t.label(ch), *([Run(ground, small=True)] if grounds else [])]
         ci = chars.get(ch)
         if ci is None:
             row += [None, "", ""]

@@ -56,7 +56,8 @@ def render_docx(doc: str, ctx: Framed, source: tuple[str, bytes] | None) -> byte
         values = {"title": title, "version": ctx.central.version, "date": when}
         colophon.append(Run(adopts % values + " ", small=True))
     colophon += [Run(r.text, small=True, lang=r.lang) for r in prose.runs("colophon")]
-    cover(w, ctx, doc_title, colophon)
+    own_title = checklist.cover_title(w, ctx) if doc == "processor-checklist" else None
+    cover(w, ctx, doc_title, colophon, own_title)
     status, classification = w.t.label(q.meta.status), w.t.label(q.meta.classification)
     running = f"{w._('Version')} {q.meta.version} · {status} · {classification.upper()}"
     running_parts(w, ctx, running)
