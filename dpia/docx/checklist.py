@@ -40,8 +40,9 @@ def cover_title(w: Writer, ctx: ProcessorChecklistContext) -> tuple[list[Run], l
     subtitle names), as the HTML's cover_title block does."""
     _, q = w._, ctx.q
     name = Run(ctx.processor.name) if ctx.processor else w.gap_run()
-    sector = q.processor_agreement.sector_model
-    kind = _("Model Verwerkersovereenkomst 4.0 (sector model)") if sector else _("processor agreement")
+    kind = _("processor agreement")
+    if q.processor_agreement.sector_model:
+        kind = _("Model Verwerkersovereenkomst 4.0 (sector model)")
     subject = [Run(f"{_('For the assessment')}: "), *w.answer_runs(q.meta.title)]
     return [name, Run(f": {kind}")], subject
 

@@ -5,10 +5,11 @@ templates/shared/dpia.html.j2."""
 from __future__ import annotations
 
 from dpia.context.dpia import DpiaContext
+from dpia.docx.about import question_runs
 from dpia.docx.parts import findings_table, yesno
 from dpia.docx.prose import Prose
 from dpia.docx.runs import Run
-from dpia.docx.writer import Cell, Writer
+from dpia.docx.writer import NL, Cell, Writer
 from dpia.load import field_path
 from dpia.rules.decision import Art36
 
@@ -75,6 +76,12 @@ def consultation(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
     else:
         w.para(w.gap_run())
     w.heading(_("Sign-off"), 2)
+    accountability: list[tuple[str, Cell]] = [
+        (_("Residual risk accepted by"), c.decision.accepted_by if c.decision else None),
+    ]
+    if ctx.dpo_overruled and c.dpo_advice:
+        accountability.append((_("The DPO's advice was overruled by"), c.dpo_advice.overruled_by))
+    w.facts(accountability)
     rows: list[list[Cell]] = [
         [w.answer_runs(s.role), s.name or "", w.t.date(s.date) if s.date else "", ""]
         for s in c.sign_off
@@ -89,10 +96,15 @@ def annex(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
     w.heading(_("Annex: findings and unanswered questions"), 1)
     prose.write(w, "annex_intro")
     w.heading(_("Findings"), 2)
-    findings_table(w, ctx.findings)
+    findings_table(w, ctx.findings, [question_runs(w, qn) for qn in ctx.finding_questions])
     w.heading(_("Unanswered questions"), 2)
     if ctx.gaps:
-        w.items([[Run(field_path(g))] for g in ctx.gaps])
+        w.items(
+            [
+                [*question_runs(w, qn), *([NL()] if qn else []), Run(field_path(g), small=True)]
+                for g, qn in zip(ctx.gaps, ctx.gap_questions, strict=True)
+            ]
+        )
     else:
         w.para(_("Every question has been answered."))
 

@@ -122,20 +122,28 @@ def alert(w: Writer, title: str, entries: list[list[Run]]) -> None:
     w.items(entries)
 
 
-def findings_table(w: Writer, findings: list[LocatedFinding]) -> None:
-    """The annex's findings: severity, message, and where in the questionnaire (field, code,
-    line), as the PDF's annex."""
+def findings_table(
+    w: Writer, findings: list[LocatedFinding], questions: list[list[Run]] | None = None
+) -> None:
+    """The annex's findings: severity, message, and where in the questionnaire: with
+    `questions` (one per finding, the question in words) as the DPIA's annex, the field, file,
+    line and code below it; without, the field with code and line, as the other annexes."""
     _ = w._
     if not findings:
         w.para(_("No findings."))
         return
     rows: list[list[Cell]] = []
-    for f in findings:
-        severity = _("error") if f.where.severity is Severity.error else _("warning")
-        place = [
-            Run(f.where.field or ""),
-            NL(),
-            Run(f"{f.finding.code} · {_('line')} {f.where.pos.line}", small=True),
-        ]
+    for i, f in enumerate(findings):
+        error = f.where.severity is Severity.error
+        line = f"{_('line')} {f.where.pos.line}"
+        if questions is None:
+            severity = _("error") if error else _("warning")
+            place = [Run(f.where.field or ""), NL(), Run(f"{f.finding.code} · {line}", small=True)]
+        else:
+            severity = _("Error") if error else _("Warning")
+            file = f"{f.file}, " if f.file else ""
+            where = f"{f.where.field} · {file}{line} · {f.finding.code}"
+            place = [*questions[i], *([NL()] if questions[i] else []), Run(where, small=True)]
         rows.append([severity, f.finding.text(w.t.gettext), place])
-    w.table([_("Severity"), _("Finding"), _("Field")], rows)
+    header = _("Field") if questions is None else _("Question")
+    w.table([_("Severity"), _("Finding"), header], rows)

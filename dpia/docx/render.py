@@ -31,6 +31,11 @@ BUILDERS: dict[str, tuple[Callable[[Writer, Any, Prose], None], bool]] = {
     "knowledge-security": (knowledge.write, True),
 }
 
+# --doc -> its own cover title and subtitle, in place of the assessment's
+COVER_TITLES: dict[str, Callable[[Writer, Any], tuple[list[Run], list[Run]]]] = {
+    "processor-checklist": checklist.cover_title,
+}
+
 
 def render_docx(doc: str, ctx: Framed, source: tuple[str, bytes] | None) -> bytes:
     """The .docx of document `doc` from its typed context; `source` is the questionnaire
@@ -56,7 +61,7 @@ def render_docx(doc: str, ctx: Framed, source: tuple[str, bytes] | None) -> byte
         values = {"title": title, "version": ctx.central.version, "date": when}
         colophon.append(Run(adopts % values + " ", small=True))
     colophon += [Run(r.text, small=True, lang=r.lang) for r in prose.runs("colophon")]
-    own_title = checklist.cover_title(w, ctx) if doc == "processor-checklist" else None
+    own_title = COVER_TITLES[doc](w, ctx) if doc in COVER_TITLES else None
     cover(w, ctx, doc_title, colophon, own_title)
     status, classification = w.t.label(q.meta.status), w.t.label(q.meta.classification)
     running = f"{w._('Version')} {q.meta.version} · {status} · {classification.upper()}"

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from dpia.context.dpia import DpiaContext
 from dpia.context.roles import ScopeView
+from dpia.docx.about import about
 from dpia.docx.ai_act import ai
 from dpia.docx.closing import annex, consultation
 from dpia.docx.heatmap import png, trajectory_png
@@ -21,6 +22,7 @@ from dpia.rules.risk import MATRIX
 
 
 def write(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
+    about(w, ctx)  # on the contents page, as the PDF
     summary(w, ctx, prose)
     _screening(w, ctx, prose)
     part_a(w, ctx, prose)
@@ -68,8 +70,13 @@ def part_a(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
             number: Cell = None
             if s.approximate_number is not None:
                 number = w.t.number(s.approximate_number)
-            rows.append([s.id, w.answer_runs(s.category), minors, vulnerable, number])
-        w.table([_("Id"), _("Category"), _("Minors"), _("Vulnerable"), _("Number")], rows)
+            category = w.answer_runs(s.category)
+            if s.name:  # the name leads, the category below it
+                named = [replace(r, bold=True) for r in w.answer_runs(s.name)]
+                category = [*named, NL(), *(replace(r, small=True) for r in category)]
+            category += provenance(w, ctx, f"description.data_subjects.{s.id}")
+            rows.append([category, minors, vulnerable, number])
+        w.table([_("Category"), _("Minors"), _("Vulnerable"), _("Number")], rows)
     else:
         w.para(w.gap_run())
     w.heading(_("Categories of personal data"), 3)
@@ -77,11 +84,14 @@ def part_a(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
         rows = []
         for p in d.personal_data:
             data_name = w.answer_runs(p.name)
+            data_name += provenance(w, ctx, f"description.personal_data.{p.id}")
             if p.subjects:
-                data_name += [
-                    NL(),
-                    Run(f"{_('Data subjects')}: {', '.join(p.subjects)}", small=True),
+                names = [
+                    replace(r, small=True)
+                    for i, sid in enumerate(p.subjects)
+                    for r in [*([Run("; ")] if i else []), *w.answer_runs(ctx.subject_names[sid])]
                 ]
+                data_name += [NL(), Run(f"{_('Data subjects')}: ", small=True), *names]
             kind = w.t.label(p.kind)
             detail = p.special_category or p.national_id
             if detail:
@@ -97,8 +107,8 @@ def part_a(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
             if p.access_answerable is not None:
                 answerable = f"{_('Access requests answerable')}: "
                 retention += [NL(), Run(answerable, small=True), yesno(w, p.access_answerable)]
-            rows.append([p.id, data_name, kind, source, retention])
-        w.table([_("Id"), _("Data"), _("Kind"), _("Source"), _("Retention")], rows)
+            rows.append([data_name, kind, source, retention])
+        w.table([_("Data"), _("Kind"), _("Source"), _("Retention")], rows)
     else:
         w.para(w.gap_run())
     _numbered(w, 3, _("Processing operations"))
