@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dpia.context.common import DocumentBase, LocatedFinding
+from dpia.context.dpia import HeatCell
 from dpia.docx.runs import Run
 from dpia.docx.writer import DASH, NL, Cell, Writer
 from dpia.load import Severity
 from dpia.model.ai import Characteristics
-from dpia.model.enums import Characteristic, RiskLevel
+from dpia.model.enums import Characteristic, Level, RiskLevel
 from dpia.model.labels import GROUNDS
 from dpia.model.meta import Contact
 from dpia.rules.screening import Item
@@ -147,3 +148,20 @@ def findings_table(
         rows.append([severity, f.finding.text(w.t.gettext), place])
     header = _("Field") if questions is None else _("Question")
     w.table([_("Severity"), _("Finding"), header], rows)
+
+
+def heat_notes(w: Writer, maps: list[list[list[HeatCell]]]) -> None:
+    """Below the heat-map images, as the PDF's figures: the ids of a crowded cell ("+N" in the
+    image) listed by severity x likelihood, and the legend of the levels' letters."""
+    scale = list(Level)
+    crowded = [
+        [Run(f"{w.t.label(scale[s])} \u00d7 {w.t.label(scale[lk])}: {', '.join(cell.overflow)}")]
+        for cells in maps
+        for s, row in enumerate(cells)
+        for lk, cell in enumerate(row)
+        if cell.overflow
+    ]
+    if crowded:
+        w.items(crowded)
+    legend = " · ".join(f"{w.t.label(x)[:1].upper()} {w.t.label(x)}" for x in RiskLevel)
+    w.para(Run(legend, small=True))

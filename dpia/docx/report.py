@@ -10,7 +10,15 @@ from dpia.docx.about import about
 from dpia.docx.ai_act import ai
 from dpia.docx.closing import annex, consultation
 from dpia.docx.heatmap import png, trajectory_png
-from dpia.docx.parts import equality_table, joined, level, provenance, screening_tables, yesno
+from dpia.docx.parts import (
+    equality_table,
+    heat_notes,
+    joined,
+    level,
+    provenance,
+    screening_tables,
+    yesno,
+)
 from dpia.docx.prose import Prose
 from dpia.docx.runs import Run
 from dpia.docx.summary import summary
@@ -112,7 +120,7 @@ def part_a(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
     else:
         w.para(w.gap_run())
     _numbered(w, 3, _("Processing operations"))
-    _id_list(w, [(o.id, o.description) for o in d.operations])
+    _id_list(w, ctx, "description.operations", [(o.id, o.description) for o in d.operations])
     _numbered(w, 4, _("Techniques and methods"))
     w.answer(d.techniques)
     if d.ai_system:
@@ -130,12 +138,15 @@ def part_a(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
             facts.append((_("What it does"), w.answer_runs(system.description)))
         w.facts(facts)
     _numbered(w, 5, _("Purposes"))
-    _id_list(w, [(p.id, p.description) for p in d.purposes])
+    _id_list(w, ctx, "description.purposes", [(p.id, p.description) for p in d.purposes])
     _numbered(w, 6, _("Parties involved"))
     if d.parties:
         rows = []
         for party in d.parties:
-            name: list[Run] = [Run(party.name)]
+            name: list[Run] = [
+                Run(party.name),
+                *provenance(w, ctx, f"description.parties.{party.id}"),
+            ]
             if party.description:
                 name += [NL(), *w.answer_runs(party.description)]
             rows.append(
@@ -156,7 +167,10 @@ def part_a(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
         rows = [
             [
                 loc.country,
-                w.answer_runs(loc.description),
+                [
+                    *w.answer_runs(loc.description),
+                    *provenance(w, ctx, f"description.locations.{loc.id}"),
+                ],
                 w.t.label(loc.mechanism),
                 yesno(w, loc.tia_done),
             ]
@@ -225,9 +239,20 @@ def _alternative(w: Writer, label: str, alt: ConsentAlternative | None) -> list[
     ]
 
 
-def _id_list(w: Writer, entries: list) -> None:  # type: ignore[type-arg]
+def _id_list(w: Writer, ctx: DpiaContext, key: str, entries: list) -> None:  # type: ignore[type-arg]
+    """Items by id, each with its mark in a school's document (key: the list's field)."""
     if entries:
-        w.items([[Run(i, bold=True), Run(" "), *w.answer_runs(text)] for i, text in entries])
+        w.items(
+            [
+                [
+                    Run(i, bold=True),
+                    Run(" "),
+                    *w.answer_runs(text),
+                    *provenance(w, ctx, f"{key}.{i}"),
+                ]
+                for i, text in entries
+            ]
+        )
     else:
         w.para(w.gap_run())
 
@@ -252,7 +277,8 @@ def part_b(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
                     Run(f"{_('Consent given by')}: {w.t.label(lb.consent_by)}", small=True),
                 ]
             basis += _alternative(w, _("Alternative for those who do not consent"), lb.alternative)
-            rows.append([lb.purpose, basis, w.answer_runs(lb.justification)])
+            purpose = [Run(lb.purpose), *provenance(w, ctx, f"lawfulness.lawful_bases.{lb.id}")]
+            rows.append([purpose, basis, w.answer_runs(lb.justification)])
         w.table([_("Purpose"), _("Lawful basis"), _("Justification")], rows)
     else:
         w.para(w.gap_run())
@@ -261,6 +287,7 @@ def part_b(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
         special: list[list[Cell]] = []
         for s in b.special_categories:
             category: list[Run] = [Run(w.t.label(s.category))]
+            category += provenance(w, ctx, f"lawfulness.special_categories.{s.id}")
             if s.biometric_need:
                 need = f"{_('Why identification is needed')}: {w.t.label(s.biometric_need)}"
                 category += [NL(), Run(need, small=True)]
@@ -338,6 +365,7 @@ def part_c(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
         ],
         width_cm=7.8,
     )
+    heat_notes(w, [ctx.heat_inherent, ctx.heat_residual])
     if ctx.trajectory:
         caption = _("Residual risks by level, per version (risk trajectory)")
         months = [w.t.month(bar.date) for bar in ctx.trajectory.bars]
