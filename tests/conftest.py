@@ -1,7 +1,8 @@
 """Shared set-up: import `dpia` from this checkout, installed or not; PDFs shared by tests."""
 
+import functools
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,22 @@ def sample_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SharedPdfs
     shared = SharedPdfs(tmp_path_factory.mktemp("pdfs"))
     yield shared
     shared.close()
+
+
+@pytest.fixture(scope="session")
+def sample_docx() -> Callable[[Path, str, str], bytes]:
+    """Word documents of whole questionnaires, each made once per session:
+    sample_docx(path, doc, lang) -> the .docx bytes."""
+    from dpia.context.assessment import assess_file
+    from dpia.produce import make_document
+
+    assessed = functools.cache(assess_file)
+
+    @functools.cache
+    def made(path: Path, doc: str, lang: str) -> bytes:
+        return make_document(assessed(path), doc, lang, "docx")
+
+    return made
 
 
 @pytest.fixture(autouse=True)

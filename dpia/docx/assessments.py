@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dpia.context.equality import EqualityContext
 from dpia.context.prescan import PrescanContext
-from dpia.docx.parts import equality_table, joined
+from dpia.docx.parts import equality_table, joined, no_national_list
 from dpia.docx.prose import Prose
 from dpia.docx.runs import Run
 from dpia.docx.writer import Cell, Writer
@@ -16,6 +16,8 @@ def screening(w: Writer, ctx: PrescanContext, prose: Prose) -> None:
     w.heading(_("Outcome of the pre-scan"), 1)
     w.para(Run(w.t.label(sc.verdict), bold=True))
     prose.write(w, "verdict_explained")
+    if not sc.national_list:
+        w.para(no_national_list(w))
     if not sc.complete:
         w.para(
             Run(
@@ -24,11 +26,8 @@ def screening(w: Writer, ctx: PrescanContext, prose: Prose) -> None:
             )
         )
     w.heading(_("What applies"), 2)
-    for title, items in (
-        (_("EDPB criteria that apply"), sc.edpb_applying),
-        (_("AP-list categories that apply"), sc.ap_applying),
-    ):
-        w.para(Run(f"{title}: {len(items)}", bold=True)).paragraph_format.keep_with_next = True
+    for title, items in ctx.applying:  # the lists the context names (no AP list abroad)
+        w.para(Run(f"{_(title)}: {len(items)}", bold=True)).paragraph_format.keep_with_next = True
         if items:
             w.table(
                 [_("Criterion"), _("Reason")],
@@ -88,7 +87,7 @@ def equality(w: Writer, ctx: EqualityContext, prose: Prose) -> None:
     w.facts(facts)
     w.heading(_("Impact per protected characteristic"), 1)
     prose.write(w, "characteristics_intro")
-    equality_table(w, eq.characteristics, ctx.mitigation_expected, grounds=True)
+    equality_table(w, eq.characteristics, ctx.mitigation_expected, True, ctx.dutch_grounds_lead)
     w.heading(_("Bias and accessibility of the system"), 1)
     w.qa(_("Bias in the tool"), eq.bias)
     w.qa(_("Accessibility"), eq.accessibility)

@@ -5,7 +5,7 @@ language templates' item_law and item_ask blocks."""
 from __future__ import annotations
 
 from dpia.context.processor_checklist import ProcessorChecklistContext
-from dpia.docx.parts import joined, yesno
+from dpia.docx.parts import alert, joined, yesno
 from dpia.docx.prose import Prose
 from dpia.docx.runs import Run
 from dpia.docx.writer import DASH, NL, Cell, Writer
@@ -35,11 +35,27 @@ def _party(w: Writer, p: Party) -> list[Run]:
     return runs
 
 
+def cover_title(w: Writer, ctx: ProcessorChecklistContext) -> tuple[list[Run], list[Run]]:
+    """The cover names the processor and its agreement, not the DPIA it belongs to (which the
+    subtitle names), as the HTML's cover_title block does."""
+    _, q = w._, ctx.q
+    name = Run(ctx.processor.name) if ctx.processor else w.gap_run()
+    kind = _("processor agreement")
+    if q.processor_agreement.sector_model:
+        kind = _("Model Verwerkersovereenkomst 4.0 (sector model)")
+    subject = [Run(f"{_('For the assessment')}: "), *w.answer_runs(q.meta.title)]
+    return [name, Run(f": {kind}")], subject
+
+
 def write(w: Writer, ctx: ProcessorChecklistContext, prose: Prose) -> None:
     _, q = w._, ctx.q
     w.heading(_("Verdict"), 1)
-    w.para(Run(w.t.label(ctx.advice), bold=True))
+    verdict = _("renegotiate the signed agreement") if ctx.renegotiate else w.t.label(ctx.advice)
+    w.para(Run(verdict, bold=True))
     prose.write(w, "verdict_explained")
+    if ctx.stoppers:
+        stoppers = [[Run(_(s))] for s in ctx.stoppers]
+        alert(w, _("Do not sign, whatever the clauses say"), stoppers)
     blocking = joined(
         w, [[Run(w.t.label(r.item), bold=True), Run(f" ({_(r.source)})")] for r in ctx.blocking]
     )
@@ -59,10 +75,14 @@ def write(w: Writer, ctx: ProcessorChecklistContext, prose: Prose) -> None:
     if ctx.transfers:
         transfers = []
         for i, loc in enumerate(ctx.transfers):
-            transfers += [
-                *([NL()] if i else []),
-                Run(f"{w.t.country(loc.country)}: {w.t.label(loc.mechanism)}"),
-            ]
+            if loc.id in ctx.adequacy:  # an adequacy decision covers it (as the PDF)
+                how = (
+                    f"{_('adequacy decision')} ({ctx.adequacy[loc.id]}); "
+                    f"{_('no standard clauses or transfer impact assessment needed')}"
+                )
+            else:
+                how = w.t.label(loc.mechanism)
+            transfers += [*([NL()] if i else []), Run(f"{w.t.country(loc.country)}: {how}")]
             if loc in ctx.transfers_needing_tia:
                 transfers += [
                     Run(f" · {_('Transfer impact assessment')}: "),
@@ -93,7 +113,10 @@ def write(w: Writer, ctx: ProcessorChecklistContext, prose: Prose) -> None:
     w.heading(_("Checklist"), 1)
     prose.write(w, "checklist_intro")
     rows: list[list[Cell]] = []
-    for row in ctx.checklist:
+    for n, row in enumerate(ctx.checklist):
+        if not n or row.sector != ctx.checklist[n - 1].sector:  # a group row, as in the PDF
+            group = _("Education sector model (Privacyconvenant)") if row.sector else None
+            rows.append([Run(group or _("Requirements of the GDPR"), bold=True), "", "", ""])
         requirement: list[Run] = [
             Run(w.t.label(row.item), bold=True),
             NL(),

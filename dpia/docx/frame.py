@@ -18,7 +18,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from dpia.context.common import DocumentBase
+from dpia.docx.prose import Framed
 from dpia.docx.runs import Run
 from dpia.docx.writer import DASH, LANG_TAGS, Cell, Writer, set_lang
 from dpia.model.enums import Status
@@ -141,7 +141,7 @@ def _field(paragraph: Paragraph, instruction: str, tag: str) -> None:
             run._r.append(instr)
 
 
-def running_parts(w: Writer, ctx: DocumentBase, running: str) -> None:
+def running_parts(w: Writer, ctx: Framed, running: str) -> None:
     """Title and version line at the top, 'page X of Y' at the bottom; none on the cover."""
     section = w.doc.sections[0]
     section.different_first_page_header_footer = True
@@ -183,17 +183,28 @@ def _watermark(text: str, n: int) -> etree._Element:
 
 
 # ---------------------------------------------------------------------- cover and contents
-def cover(w: Writer, ctx: DocumentBase, doc_title: str, colophon: list[Run]) -> None:
-    """The cover page: document kind, title, organisation and the facts table."""
+def cover(
+    w: Writer,
+    ctx: Framed,
+    doc_title: str,
+    colophon: list[Run],
+    own_title: tuple[list[Run], list[Run]] | None = None,
+) -> None:
+    """The cover page: document kind, title, organisation and the facts table. `own_title` is
+    a document's own title and subtitle in place of the assessment's."""
     q, _ = ctx.q, w._
     png = _png_logo(ctx.logo)
     if png is not None:
         w.bare_run(w.doc.add_paragraph()).add_picture(io.BytesIO(png), height=Cm(1.8))
     w.para(Run(doc_title.upper(), bold=True, small=True))
     title = w.doc.add_paragraph(style="Title")
-    w.runs(title, w.answer_runs(q.meta.title))
-    if q.meta.subject:
-        w.para(*w.answer_runs(q.meta.subject), style="Subtitle")
+    if own_title is not None:
+        w.runs(title, own_title[0])
+        w.para(*own_title[1], style="Subtitle")
+    else:
+        w.runs(title, w.answer_runs(q.meta.title))
+        if q.meta.subject:
+            w.para(*w.answer_runs(q.meta.subject), style="Subtitle")
     w.para(Run(q.meta.organisation.name, bold=True))
     review = Run(w.t.date(q.meta.review_date)) if q.meta.review_date else None
     facts: list[tuple[str, Cell]] = [
@@ -264,7 +275,7 @@ def _style(p: Paragraph) -> str:
     return p.style.name if p.style is not None and p.style.name else ""
 
 
-def properties(document: Document, ctx: DocumentBase, doc_title: str, keywords: str) -> None:
+def properties(document: Document, ctx: Framed, doc_title: str, keywords: str) -> None:
     """Title, author, subject, keywords and language; dates from the questionnaire, so that the
     same answers give the same file."""
     when = dt.datetime.combine(ctx.date, dt.time(), tzinfo=dt.UTC)

@@ -21,6 +21,9 @@ from dpia.model.enums import Level, RiskLevel
 from dpia.resources import SHARED
 
 FILLS = {RiskLevel.low: "#cfe8d4", RiskLevel.medium: "#fde3a7", RiskLevel.high: "#f4b6b0"}
+# The heat map's fills differ in lightness too (low light, medium middle, high dark), so that
+# it reads in black and white, as templates/shared/macros.html.j2's heat_map.
+HEAT_FILLS = {RiskLevel.low: "#e3f1e5", RiskLevel.medium: "#f2c14e", RiskLevel.high: "#e07a70"}
 INK, MUTED = "#1d2430", "#5a6473"
 SCALE = 4  # pixels per SVG unit: about 290 dpi at the size it is shown
 CELL, LEFT, TOP = 46, 62, 14
@@ -62,12 +65,12 @@ def png(
             level = matrix[s][lk]
             draw.rectangle(
                 [at(x, y), at(x + CELL, y + CELL)],
-                fill=FILLS[level],
+                fill=HEAT_FILLS[level],
                 outline="white",
                 width=round(1.5 * SCALE),
             )
             letter = level_labels[level][:1].upper()
-            draw.text(at(x + 4, y + 3), letter, fill=MUTED, font=_font("Bold", 7))
+            draw.text(at(x + 4, y + 3), letter, fill=INK, font=_font("Bold", 7))
             ids = cells[s][lk]  # the ids drawn, row by row, and how many more
             for i, row in enumerate(ids.rows):
                 draw.text(

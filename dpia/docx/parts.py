@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dpia.context.common import DocumentBase
+from dpia.context.common import DocumentBase, LocatedFinding
+from dpia.context.dpia import HeatCell
 from dpia.docx.runs import Run
 from dpia.docx.writer import DASH, NL, Cell, Writer
+from dpia.load import Severity
 from dpia.model.ai import Characteristics
-from dpia.model.enums import Characteristic, RiskLevel
+from dpia.model.enums import Characteristic, Level, RiskLevel
 from dpia.model.labels import GROUNDS
 from dpia.model.meta import Contact
 from dpia.rules.screening import Item
@@ -30,12 +32,22 @@ def joined(w: Writer, runs_per_item: list[list[Run]], sep: str = "; ") -> list[R
     return out or [Run(w._("none"))]
 
 
+def no_national_list(w: Writer) -> str:
+    return w._(
+        "No national DPIA list is encoded for this country; the screening rests on the EDPB"
+        " criteria only."
+    )
+
+
 def screening_tables(w: Writer, edpb: list[Item], ap_list: list[Item]) -> None:
     """The EDPB criteria and the AP list, one table each."""
     for title, items in (
         (w._("EDPB criteria"), edpb),
         (w._("AP list (Stcrt. 2019, 64418)"), ap_list),
     ):
+        if not items:  # a country without a national list encoded (as the macro)
+            w.para(Run(no_national_list(w), small=True))
+            continue
         w.para(Run(title, bold=True)).paragraph_format.keep_with_next = True
         rows: list[list[Cell]] = []
         for i in items:
@@ -48,19 +60,28 @@ def screening_tables(w: Writer, edpb: list[Item], ap_list: list[Item]) -> None:
 
 
 def equality_table(
-    w: Writer, chars: Characteristics, expected: list[Characteristic], grounds: bool = False
+    w: Writer,
+    chars: Characteristics,
+    expected: list[Characteristic],
+    grounds: bool = False,
+    dutch_first: bool = False,
 ) -> None:
     """Expected impact per protected characteristic; a missing mitigation is a gap where one is
-    `expected`; `grounds` adds the Dutch grounds."""
-    headers = [w._("Characteristic")]
-    if grounds:
-        headers.append(w._("Dutch ground"))
+    `expected`; `grounds` adds the Dutch grounds, `dutch_first` leads with them and puts the
+    Equality Act's characteristic beside (as the context's dutch_grounds_lead says)."""
+    if dutch_first:
+        headers = [w._("Dutch ground"), w._("Equality Act 2010")]
+    else:
+        headers = [w._("Characteristic"), *([w._("Dutch ground")] if grounds else [])]
     headers += [w._("Expected impact"), w._("Evidence"), w._("Mitigation")]
     rows: list[list[Cell]] = []
     for ch in Characteristic:
-        row: list[Cell] = [w.t.label(ch)]
-        if grounds:
-            row.append(Run(w._(GROUNDS[ch]), small=True))
+        ground = w._(GROUNDS[ch])
+        row: list[Cell]
+        if dutch_first:
+            row = [ground, Run(w.t.label(ch), small=True)]
+        else:
+            row = [w.t.label(ch), *([Run(ground, small=True)] if grounds else [])]
         ci = chars.get(ch)
         if ci is None:
             row += [None, "", ""]
@@ -93,3 +114,54 @@ def provenance(w: Writer, ctx: DocumentBase, key: str) -> list[Run]:
     if reason is not None:
         runs += [NL(), *w.answer_runs(reason)]
     return runs
+
+
+def alert(w: Writer, title: str, entries: list[list[Run]]) -> None:
+    """A warning the reader must not miss (the PDF's red-edged alert box): its title in bold
+    red, then its points as a list."""
+    w.para(Run(title, bold=True, gap=True)).paragraph_format.keep_with_next = True
+    w.items(entries)
+
+
+def findings_table(
+    w: Writer, findings: list[LocatedFinding], questions: list[list[Run]] | None = None
+) -> None:
+    """The annex's findings: severity, message, and where in the questionnaire: with
+    `questions` (one per finding, the question in words) as the DPIA's annex, the field, file,
+    line and code below it; without, the field with code and line, as the other annexes."""
+    _ = w._
+    if not findings:
+        w.para(_("No findings."))
+        return
+    rows: list[list[Cell]] = []
+    for i, f in enumerate(findings):
+        error = f.where.severity is Severity.error
+        line = f"{_('line')} {f.where.pos.line}"
+        if questions is None:
+            severity = _("error") if error else _("warning")
+            place = [Run(f.where.field or ""), NL(), Run(f"{f.finding.code} · {line}", small=True)]
+        else:
+            severity = _("Error") if error else _("Warning")
+            file = f"{f.file}, " if f.file else ""
+            where = f"{f.where.field} · {file}{line} · {f.finding.code}"
+            place = [*questions[i], *([NL()] if questions[i] else []), Run(where, small=True)]
+        rows.append([severity, f.finding.text(w.t.gettext), place])
+    header = _("Field") if questions is None else _("Question")
+    w.table([_("Severity"), _("Finding"), header], rows)
+
+
+def heat_notes(w: Writer, maps: list[list[list[HeatCell]]]) -> None:
+    """Below the heat-map images, as the PDF's figures: the ids of a crowded cell ("+N" in the
+    image) listed by severity x likelihood, and the legend of the levels' letters."""
+    scale = list(Level)
+    crowded = [
+        [Run(f"{w.t.label(scale[s])} \u00d7 {w.t.label(scale[lk])}: {', '.join(cell.overflow)}")]
+        for cells in maps
+        for s, row in enumerate(cells)
+        for lk, cell in enumerate(row)
+        if cell.overflow
+    ]
+    if crowded:
+        w.items(crowded)
+    legend = " · ".join(f"{w.t.label(x)[:1].upper()} {w.t.label(x)}" for x in RiskLevel)
+    w.para(Run(legend, small=True))

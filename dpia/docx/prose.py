@@ -13,16 +13,38 @@ import dataclasses
 from typing import Any
 
 from dpia.context.common import DocumentBase
+from dpia.context.knowledge import KnowledgeContext
 from dpia.docx.html_text import parse
 from dpia.docx.runs import Run
 from dpia.docx.writer import Writer
 from dpia.render.engine import environment
 
+# The contexts a Word document is made from: a DPIA document's, or a knowledge-security
+# check's (which has its own questionnaire kind, with the same `meta`).
+Framed = DocumentBase | KnowledgeContext
+
+
+def _top_level(ctx: Framed) -> dict[str, Any]:
+    """The names the shared templates set at their top level, which the blocks use."""
+    if isinstance(ctx, KnowledgeContext):
+        k = ctx.q
+        return {"col": k.collaboration, "fld": k.field, "dec": k.decision}
+    q = ctx.q
+    return {
+        "d": q.description,
+        "b": q.lawfulness,
+        "c": q.consultation,
+        "org": q.meta.organisation,
+        "rights": q.lawfulness.rights,
+        "eq": q.equality,
+        "s": q.description.ai_system,
+    }
+
 
 class Prose:
     """Renders the named blocks of one document's language template."""
 
-    def __init__(self, doc: str, ctx: DocumentBase, **extra: Any) -> None:
+    def __init__(self, doc: str, ctx: Framed, **extra: Any) -> None:
         env = environment(ctx.lang)
         self.template = env.get_template(f"{ctx.lang}/{doc}.html.j2")
         # a block is defined in the language template or in the shared ones it extends
@@ -32,22 +54,10 @@ class Prose:
             env.get_template("shared/base.html.j2"),
         ]
         macros = env.get_template("shared/macros.html.j2")
-        q = ctx.q
         self.values: dict[str, Any] = {
             f.name: getattr(ctx, f.name) for f in dataclasses.fields(ctx)
         }
-        # the names the shared templates set at their top level, which the blocks use
-        self.values.update(
-            doc=doc,
-            d=q.description,
-            b=q.lawfulness,
-            c=q.consultation,
-            org=q.meta.organisation,
-            rights=q.lawfulness.rights,
-            eq=q.equality,
-            s=q.description.ai_system,
-            **extra,
-        )
+        self.values.update(doc=doc, **_top_level(ctx), **extra)
         self.values["m"] = macros.make_module(dict(self.values))
         self.first_lang = ctx.first_lang
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from dpia.context.common import DocumentBase
-from dpia.docx import assessments, checklist, report
+from dpia.docx import assessments, checklist, knowledge, report
 from dpia.docx.frame import (
     blank_document,
     contents,
@@ -18,7 +17,7 @@ from dpia.docx.frame import (
     running_parts,
 )
 from dpia.docx.package import attach, describe_application, to_bytes
-from dpia.docx.prose import Prose
+from dpia.docx.prose import Framed, Prose
 from dpia.docx.runs import Run
 from dpia.docx.writer import Writer
 from dpia.render.i18n import Translator
@@ -29,10 +28,16 @@ BUILDERS: dict[str, tuple[Callable[[Writer, Any, Prose], None], bool]] = {
     "processor-checklist": (checklist.write, True),
     "equality": (assessments.equality, False),
     "screening": (assessments.screening, False),
+    "knowledge-security": (knowledge.write, True),
+}
+
+# --doc -> its own cover title and subtitle, in place of the assessment's
+COVER_TITLES: dict[str, Callable[[Writer, Any], tuple[list[Run], list[Run]]]] = {
+    "processor-checklist": checklist.cover_title,
 }
 
 
-def render_docx(doc: str, ctx: DocumentBase, source: tuple[str, bytes] | None) -> bytes:
+def render_docx(doc: str, ctx: Framed, source: tuple[str, bytes] | None) -> bytes:
     """The .docx of document `doc` from its typed context; `source` is the questionnaire
     (file name, bytes) to attach, or None for a document that leaves the organisation."""
     write, with_toc = BUILDERS[doc]
@@ -56,7 +61,8 @@ def render_docx(doc: str, ctx: DocumentBase, source: tuple[str, bytes] | None) -
         values = {"title": title, "version": ctx.central.version, "date": when}
         colophon.append(Run(adopts % values + " ", small=True))
     colophon += [Run(r.text, small=True, lang=r.lang) for r in prose.runs("colophon")]
-    cover(w, ctx, doc_title, colophon)
+    own_title = COVER_TITLES[doc](w, ctx) if doc in COVER_TITLES else None
+    cover(w, ctx, doc_title, colophon, own_title)
     status, classification = w.t.label(q.meta.status), w.t.label(q.meta.classification)
     running = f"{w._('Version')} {q.meta.version} · {status} · {classification.upper()}"
     running_parts(w, ctx, running)

@@ -5,18 +5,32 @@ from __future__ import annotations
 from dataclasses import replace
 
 from dpia.context.dpia import DpiaContext
+from dpia.context.roles import ScopeView
+from dpia.docx.about import about
+from dpia.docx.ai_act import ai
+from dpia.docx.closing import annex, consultation
 from dpia.docx.heatmap import png, trajectory_png
-from dpia.docx.parts import equality_table, joined, level, provenance, screening_tables, yesno
+from dpia.docx.parts import (
+    equality_table,
+    heat_notes,
+    joined,
+    level,
+    provenance,
+    screening_tables,
+    yesno,
+)
 from dpia.docx.prose import Prose
 from dpia.docx.runs import Run
+from dpia.docx.summary import summary
 from dpia.docx.writer import DASH, NL, TIMES, Cell, Writer
-from dpia.load import Severity, field_path
+from dpia.model.description import Party
 from dpia.model.enums import Level, RiskLevel
-from dpia.rules.decision import Art36
+from dpia.model.lawfulness import ConsentAlternative
 from dpia.rules.risk import MATRIX
 
 
 def write(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
+    about(w, ctx)  # on the contents page, as the PDF
     summary(w, ctx, prose)
     _screening(w, ctx, prose)
     part_a(w, ctx, prose)
@@ -29,85 +43,6 @@ def write(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
     security(w, ctx, prose)
     consultation(w, ctx, prose)
     annex(w, ctx, prose)
-
-
-def summary(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
-    _, c = w._, ctx.q.consultation
-    w.heading(_("Management summary"), 1)
-    prose.write(w, "summary_intro")
-    sc = ctx.screening
-    screening: list[Run] = [Run(w.t.label(sc.verdict), bold=True)]
-    if not sc.complete:
-        screening.append(Run(f" ({_('screening incomplete')})", gap=True))
-    screening += [
-        NL(),
-        Run(
-            f"{_('EDPB criteria that apply')}: {len(sc.edpb_applying)} / {len(sc.edpb)} · "
-            f"{_('AP-list categories that apply')}: {len(sc.ap_applying)} / {len(sc.ap_list)}",
-            small=True,
-        ),
-    ]
-    counts: list[Run] = []
-    for i, lvl in enumerate(reversed(list(ctx.residual_counts))):  # the levels the PDF shows
-        counts += [*([Run(" · ")] if i else []), level(w, lvl), Run(f" {ctx.residual_counts[lvl]}")]
-    if ctx.highest:
-        h = ctx.highest
-        highest: list[Run] = [
-            Run(h.risk.id + " "),
-            *w.answer_runs(h.risk.title),
-            Run(" "),
-            level(w, h.residual),
-        ]
-    else:
-        highest = [Run(_("No risks recorded"))]
-    # The same three states as the PDF's summary (dpia.rules.decision.art36).
-    prior: list[Run] = [Run(_("Not required: no high residual risk remains"))]
-    if ctx.art36.state is Art36.required:
-        filed = Run(_("filed")) if ctx.art36.filed else Run(_("not filed"), bold=True)
-        prior = [
-            Run(_("Required (Art. 36): a high residual risk remains"), bold=True),
-            Run(" · "),
-            filed,
-        ]
-    elif ctx.art36.state is Art36.moot:
-        moot = _("Not needed while the decision is not to proceed; proceeding would need it")
-        prior = [Run(f"{moot} ({', '.join(ctx.art36.high)})")]
-    open_runs: list[Run] = [Run(f"{len(ctx.open_measures)} / {len(ctx.measures)}")]
-    for m in ctx.summary_measures.shown:
-        due = f", {w.t.date(m.due)}" if m.due else ""
-        open_runs += [
-            NL(),
-            Run(f"{m.id} ", small=True),
-            *[Run(r.text, small=True, lang=r.lang) for r in w.answer_runs(m.title)],
-            Run(f" ({w.t.label(m.status)}{due})", small=True),
-        ]
-    if ctx.summary_measures.more:
-        open_runs += [NL(), Run("…", small=True)]
-    if c.decision:
-        decision: list[Run] = [Run(w.t.label(c.decision.outcome), bold=True)]
-        if c.decision.conditions:
-            decision += [NL(), *w.answer_runs(c.decision.conditions)]
-    else:
-        decision = [w.gap_run()]
-    w.facts(
-        [
-            (_("Screening"), screening),
-            (_("Risks by residual level"), counts),
-            (_("Highest residual risk"), highest),
-            (_("Prior consultation (Art. 36)"), prior),
-            (_("Open measures"), open_runs),
-            (_("Decision"), decision),
-        ]
-    )
-    w.heading(_("Findings that need attention"), 2)
-    errors = ctx.summary_errors
-    if errors.shown:
-        entries = [[Run(f.finding.text(w.t.gettext))] for f in errors.shown]
-        if errors.more:
-            entries.append([Run(_("… and more in the annex"))])
-        w.items(entries)
-    else:
-        w.para(f"{_('No findings with severity error.')} {_('Warnings')}: {ctx.warnings}.")
 
 
 def _screening(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
@@ -138,11 +73,18 @@ def part_a(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
             vulnerable = [yesno(w, s.vulnerable)]
             if s.vulnerability:
                 vulnerable += [NL(), *w.answer_runs(s.vulnerability)]
+            if s.staff:
+                vulnerable += [NL(), Run(_("the organisation's own staff"), small=True)]
             number: Cell = None
             if s.approximate_number is not None:
                 number = w.t.number(s.approximate_number)
-            rows.append([s.id, w.answer_runs(s.category), minors, vulnerable, number])
-        w.table([_("Id"), _("Category"), _("Minors"), _("Vulnerable"), _("Number")], rows)
+            category = w.answer_runs(s.category)
+            if s.name:  # the name leads, the category below it
+                named = [replace(r, bold=True) for r in w.answer_runs(s.name)]
+                category = [*named, NL(), *(replace(r, small=True) for r in category)]
+            category += provenance(w, ctx, f"description.data_subjects.{s.id}")
+            rows.append([category, minors, vulnerable, number])
+        w.table([_("Category"), _("Minors"), _("Vulnerable"), _("Number")], rows)
     else:
         w.para(w.gap_run())
     w.heading(_("Categories of personal data"), 3)
@@ -150,23 +92,35 @@ def part_a(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
         rows = []
         for p in d.personal_data:
             data_name = w.answer_runs(p.name)
+            data_name += provenance(w, ctx, f"description.personal_data.{p.id}")
             if p.subjects:
-                data_name += [
-                    NL(),
-                    Run(f"{_('Data subjects')}: {', '.join(p.subjects)}", small=True),
+                names = [
+                    replace(r, small=True)
+                    for i, sid in enumerate(p.subjects)
+                    for r in [*([Run("; ")] if i else []), *w.answer_runs(ctx.subject_names[sid])]
                 ]
+                data_name += [NL(), Run(f"{_('Data subjects')}: ", small=True), *names]
             kind = w.t.label(p.kind)
             detail = p.special_category or p.national_id
             if detail:
                 kind += f": {w.t.label(detail)}"
-            rows.append(
-                [p.id, data_name, kind, w.answer_runs(p.source), w.answer_runs(p.retention)]
-            )
-        w.table([_("Id"), _("Data"), _("Kind"), _("Source"), _("Retention")], rows)
+            source = w.answer_runs(p.source)
+            if p.service_generated:
+                generated = _("generated by the service (diagnostic or telemetry)")
+                source += [NL(), Run(generated, small=True)]
+            retention = w.answer_runs(p.retention)
+            if p.retention_unknown:
+                known = [NL(), *retention] if p.retention else []
+                retention = [Run(_("unknown"), bold=True), *known]
+            if p.access_answerable is not None:
+                answerable = f"{_('Access requests answerable')}: "
+                retention += [NL(), Run(answerable, small=True), yesno(w, p.access_answerable)]
+            rows.append([data_name, kind, source, retention])
+        w.table([_("Data"), _("Kind"), _("Source"), _("Retention")], rows)
     else:
         w.para(w.gap_run())
     _numbered(w, 3, _("Processing operations"))
-    _id_list(w, [(o.id, o.description) for o in d.operations])
+    _id_list(w, ctx, "description.operations", [(o.id, o.description) for o in d.operations])
     _numbered(w, 4, _("Techniques and methods"))
     w.answer(d.techniques)
     if d.ai_system:
@@ -184,18 +138,21 @@ def part_a(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
             facts.append((_("What it does"), w.answer_runs(system.description)))
         w.facts(facts)
     _numbered(w, 5, _("Purposes"))
-    _id_list(w, [(p.id, p.description) for p in d.purposes])
+    _id_list(w, ctx, "description.purposes", [(p.id, p.description) for p in d.purposes])
     _numbered(w, 6, _("Parties involved"))
     if d.parties:
         rows = []
         for party in d.parties:
-            name: list[Run] = [Run(party.name)]
+            name: list[Run] = [
+                Run(party.name),
+                *provenance(w, ctx, f"description.parties.{party.id}"),
+            ]
             if party.description:
                 name += [NL(), *w.answer_runs(party.description)]
             rows.append(
                 [
                     name,
-                    w.t.label(party.role),
+                    _party_roles(w, party, ctx.scopes[party.id]),
                     party.country,
                     yesno(w, party.agreement) if party in ctx.processors else DASH,
                 ]
@@ -210,7 +167,10 @@ def part_a(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
         rows = [
             [
                 loc.country,
-                w.answer_runs(loc.description),
+                [
+                    *w.answer_runs(loc.description),
+                    *provenance(w, ctx, f"description.locations.{loc.id}"),
+                ],
                 w.t.label(loc.mechanism),
                 yesno(w, loc.tia_done),
             ]
@@ -231,9 +191,68 @@ def part_a(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
     w.answer(d.retention)
 
 
-def _id_list(w: Writer, entries: list) -> None:  # type: ignore[type-arg]
+def _party_roles(w: Writer, party: Party, views: list[ScopeView]) -> list[Run]:
+    """A party's role, each further role for a part of the processing (with its legal ground
+    where it decides for itself), the joint controllers' arrangement and a dispute."""
+    _ = w._
+    runs = [Run(w.t.label(party.role))]
+    for sv in views:
+        line = f"{_('also')} {w.t.label(sv.scope.role)}"
+        runs += [NL(), Run(line, small=True)]
+        if sv.scope.feature:
+            runs += [Run(": ", small=True), *w.answer_runs(sv.scope.feature)]
+        if sv.ids:
+            runs.append(Run(f" ({', '.join(sv.ids)})", small=True))
+        if sv.scope.legal_basis:
+            ground = Run(f" · {_('legal ground')}: ", small=True)
+            runs += [ground, *w.answer_runs(sv.scope.legal_basis)]
+        elif sv.basis_missing:
+            runs.append(Run(f" · {_('no legal ground recorded')}", small=True, bold=True))
+        if sv.scope.agreement is not None:
+            agreement = Run(f" · {_('Processor agreement')}: ", small=True)
+            runs += [agreement, yesno(w, sv.scope.agreement)]
+    arrangement = party.arrangement
+    if arrangement:
+        label = Run(f"{_('Arrangement (Art. 26)')}: ", small=True)
+        runs += [NL(), label, yesno(w, arrangement.in_place)]
+        if arrangement.reference:
+            runs.append(Run(f", {arrangement.reference}", small=True))
+        essence = f" · {_('essence available to the people concerned')}: "
+        runs += [Run(essence, small=True), yesno(w, arrangement.essence_available)]
+    if party.roles_disputed:
+        runs += [NL(), Run(f"{_('Roles disputed')}: ", small=True, bold=True)]
+        runs += w.answer_runs(party.roles_disputed)
+    return runs
+
+
+def _alternative(w: Writer, label: str, alt: ConsentAlternative | None) -> list[Run]:
+    """What is offered to those who do not consent, and whether refusing costs them nothing."""
+    if alt is None:
+        return []
+    return [
+        NL(),
+        Run(f"{label}: ", small=True),
+        *w.answer_runs(alt.description),
+        Run(f" ({w._('without detriment')}: ", small=True),
+        yesno(w, alt.without_detriment),
+        Run(")", small=True),
+    ]
+
+
+def _id_list(w: Writer, ctx: DpiaContext, key: str, entries: list) -> None:  # type: ignore[type-arg]
+    """Items by id, each with its mark in a school's document (key: the list's field)."""
     if entries:
-        w.items([[Run(i, bold=True), Run(" "), *w.answer_runs(text)] for i, text in entries])
+        w.items(
+            [
+                [
+                    Run(i, bold=True),
+                    Run(" "),
+                    *w.answer_runs(text),
+                    *provenance(w, ctx, f"{key}.{i}"),
+                ]
+                for i, text in entries
+            ]
+        )
     else:
         w.para(w.gap_run())
 
@@ -257,19 +276,26 @@ def part_b(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
                     NL(),
                     Run(f"{_('Consent given by')}: {w.t.label(lb.consent_by)}", small=True),
                 ]
-            rows.append([lb.purpose, basis, w.answer_runs(lb.justification)])
+            basis += _alternative(w, _("Alternative for those who do not consent"), lb.alternative)
+            purpose = [Run(lb.purpose), *provenance(w, ctx, f"lawfulness.lawful_bases.{lb.id}")]
+            rows.append([purpose, basis, w.answer_runs(lb.justification)])
         w.table([_("Purpose"), _("Lawful basis"), _("Justification")], rows)
     else:
         w.para(w.gap_run())
     _numbered(w, 12, _("Special categories, criminal data and national identification numbers"))
     if b.special_categories:
-        w.table(
-            [_("Special category"), _("Exception (Art. 9(2))"), _("Justification")],
-            [
-                [w.t.label(s.category), w.t.label(s.exception), w.answer_runs(s.justification)]
-                for s in b.special_categories
-            ],
-        )
+        special: list[list[Cell]] = []
+        for s in b.special_categories:
+            category: list[Run] = [Run(w.t.label(s.category))]
+            category += provenance(w, ctx, f"lawfulness.special_categories.{s.id}")
+            if s.biometric_need:
+                need = f"{_('Why identification is needed')}: {w.t.label(s.biometric_need)}"
+                category += [NL(), Run(need, small=True)]
+            exception = [Run(w.t.label(s.exception))]
+            exception += _alternative(w, _("Alternative for those who refuse"), s.alternative)
+            special.append([category, exception, w.answer_runs(s.justification)])
+        headers = [_("Special category"), _("Exception (Art. 9(2))"), _("Justification")]
+        w.table(headers, special)
     else:
         w.para(_("No special categories of personal data are recorded."))
     w.qa(_("Criminal-offence data"), b.criminal_data)
@@ -281,6 +307,17 @@ def part_b(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
     w.qa(_("Necessity"), b.necessity)
     w.qa(_("Proportionality"), b.proportionality)
     w.qa(_("Subsidiarity: less intrusive alternatives"), b.subsidiarity)
+    if b.alternatives:
+        w.para(Run(_("Alternatives considered"), bold=True)).paragraph_format.keep_with_next = True
+        considered: list[list[Cell]] = []
+        for alt in b.alternatives:
+            outcome: list[Run] = [Run(w.t.label(alt.outcome))]
+            if alt.why:
+                outcome += [NL(), *w.answer_runs(alt.why)]
+            less = w.answer_runs(alt.less_intrusive) if alt.less_intrusive else None
+            considered.append([w.answer_runs(alt.what), less, outcome])
+        headers = [_("Alternative"), _("Less intrusive because"), _("Outcome")]
+        w.table(headers, considered)
     w.qa(_("Data minimisation"), b.minimisation)
     w.qa(_("Accuracy"), b.accuracy)
     _numbered(w, 15, _("Rights of data subjects"))
@@ -328,6 +365,7 @@ def part_c(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
         ],
         width_cm=7.8,
     )
+    heat_notes(w, [ctx.heat_inherent, ctx.heat_residual])
     if ctx.trajectory:
         caption = _("Residual risks by level, per version (risk trajectory)")
         months = [w.t.month(bar.date) for bar in ctx.trajectory.bars]
@@ -348,6 +386,14 @@ def part_c(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
                 Run(f"{_('Rights affected')}: ", small=True),
                 *joined(w, [w.answer_runs(x) for x in r.affected_rights]),
             ]
+        if r.data:
+            risk += [NL(), Run(f"{_('Data concerned')}: {', '.join(r.data)}", small=True)]
+        for label, because in (
+            (_("Likelihood, because"), r.likelihood_motivation),
+            (_("Impact, because"), r.impact_motivation),
+        ):
+            if because:
+                risk += [NL(), Run(f"{label}: ", small=True), *w.answer_runs(because)]
         measures: Cell = ", ".join(r.measures) if r.measures else None
         residual: list[Run] = [level(w, a.residual), NL()]
         if a.residual_direct:  # a level given directly, with its motivation
@@ -415,89 +461,6 @@ def part_d(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
     w.table(headers, rows, widths=[0.07, 0.37, 0.13, 0.11, 0.13, 0.11, 0.08])
 
 
-def ai(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
-    _, q = w._, ctx.q
-    w.heading(_("AI and the AI Act"), 1)
-    prose.write(w, "ai_intro")
-    if q.ai is None:
-        w.para(_("The questionnaire does not describe the use of an AI system."), " ", w.gap_run())
-        return
-    a = q.ai
-    w.facts(
-        [
-            (_("Role under the AI Act"), w.t.label(a.act_role)),
-            (_("Risk tier"), w.t.label(a.risk_tier)),
-            (
-                _("Annex III uses (education)"),
-                joined(w, [[Run(w.t.label(u))] for u in a.annex_iii_uses]),
-            ),
-            (
-                _("Prohibited practices (Art. 5)"),
-                joined(w, [[Run(w.t.label(p), bold=True)] for p in a.prohibited_practices]),
-            ),
-            (
-                _("Decisions about people"),
-                joined(w, [[Run(w.t.label(u))] for u in a.decisions_about_people]),
-            ),
-            (_("Fundamental-rights impact assessment (Art. 27)"), yesno(w, a.fria_done)),
-        ]
-    )
-    w.qa(_("Human oversight"), a.human_oversight)
-    if ctx.deployer_duties:
-        w.heading(_("Duties of a deployer of a high-risk system (Art. 26)"), 2)
-        titles = dict(
-            [
-                (
-                    "use_per_instructions",
-                    _("Use according to the instructions for use (Art. 26(1))"),
-                ),
-                (
-                    "oversight_people",
-                    _("Oversight by competent, trained people with authority (Art. 26(2))"),
-                ),
-                ("input_data", _("Relevant and representative input data (Art. 26(4))")),
-                ("monitoring", _("Monitoring, suspending and reporting incidents (Art. 26(5))")),
-                ("logs", _("Logs kept for at least six months (Art. 26(6))")),
-                ("inform_workers", _("Workers and their representatives informed (Art. 26(7))")),
-                ("registration", _("Use registered in the EU database (Art. 26(8))")),
-                ("provider_information", _("Provider information used for this DPIA (Art. 26(9))")),
-                (
-                    "inform_affected",
-                    _("People told a high-risk system is used about them (Art. 26(11))"),
-                ),
-            ]
-        )
-        w.table(
-            [_("Duty"), _("How it is met")],
-            [
-                [titles[k], w.answer_runs(getattr(a.deployer_duties, k))]
-                for k in ctx.deployer_duties
-            ],
-        )
-    if a.fria:
-        w.heading(_("Fundamental-rights impact assessment (Art. 27)"), 2)
-        elements = [
-            ("processes", _("Processes in which the system is used (Art. 27(1)(a))")),
-            ("period_frequency", _("Period and frequency of use (Art. 27(1)(b))")),
-            ("affected_groups", _("People and groups likely to be affected (Art. 27(1)(c))")),
-            ("risks_of_harm", _("Specific risks of harm (Art. 27(1)(d))")),
-            ("oversight", _("Human oversight (Art. 27(1)(e))")),
-            ("measures", _("Measures, governance and complaints (Art. 27(1)(f))")),
-        ]
-        rows: list[list[Cell]] = [[t, w.answer_runs(getattr(a.fria, k))] for k, t in elements]
-        rows.append(
-            [
-                _("Market-surveillance authority notified (Art. 27(3))"),
-                yesno(w, a.fria.authority_notified),
-            ]
-        )
-        w.table([_("Element"), _("Answer")], rows)
-    w.qa(_("Transparency to users (Art. 50)"), a.transparency)
-    w.qa(_("AI literacy (Art. 4)"), a.literacy)
-    w.qa(_("Sustainability and energy use"), a.sustainability)
-    w.qa(_("Keeping the skills to work without the tool"), a.skills_retained)
-
-
 def equality(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
     _, eq = w._, ctx.q.equality
     w.heading(_("Equality impact"), 1)
@@ -545,101 +508,6 @@ def security(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
     w.para(f"{_('Supplier certifications')}: ", certs)
     if sec.notes:
         w.answer(sec.notes)
-
-
-def consultation(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
-    _, c = w._, ctx.q.consultation
-    w.heading(_("Consultation and decision"), 1)
-    prose.write(w, "consultation_intro")
-    w.heading(_("Advice of the data protection officer"), 2)
-    if c.dpo_advice:
-        adv = c.dpo_advice
-        w.answer(adv.advice)
-        w.para(
-            Run(f"{w.t.date(adv.date)} · {_('Advice followed')}: ", small=True),
-            yesno(w, adv.followed),
-        )
-        if adv.why_not:
-            w.qa(_("Why the advice is not followed"), adv.why_not)
-    else:
-        w.para(w.gap_run())
-    w.heading(_("Views of data subjects or their representatives"), 2)
-    if c.views:
-        who = f" ({', '.join(w.t.label(x) for x in c.views.who)})" if c.views.who else ""
-        w.para(f"{_('Asked')}: ", yesno(w, c.views.asked), who)
-        if c.views.asked:
-            w.answer(c.views.summary)
-        else:
-            w.qa(_("Why they were not asked"), c.views.why_not)
-    else:
-        w.para(w.gap_run())
-    w.heading(_("Prior consultation (Art. 36)"), 2)
-    authority = ctx.seat.authority or _("not encoded for this country")
-    if ctx.art36.state is Art36.required:
-        text = _(
-            "A high residual risk remains, so the supervisory authority must be consulted before"
-            " the processing starts."
-        )
-        text += f" {_('Supervisory authority')}: {authority}."
-    elif ctx.art36.state is Art36.moot:
-        text = _(
-            "A high residual risk remains, but the decision is not to proceed, so the supervisory"
-            " authority is not consulted. To proceed, the risks that stay high would first have to"
-            " be lowered, or the authority consulted before the processing starts."
-        )
-        text += f" ({', '.join(ctx.art36.high)}; {_('Supervisory authority')}: {authority}.)"
-    else:
-        text = _("No high residual risk remains; prior consultation is not required.")
-    planned: list[Run | str] = []
-    if c.prior_consultation:
-        date = f", {w.t.date(c.prior_consultation.date)}" if c.prior_consultation.date else ""
-        planned = [
-            f" {_('Consultation planned')}: ",
-            yesno(w, c.prior_consultation.planned),
-            f"{date}.",
-        ]
-    w.para(text, *planned)
-    w.heading(_("Decision"), 2)
-    if c.decision:
-        w.para(Run(w.t.label(c.decision.outcome), bold=True))
-        if c.decision.conditions:
-            w.qa(_("Conditions"), c.decision.conditions)
-        w.qa(_("Rationale"), c.decision.rationale)
-    else:
-        w.para(w.gap_run())
-    w.heading(_("Sign-off"), 2)
-    rows: list[list[Cell]] = [
-        [w.answer_runs(s.role), s.name or "", w.t.date(s.date) if s.date else "", ""]
-        for s in c.sign_off
-    ]
-    if not rows:
-        rows = [[None, "", "", ""]]
-    w.table([_("Role"), _("Name"), _("Date"), _("Signature")], rows)
-
-
-def annex(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
-    _ = w._
-    w.heading(_("Annex: findings and unanswered questions"), 1)
-    prose.write(w, "annex_intro")
-    w.heading(_("Findings"), 2)
-    if ctx.findings:
-        rows: list[list[Cell]] = []
-        for f in ctx.findings:
-            severity = _("error") if f.where.severity is Severity.error else _("warning")
-            place = [
-                Run(f.where.field or ""),
-                NL(),
-                Run(f"{f.finding.code} · {_('line')} {f.where.pos.line}", small=True),
-            ]
-            rows.append([severity, f.finding.text(w.t.gettext), place])
-        w.table([_("Severity"), _("Finding"), _("Field")], rows)
-    else:
-        w.para(_("No findings."))
-    w.heading(_("Unanswered questions"), 2)
-    if ctx.gaps:
-        w.items([[Run(field_path(g))] for g in ctx.gaps])
-    else:
-        w.para(_("Every question has been answered."))
 
 
 def _label(w: Writer, member: Level | None) -> str:

@@ -77,10 +77,9 @@ def _pdf(r: Request) -> bytes:
 def _docx(r: Request) -> bytes:
     from dpia.docx.render import render_docx  # python-docx only when a .docx is written
 
-    context = r.context
-    assert isinstance(context, DocumentBase), "Word documents exist for the DPIA kind only"
+    # A document that leaves the organisation does not carry the questionnaire.
     source = None if r.document.external else r.assessment.source
-    return render_docx(r.document.name, context, source)
+    return render_docx(r.document.name, r.context, source)
 
 
 @dataclass(frozen=True)
@@ -137,8 +136,7 @@ DOCUMENTS: dict[str, Document] = {
         Document(
             "knowledge-security",
             _no_dpia_context,
-            # No Word version yet: dpia/docx has sections for the DPIA documents only.
-            ("pdf", "html"),
+            ("pdf", "html", "docx"),
             kind="knowledge-security",
             build=knowledge_context,
         ),
