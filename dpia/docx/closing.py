@@ -19,6 +19,9 @@ def consultation(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
     w.heading(_("Consultation and decision"), 1)
     prose.write(w, "consultation_intro")
     w.heading(_("Advice of the data protection officer"), 2)
+    dpo = ctx.q.meta.organisation.dpo
+    if dpo and dpo.name:
+        w.para(f"{_('Data protection officer')}: {dpo.name}")
     if c.dpo_advice:
         adv = c.dpo_advice
         w.answer(adv.advice)

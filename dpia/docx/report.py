@@ -162,6 +162,13 @@ def part_a(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
         w.para(w.gap_run())
     _numbered(w, 7, _("Interests in the processing"))
     w.answer(d.interests)
+    if ctx.party_interests:
+        rows = [[p.name, w.answer_runs(p.interests)] for p in ctx.party_interests]
+        w.table([_("Party"), _("Its interests")], rows)
+    views = ctx.q.consultation.views
+    if views:
+        outcome = views.summary if views.asked else views.why_not
+        w.qa(_("Outcome of consulting data subjects or their representatives"), outcome)
     _numbered(w, 8, _("Processing locations and transfers"))
     if d.locations:
         rows = [
