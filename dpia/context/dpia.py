@@ -132,6 +132,7 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
     errors = [f for f in base.findings if f.where.severity is Severity.error]
     # Without an AI system in the AI Act's scope the AI chapter is left out: so are its questions.
     gaps = [g for g in unanswered(q) if g[0] != "ai" or ai_in_scope(q)]
+    consultation = art36(q)  # Art. 36 read with the decision (dpia.rules.decision)
     return DpiaContext(
         **vars(base),
         screening=screen_questionnaire(q),
@@ -145,8 +146,8 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
             if (n := sum(a.residual is lvl for a in assessed)) or lvl is not RiskLevel.unknown
         },
         highest=highest_residual(assessed),
-        prior_consultation=art36(q).state is Art36.required,
-        art36=art36(q),
+        prior_consultation=consultation.state is Art36.required,
+        art36=consultation,
         art36_deadline=_deadline(q),
         conflicts=[f for f in base.findings if f.finding.code == "decision-conflict"],
         measures={m.id: m for m in q.measures},
