@@ -7,14 +7,22 @@ import click
 from dpia.cli.common import report
 from dpia.cli.exits import Exit
 from dpia.context.assessment import assess_file
+from dpia.languages import LANGUAGES
 from dpia.pdf.files import write_atomic
 
-FORMATS = {"dpv": "jsonld"}  # --format -> file extension
+FORMATS = {"dpv": "dpv.jsonld", "par-json": "par.json"}  # --format -> file name suffix
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="dpv", show_default=True)
+@click.option(
+    "--lang",
+    type=click.Choice(list(LANGUAGES)),
+    default=None,
+    help="par-json: the language of the free text; default: the first of meta.languages. "
+    "(DPV carries every language.)",
+)
 @click.option(
     "-o",
     "--output",
@@ -23,14 +31,14 @@ FORMATS = {"dpv": "jsonld"}  # --format -> file extension
     show_default=True,
     help="Folder for the exports.",
 )
-def export(files: tuple[Path, ...], fmt: str, output: Path) -> None:
+def export(files: tuple[Path, ...], fmt: str, lang: str | None, output: Path) -> None:
     """Export the assessment as data: OUTPUT/<name>.dpv.jsonld, JSON-LD in terms of the W3C
-    Data Privacy Vocabulary (DPV 2.3).
+    Data Privacy Vocabulary (DPV 2.3); or OUTPUT/<name>.par.json, the JSON that MinBZK's
+    assessment tool for the Model DPIA Rijksdienst imports (--format par-json).
 
     Invalid files are reported and skipped; exit 1 if any was invalid.
     """
     from dpia.context.dpia import dpia_context
-    from dpia.export.dpv import to_jsonld  # rdflib only when exporting
 
     code = Exit.OK
     for path in files:
@@ -39,13 +47,20 @@ def export(files: tuple[Path, ...], fmt: str, output: Path) -> None:
             report([a], "text")
             code = max(code, Exit.INVALID)
             continue
-        if a.kind != "dpia":  # DPV describes processing of personal data: a DPIA
-            click.echo(f"dpia: {path}: a {a.kind} check has no DPV export; only a DPIA", err=True)
+        if a.kind != "dpia":  # both formats describe processing of personal data: a DPIA
+            click.echo(f"dpia: {path}: a {a.kind} check has no {fmt} export; only a DPIA", err=True)
             code = max(code, Exit.INVALID)
             continue
-        lang = a.questionnaire.meta.languages[0].value
-        ctx = dpia_context(a.document_base(lang, source_embedded=False))
-        target = output / f"{path.stem}.{fmt}.{FORMATS[fmt]}"
-        write_atomic(target, to_jsonld(ctx, path.stem))
+        first = a.questionnaire.meta.languages[0].value
+        ctx = dpia_context(a.document_base(lang or first, source_embedded=False))
+        target = output / f"{path.stem}.{FORMATS[fmt]}"
+        if fmt == "par-json":
+            from dpia.export.par import to_json
+
+            write_atomic(target, to_json(ctx, lang or first))
+        else:
+            from dpia.export.dpv import to_jsonld  # rdflib only when exporting
+
+            write_atomic(target, to_jsonld(ctx, path.stem))
         click.echo(str(target))
     raise SystemExit(code)
