@@ -19,6 +19,7 @@ Timestamps are the assessment date, so the same questionnaire gives the same byt
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from babel import Locale
@@ -132,6 +133,11 @@ PER_OPERATION = {"5.1": None, "6.1": "6.1.1", "8.1": "8.1.1", "9.1": "9.1.1",
                  "10.1": "10.1.1", "11.1": "11.1.1", "13.1": "13.1.1"}  # fmt: skip
 
 
+# The tool imports raster images only: it refuses a file with an SVG (a script could hide in
+# one), as apps/boekhouding-backend/src/utils/imageValidator.ts and stores/answers.ts say.
+RASTER = re.compile(r"^data:image/(webp|png|jpe?g|gif);base64,[A-Za-z0-9+/]+={0,2}$")
+
+
 class _Answers:
     """The `answers` object being built: plain answers and repeatable groups."""
 
@@ -213,7 +219,7 @@ class _Writer:
         a.put("1.1", self.text(d.proposal))
         for i, image in enumerate(d.proposal_images):
             url = self.ctx.images.get(i)
-            if url is None:
+            if url is None or not RASTER.match(url):
                 continue
             value = {"data": url, "title": image.title, "source": image.source,
                      "description": self.text(image.description)}  # fmt: skip
