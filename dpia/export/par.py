@@ -19,123 +19,34 @@ Timestamps are the assessment date, so the same questionnaire gives the same byt
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from babel import Locale
 
 from dpia.context.dpia import DpiaContext
+from dpia.context.operations import KindRow
+from dpia.export.par_values import (
+    BASIS,
+    FURTHER,
+    KIND,
+    LEVEL,
+    MECHANISM,
+    PER_OPERATION,
+    RASTER,
+    RIGHTS,
+    ROLE,
+    ROLE_ORDER,
+    SCHEMA,
+    SPECIAL,
+    STATUS,
+    STEP,
+    URN,
+)
 from dpia.languages import LANGUAGES
 from dpia.model import Text
-from dpia.model.description import DataCategory, DataSubject
-from dpia.model.enums import (
-    DataKind,
-    DataSubjectRight,
-    FurtherUse,
-    LawfulBasis,
-    Level,
-    RiskLevel,
-    Role,
-    SpecialCategory,
-    Status,
-    TransferMechanism,
-)
-
-SCHEMA = "https://github.com/MinBZK/par-dpia-form/blob/main/schemas/assessment-output.v2.schema.json"
-URN = "urn:nl:dpia:3.0"  # sources/dpia.yaml: urn + version
-
-KIND = {
-    DataKind.ordinary: "gewoon",
-    DataKind.sensitive: "gevoelig",
-    DataKind.special: "bijzonder",
-    DataKind.criminal: "strafrechtelijk",
-    DataKind.national_id: "nationaal identificatienummer",
-}
-# 6.1.1.2, in the tool's order. An independent controller decides on its own: for the tool it
-# is a controller (verwerkingsverantwoordelijke) of its own processing.
-ROLE = {
-    Role.controller: "Verwerkingsverantwoordelijke",
-    Role.independent_controller: "Verwerkingsverantwoordelijke",
-    Role.joint_controller: "Gezamenlijke verwerkingsverantwoordelijke",
-    Role.processor: "Verwerker",
-    Role.sub_processor: "Sub-verwerker",
-    Role.third_party: "Derde",
-    Role.provider: "Verstrekker",
-    Role.recipient: "Ontvanger",
-}
-ROLE_ORDER = list(dict.fromkeys(ROLE.values()))
-# 8.1.1.2; `none` (inside the EEA) has no mechanism. The EU-US Data Privacy Framework is an
-# adequacy decision (Art. 45).
-MECHANISM = {
-    TransferMechanism.adequacy: "Adequaatheidsbesluit",
-    TransferMechanism.eu_us_dpf: "Adequaatheidsbesluit",
-    TransferMechanism.scc: "Standaard contractsbepaling (SCC)",
-    TransferMechanism.bcr: "binding corporate rules/bindend bedrijfsvoorschrift (bcr)",
-    TransferMechanism.certification: "Goedgekeurde certificeringsmechanisme",
-    TransferMechanism.code_of_conduct: "Goedgekeurde gedragscode",
-    TransferMechanism.legally_binding_instrument: "Juridisch bindend en afdwingbaar instrument",
-    TransferMechanism.art49_derogation: "uitzondering artikel 49 avg",
-    TransferMechanism.other: "Overig mechanisme",
-}
-BASIS = {  # 11.1.1.1, spelled as the tool spells its values ("overeenkoms" included)
-    LawfulBasis.consent: "Rechtsgrond toestemming",
-    LawfulBasis.contract: "Rechtsgrond noodzakelijk voor de uitvoering van een overeenkoms",
-    LawfulBasis.legal_obligation: "Rechtsgrond wettelijke verplichting",
-    LawfulBasis.vital_interests: "Rechtsgrond vitaal belang",
-    LawfulBasis.public_task: "Rechtsgrond taak van algemeen belang",
-    LawfulBasis.legitimate_interests: "Rechtsgrond gerechtvaardigd belang",
-}
-_T = "Type bijzondere persoonsgegevens: "
-SPECIAL = {  # 12.1.2.4
-    SpecialCategory.biometric_unique_id: _T
-    + "Biometrische gegevens met het oog op de unieke identificatie van een persoon",
-    SpecialCategory.sex_life_orientation: _T
-    + "Gegevens met betrekking tot iemands seksueel gedrag of seksuele gerichtheid",
-    SpecialCategory.health_data: _T + "Gegevens over gezondheid",
-    SpecialCategory.genetic_data: _T + "Genetische gegevens",
-    SpecialCategory.trade_union_membership: _T
-    + "Persoonsgegevens waaruit het lidmaatschap van een vakbond blijkt",
-    SpecialCategory.political_opinions: _T + "Persoonsgegevens waaruit politieke opvattingen blijken",
-    SpecialCategory.racial_ethnic_origin: _T
-    + "Persoonsgegevens waaruit ras of etnische afkomst blijkt",
-    SpecialCategory.religious_philosophical_beliefs: _T
-    + "Persoonsgegevens waaruit religieuze of levensbeschouwelijke overtuigingen blijken",
-}
-# 13.1.1.5; `incompatible` has no option: the tool assumes a lawful further use.
-FURTHER = {
-    FurtherUse.permitted_by_law: "Toelaatbaar op grond van Unie- of lidstaatrechtelijk recht",
-    FurtherUse.compatible: "Verenigbaar met oorspronkelijk doeleinde",
-    FurtherUse.not_applicable: "Niet van toepassing (geen verdere verwerking)",
-}
-# 16.1.3/16.1.5: our four CNIL steps onto the Rijksmodel's three. The two middle steps are
-# both 'midden', so that only a negligible rating reads as low and only a maximum one as high.
-STEP = {
-    Level.negligible: "laag",
-    Level.limited: "midden",
-    Level.significant: "midden",
-    Level.maximum: "hoog",
-}
-LEVEL = {RiskLevel.low: "laag", RiskLevel.medium: "midden", RiskLevel.high: "hoog"}
-STATUS = {Status.draft: "concept", Status.final: "definitief"}
-RIGHTS = {  # point 15, in the Rijksmodel's order
-    DataSubjectRight.access: "15.1",
-    DataSubjectRight.rectification: "15.2",
-    DataSubjectRight.erasure: "15.3",
-    DataSubjectRight.restriction: "15.4",
-    DataSubjectRight.portability: "15.5",
-    DataSubjectRight.automated_decisions: "15.6",
-    DataSubjectRight.objection: "15.7",
-    DataSubjectRight.information: "15.8",
-}
-# Repeatable groups that the tool repeats once per processing operation (instance_mapping from
-# 3.1.1), with the nested repeatable group inside each.
-PER_OPERATION = {"5.1": None, "6.1": "6.1.1", "8.1": "8.1.1", "9.1": "9.1.1",
-                 "10.1": "10.1.1", "11.1": "11.1.1", "13.1": "13.1.1"}  # fmt: skip
-
-
-# The tool imports raster images only: it refuses a file with an SVG (a script could hide in
-# one), as apps/boekhouding-backend/src/utils/imageValidator.ts and stores/answers.ts say.
-RASTER = re.compile(r"^data:image/(webp|png|jpe?g|gif);base64,[A-Za-z0-9+/]+={0,2}$")
+from dpia.model.description import DataCategory, DataSubject, Location, Party, RetentionPeriod
+from dpia.model.enums import DataSubjectRight
+from dpia.model.lawfulness import FurtherProcessing
 
 
 class _Answers:
@@ -184,7 +95,6 @@ class _Answers:
         for group, elements in self.groups.items():
             out[group] = [elements[i] for i in sorted(elements)]
         return out
-
 
 
 class _Writer:
@@ -267,59 +177,41 @@ class _Writer:
         for group in PER_OPERATION:
             for j in range(count):
                 a.element(group, j)
+        first_instance: dict[str, int] = {}  # party id -> its first 6.1.1 index (for 7.1)
         for j in range(count):
             view = views[j] if views else None
             purposes = view.purposes if view else d.purposes
             a.item("5.1", j, "5.1.1", self.join(*(p.description for p in purposes)))
-        first_instance: dict[str, int] = {}  # party id -> its first 6.1.1 index (for 7.1)
-        for j in range(count):
-            view = views[j] if views else None
             parties = view.parties if view else d.parties
-            for k, p in zip(a.nested("6.1.1", j, len(parties), count), parties, strict=True):
-                roles = {ROLE[r] for r in p.roles()}
-                a.item("6.1.1", k, "6.1.1.1", p.name)
-                a.item("6.1.1", k, "6.1.1.2", [r for r in ROLE_ORDER if r in roles])
-                a.item("6.1.1", k, "6.1.1.3", self.text(p.functions))
-                a.item("6.1.1", k, "6.1.1.4", [self.data_names[i] for i in p.data])
-                a.item("6.1.1", k, "6.1.1.5", [self.subject_names[i] for i in p.subjects])
-                a.element("7.1", k)  # the tool keeps one 7.1 per 6.1.1 (instance_mapping)
-                first_instance.setdefault(p.id, k)
-        for p in d.parties:
-            if p.id in first_instance:
-                a.item("7.1", first_instance[p.id], "7.1.1", self.text(p.interests))
+            for k, party in zip(a.nested("6.1.1", j, len(parties), count), parties, strict=True):
+                self.party(k, party)
+                first_instance.setdefault(party.id, k)
+        for party in d.parties:
+            if party.id in first_instance:
+                a.item("7.1", first_instance[party.id], "7.1.1", self.text(party.interests))
         for j in range(count):
             view = views[j] if views else None
             locations = view.locations if view else d.locations
             for k, loc in zip(a.nested("8.1.1", j, len(locations), count), locations, strict=True):
-                place = self.join(self.country(loc.country), loc.description, sep=": ")
-                a.item("8.1.1", k, "8.1.1.1", place)
-                a.item("8.1.1", k, "8.1.1.2", MECHANISM.get(loc.mechanism))
-                a.item("8.1.1", k, "8.1.1.3", self.text(loc.measures))
+                self.location(k, loc)
             frameworks = view.frameworks if view else d.legal_frameworks
-            for k, f in zip(a.nested("9.1.1", j, len(frameworks), count), frameworks, strict=True):
-                a.item("9.1.1", k, "9.1.1.1", self.text(f.name))
-                a.item("9.1.1", k, "9.1.1.2", f.articles)
+            for k, law in zip(
+                a.nested("9.1.1", j, len(frameworks), count), frameworks, strict=True
+            ):
+                a.item("9.1.1", k, "9.1.1.1", self.text(law.name))
+                a.item("9.1.1", k, "9.1.1.2", law.articles)
             periods = view.retention if view else d.retention_periods
-            for k, r in zip(a.nested("10.1.1", j, len(periods), count), periods, strict=True):
-                purposes = "; ".join(p for i in r.purposes if (p := self.purposes[i]))
-                a.item("10.1.1", k, "10.1.1.1", purposes)
-                a.item("10.1.1", k, "10.1.1.2", [self.subject_names[i] for i in r.subjects])
-                a.item("10.1.1", k, "10.1.1.3", [self.data_names[i] for i in r.data])
-                # 10.1.1.4 is a closed list of period classes; our period is free text, so it
-                # opens the motivation rather than being forced into a class.
-                a.item("10.1.1", k, "10.1.1.5", self.join(r.period, r.motivation))
+            for k, period in zip(a.nested("10.1.1", j, len(periods), count), periods, strict=True):
+                self.retention(k, period)
             bases = view.bases if view else q.lawfulness.lawful_bases
-            for k, b in zip(a.nested("11.1.1", j, len(bases), count), bases, strict=True):
-                a.item("11.1.1", k, "11.1.1.1", BASIS[b.basis])
-                a.item("11.1.1", k, "11.1.1.2", self.join(b.justification, b.legal_provision))
+            for k, basis in zip(a.nested("11.1.1", j, len(bases), count), bases, strict=True):
+                a.item("11.1.1", k, "11.1.1.1", BASIS[basis.basis])
+                a.item(
+                    "11.1.1", k, "11.1.1.2", self.join(basis.justification, basis.legal_provision)
+                )
             further = view.further if view else q.lawfulness.further_processing
-            for k, f in zip(a.nested("13.1.1", j, len(further), count), further, strict=True):
-                a.item("13.1.1", k, "13.1.1.1", [self.subject_names[i] for i in f.subjects])
-                a.item("13.1.1", k, "13.1.1.2", [self.data_names[i] for i in f.data])
-                a.item("13.1.1", k, "13.1.1.3", self.text(f.purpose))
-                a.item("13.1.1", k, "13.1.1.4", self.text(f.original_purpose))
-                a.item("13.1.1", k, "13.1.1.5", FURTHER.get(f.assessment))
-                a.item("13.1.1", k, "13.1.1.6", self.text(f.legal_provision))
+            for k, use in zip(a.nested("13.1.1", j, len(further), count), further, strict=True):
+                self.further(k, use)
         n = self.q.notes
         views_of = q.consultation.views
         a.put("5.2", self.text(n.purposes))
@@ -332,6 +224,40 @@ class _Writer:
         a.put("10.2", self.join(n.retention, d.retention))
         a.put("11.2", self.text(n.lawful_basis))
         a.put("13.2", self.join(n.purpose_limitation, q.lawfulness.purpose_limitation))
+
+    def party(self, k: int, p: Party) -> None:
+        a, roles = self.a, {ROLE[r] for r in p.roles()}
+        a.item("6.1.1", k, "6.1.1.1", p.name)
+        a.item("6.1.1", k, "6.1.1.2", [r for r in ROLE_ORDER if r in roles])
+        a.item("6.1.1", k, "6.1.1.3", self.text(p.functions))
+        a.item("6.1.1", k, "6.1.1.4", [self.data_names[i] for i in p.data])
+        a.item("6.1.1", k, "6.1.1.5", [self.subject_names[i] for i in p.subjects])
+        a.element("7.1", k)  # the tool keeps one 7.1 per 6.1.1 (instance_mapping)
+
+    def location(self, k: int, loc: Location) -> None:
+        place = self.join(self.country(loc.country), loc.description, sep=": ")
+        self.a.item("8.1.1", k, "8.1.1.1", place)
+        self.a.item("8.1.1", k, "8.1.1.2", MECHANISM.get(loc.mechanism))
+        self.a.item("8.1.1", k, "8.1.1.3", self.text(loc.measures))
+
+    def retention(self, k: int, r: RetentionPeriod) -> None:
+        a = self.a
+        purposes = "; ".join(p for i in r.purposes if (p := self.purposes[i]))
+        a.item("10.1.1", k, "10.1.1.1", purposes)
+        a.item("10.1.1", k, "10.1.1.2", [self.subject_names[i] for i in r.subjects])
+        a.item("10.1.1", k, "10.1.1.3", [self.data_names[i] for i in r.data])
+        # 10.1.1.4 is a closed list of period classes; our period is free text, so it opens
+        # the motivation rather than being forced into a class.
+        a.item("10.1.1", k, "10.1.1.5", self.join(r.period, r.motivation))
+
+    def further(self, k: int, f: FurtherProcessing) -> None:
+        a = self.a
+        a.item("13.1.1", k, "13.1.1.1", [self.subject_names[i] for i in f.subjects])
+        a.item("13.1.1", k, "13.1.1.2", [self.data_names[i] for i in f.data])
+        a.item("13.1.1", k, "13.1.1.3", self.text(f.purpose))
+        a.item("13.1.1", k, "13.1.1.4", self.text(f.original_purpose))
+        a.item("13.1.1", k, "13.1.1.5", FURTHER.get(f.assessment))
+        a.item("13.1.1", k, "13.1.1.6", self.text(f.legal_provision))
 
     # ------------------------------------------------------------ points 12, 14, 15
     def lawfulness(self) -> None:
@@ -351,16 +277,18 @@ class _Writer:
             # The exception's own article reference ("9(2)(a) ...") leads the justification.
             article = "Art. " + sc.exception.label.split(" ", 1)[0]
             a.item("12.1.2", i, "12.1.2.5", self.join(article, sc.justification, sep=": "))
-        for flag, group, row, text in (
-            ("12.2.1", "12.2.2", ctx.criminal_row, law.criminal_data),
-            ("12.3.1", "12.3.2", ctx.national_id_row, law.national_identifiers),
-        ):
-            a.put(flag, "true" if row is not None else "false")
-            if row is not None:
-                a.item(group, 0, f"{group}.1", op_names(row.operations))
-                a.item(group, 0, f"{group}.2", [self.subject(s) for s in row.subjects])
-                a.item(group, 0, f"{group}.3", self.names(row.data))
-                a.item(group, 0, f"{group}.4", self.text(text))
+        kinds: list[tuple[str, KindRow | None, Text | None]] = [
+            ("12.2", ctx.criminal_row, law.criminal_data),
+            ("12.3", ctx.national_id_row, law.national_identifiers),
+        ]
+        for point, kind, why in kinds:
+            a.put(f"{point}.1", "true" if kind is not None else "false")
+            if kind is not None:
+                group = f"{point}.2"
+                a.item(group, 0, f"{group}.1", op_names(kind.operations))
+                a.item(group, 0, f"{group}.2", [self.subject(s) for s in kind.subjects])
+                a.item(group, 0, f"{group}.3", self.names(kind.data))
+                a.item(group, 0, f"{group}.4", self.text(why))
         a.put("12.4", self.text(q.notes.special_categories))
         a.put("14.1", self.text(law.subsidiarity))
         a.put("14.2", self.text(law.proportionality))
