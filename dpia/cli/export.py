@@ -11,6 +11,7 @@ from dpia.languages import LANGUAGES
 from dpia.pdf.files import write_atomic
 
 FORMATS = {"dpv": "dpv.jsonld", "par-json": "par.json"}  # --format -> file name suffix
+NAMES = {"dpv": "DPV", "par-json": "par-json"}  # in messages
 
 
 @click.command()
@@ -48,7 +49,8 @@ def export(files: tuple[Path, ...], fmt: str, lang: str | None, output: Path) ->
             code = max(code, Exit.INVALID)
             continue
         if a.kind != "dpia":  # both formats describe processing of personal data: a DPIA
-            click.echo(f"dpia: {path}: a {a.kind} check has no {fmt} export; only a DPIA", err=True)
+            refusal = f"dpia: {path}: a {a.kind} check has no {NAMES[fmt]} export; only a DPIA"
+            click.echo(refusal, err=True)
             code = max(code, Exit.INVALID)
             continue
         first = a.questionnaire.meta.languages[0].value
