@@ -31,7 +31,7 @@ SAMPLES = sorted(
         *ROOT.glob("samples/review/*.yaml"),
     ]
 )
-LARGEST = ROOT / "samples" / "vocational-exam-proctoring.yaml"
+FULLEST = ROOT / "samples" / "vocational-exam-proctoring.yaml"  # answers most of the Rijksmodel
 
 
 def _tasks() -> dict[str, dict[str, Any]]:
@@ -127,6 +127,30 @@ def test_task_ids_groups_and_closed_lists_are_the_tools(
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_no_answer_the_tool_would_hide(exported: dict[Path, bytes], path: Path) -> None:
+    """A task the tool shows only on a condition ("show if 17.1.4 is hoog") is answered only
+    when the condition holds in the same element, as the tool's own export filters them."""
+    answers = json.loads(exported[path])["answers"]
+    shown = 0
+    for key, v in answers.items():
+        # a group's own condition (12.1.2 under 12.1.1), then its answers' conditions
+        elements = [{key: {}}, *v] if isinstance(v, list) else [{key: v}]
+        for element in elements:
+            for task in (t for t in element if t != "_index"):
+                for dep in TASKS[task].get("dependencies") or []:
+                    if dep.get("type") != "conditional":
+                        continue
+                    cond = dep["condition"]
+                    holder = element if cond["id"] in element else answers.get(cond["id"], {})
+                    assert "value" in holder.get(cond["id"], holder), (task, cond)
+                    got = holder.get(cond["id"], holder)["value"]
+                    assert str(got).lower() == str(cond["value"]).lower(), (task, got)
+                    shown += 1
+    if path == FULLEST:
+        assert shown >= 10
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
 def test_answers_land_under_their_task(exported: dict[Path, bytes], path: Path) -> None:
     answers, ctx = json.loads(exported[path])["answers"], context(path)
     q = ctx.q
@@ -152,8 +176,8 @@ def test_answers_land_under_their_task(exported: dict[Path, bytes], path: Path) 
 
 
 def test_the_proctoring_case(exported: dict[Path, bytes]) -> None:
-    answers = json.loads(exported[LARGEST])["answers"]
-    ctx = context(LARGEST)
+    answers = json.loads(exported[FULLEST])["answers"]
+    ctx = context(FULLEST)
     assert [v for v in values(answers, "3.1.1")] == [o.operation.id for o in ctx.operations]
     assert "Standaard contractsbepaling (SCC)" in values(answers, "8.1.1.2")
     assert {"Rechtsgrond toestemming", "Rechtsgrond gerechtvaardigd belang"} <= set(
@@ -170,8 +194,8 @@ def test_the_proctoring_case(exported: dict[Path, bytes]) -> None:
 def test_nested_items_are_numbered_as_the_tool_numbers_them(exported: dict[Path, bytes]) -> None:
     """The first party of operation j has index j (PAR creates it with the operation), the
     others the next free indices; 7.1 has one element per 6.1.1 element (instance mapping)."""
-    answers = json.loads(exported[LARGEST])["answers"]
-    ctx = context(LARGEST)
+    answers = json.loads(exported[FULLEST])["answers"]
+    ctx = context(FULLEST)
     indices = [e["_index"] for e in answers["6.1.1"]]
     assert len(indices) == len(set(indices)) == sum(len(v.parties) for v in ctx.operations)
     firsts = [j for j, v in enumerate(ctx.operations) if v.parties]
@@ -188,14 +212,14 @@ def test_every_task_filled_has_a_row_in_the_crosswalk(exported: dict[Path, bytes
     rows = {r["id"] for r in table["dpia"] + table["extra"] if r.get("path")}
     filled = {t for data_ in exported.values() for t, *_ in leaves(json.loads(data_)["answers"])}
     assert filled - rows == set()
-    # the largest sample fills most of what the cross-walk covers
-    largest = {t for t, *_ in leaves(json.loads(exported[LARGEST])["answers"])}
-    assert len(largest & {r["id"] for r in table["dpia"]}) >= 80
+    # the fullest sample fills most of what the cross-walk covers
+    fullest = {t for t, *_ in leaves(json.loads(exported[FULLEST])["answers"])}
+    assert len(fullest & {r["id"] for r in table["dpia"]}) >= 80
 
 
 def test_same_bytes_every_run(exported: dict[Path, bytes]) -> None:
-    assert to_json(context(LARGEST), "en") == exported[LARGEST]
-    assert exported[LARGEST].decode("utf-8").endswith("}\n")
+    assert to_json(context(FULLEST), "en") == exported[FULLEST]
+    assert exported[FULLEST].decode("utf-8").endswith("}\n")
 
 
 def test_lang_picks_the_language_of_free_text(tmp_path: Path) -> None:

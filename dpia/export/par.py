@@ -45,7 +45,7 @@ from dpia.export.par_values import (
 from dpia.languages import LANGUAGES
 from dpia.model import Text
 from dpia.model.description import DataCategory, DataSubject, Location, Party, RetentionPeriod
-from dpia.model.enums import DataSubjectRight
+from dpia.model.enums import DataSubjectRight, FurtherUse
 from dpia.model.lawfulness import FurtherProcessing
 
 
@@ -257,7 +257,8 @@ class _Writer:
         a.item("13.1.1", k, "13.1.1.3", self.text(f.purpose))
         a.item("13.1.1", k, "13.1.1.4", self.text(f.original_purpose))
         a.item("13.1.1", k, "13.1.1.5", FURTHER.get(f.assessment))
-        a.item("13.1.1", k, "13.1.1.6", self.text(f.legal_provision))
+        if f.assessment is FurtherUse.permitted_by_law:  # the tool asks for the law only then
+            a.item("13.1.1", k, "13.1.1.6", self.text(f.legal_provision))
 
     # ------------------------------------------------------------ points 12, 14, 15
     def lawfulness(self) -> None:
@@ -327,10 +328,10 @@ class _Writer:
             a.item("17.1", i, "17.1.3", titles)
             residual = LEVEL.get(assessed.residual)  # unknown: left open
             a.item("17.1", i, "17.1.4", residual)
-            if residual == "hoog" and prior is not None:
-                a.item("17.1", i, "17.1.5", self.text(prior.advice))
-            countries = sorted({m.monitored_in for m in measures if m.monitored_in})
-            a.item("17.1", i, "17.1.6", ", ".join(self.country(c) for c in countries))
+            if residual == "hoog":  # the tool asks for the AP's advice and the country only then
+                a.item("17.1", i, "17.1.5", self.text(prior.advice) if prior else None)
+                countries = sorted({m.monitored_in for m in measures if m.monitored_in})
+                a.item("17.1", i, "17.1.6", ", ".join(self.country(c) for c in countries))
             owners = dict.fromkeys(t for m in measures if (t := self.text(m.owner)))
             a.item("17.1", i, "17.1.7", "; ".join(owners))
         a.put("16.2", self.text(q.notes.risks))
