@@ -115,6 +115,10 @@ def test_task_ids_groups_and_closed_lists_are_the_tools(
     """Each answer under a task of PAR's definition, in the group PAR groups it in (its nearest
     repeatable ancestor), and each value of a closed list one of PAR's own values."""
     answers = json.loads(exported[path])["answers"]
+    for key, v in answers.items():  # the tool reads an element back as `task[_index]`
+        if isinstance(v, list):
+            indices = [e["_index"] for e in v]
+            assert indices == sorted(set(indices)), key
     for task, value, group, _ in leaves(answers):
         assert task in TASKS, task
         assert group == repeatable_ancestor(task), (task, group)
