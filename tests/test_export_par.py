@@ -18,7 +18,8 @@ from dpia.cli import cli
 from dpia.context.assessment import assess_file
 from dpia.context.dpia import DpiaContext, dpia_context
 from dpia.export.par import to_json
-from dpia.export.par_values import BASIS, LEVEL, STATUS
+from dpia.export.par_values import BASIS, FURTHER, LEVEL, STATUS
+from dpia.model.enums import FurtherUse
 from tests.factory import data
 from tests.test_security import HOSTILE
 
@@ -277,3 +278,28 @@ def test_a_knowledge_security_check_has_no_par_export(tmp_path: Path) -> None:
     r = CliRunner().invoke(cli, ["export", str(path), "--format", "par-json", "-o", str(tmp_path)])
     assert r.exit_code == 1
     assert "no par-json export" in r.output and not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("residual", ["negligible", "maximum"])
+def test_conditional_answers_follow_their_condition(tmp_path: Path, residual: str) -> None:
+    """17.1.6 (where a measure is monitored) only for a high residual risk, 13.1.1.6 (the law)
+    only for a further use permitted by law: the tool hides them otherwise."""
+    further = [
+        {"purpose": "Research", "assessment": "compatible", "legal_provision": "Art. 6(4)"},
+        {"purpose": "Statistics", "assessment": "permitted_by_law", "legal_provision": "CBS Act"},
+    ]
+    path = write(
+        tmp_path,
+        {
+            "measures.0.monitored_in": "NL",
+            "risks.0.residual_likelihood": residual,
+            "lawfulness.further_processing": further,
+        },
+    )
+    answers = json.loads(to_json(context(path), "en"))["answers"]
+    high = residual == "maximum"
+    assert values(answers, "17.1.4") == ["hoog" if high else "laag"]
+    assert values(answers, "17.1.6") == (["Netherlands"] if high else [])
+    uses = [FURTHER[FurtherUse.compatible], FURTHER[FurtherUse.permitted_by_law]]
+    assert values(answers, "13.1.1.5") == uses
+    assert values(answers, "13.1.1.6") == ["CBS Act"]
