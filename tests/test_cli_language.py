@@ -144,3 +144,29 @@ def test_the_models_own_refusals_are_translated_with_their_values(tmp_path: Path
     assert "description.data_subjects[0].age_range: min is groter dan max" in out
     _, out, _ = run("validate", "--lang", "en", str(path))
     assert "meta.title: text is empty; leave the field out instead" in out
+
+
+def test_the_readers_own_problems_speak_dutch(tmp_path: Path) -> None:
+    """Problems found before the model sees the file (syntax, characters, extends) are catalog
+    messages too, so a Dutch user reads them in Dutch, with the values quoted as they are."""
+    tab = tmp_path / "tab.yaml"
+    tab.write_text("meta:\n\ttitle: x\n")
+    code, err, _ = run("validate", "--lang", "nl", str(tab))
+    assert code == 1
+    assert f"{tab}:2:1: YAML-syntaxis: een tab; YAML gebruikt spaties" in err
+    twice = tmp_path / "twice.yaml"
+    twice.write_text("meta:\n  title: a\n  title: b\n")
+    _, err, _ = run("validate", "--lang", "nl", str(twice))
+    assert "sleutel 'title' komt twee keer voor in deze mapping" in err
+    bell = tmp_path / "bell.yaml"
+    bell.write_text('meta:\n  title: "a\\u0007"\n')
+    _, err, _ = run("validate", "--lang", "nl", str(bell))
+    assert "meta.title: tekst bevat een stuurteken (U+0007)" in err
+    over = tmp_path / "over.yaml"
+    over.write_text("extends: ../elsewhere.yaml\n")
+    _, err, _ = run("validate", "--lang", "nl", str(over))
+    assert "het basisbestand moet binnen" in err
+    _, err, _ = run("validate", "--lang", "nl", str(tmp_path / "missing.yaml"))
+    assert "missing.yaml:1:1: bestand bestaat niet" in err
+    _, err, _ = run("validate", str(tab))  # English unless asked, for a file it cannot read
+    assert "YAML syntax: a tab; YAML uses spaces" in err

@@ -96,7 +96,7 @@ def test_a_base_outside_the_folder_or_root_is_refused(tmp_path: Path) -> None:
     )
     [problem] = validate_file(tmp_path / "region" / "school.yaml").problems
     assert str(problem.pos).endswith("region/mid.yaml:1:10")
-    assert problem.message.startswith(f"the base file must be inside {tmp_path / 'region'}: ")
+    assert problem.text().startswith(f"the base file must be inside {tmp_path / 'region'}: ")
 
 
 def test_an_error_in_the_base_is_reported_in_the_base(tmp_path: Path) -> None:
@@ -123,7 +123,7 @@ def test_missing_base_and_cycles_name_the_chain(tmp_path: Path) -> None:
         },
     )
     [cycle] = validate_file(tmp_path / "a.yaml").problems
-    assert "a.yaml -> " in cycle.message and "b.yaml" in cycle.message
+    assert "a.yaml -> " in cycle.text() and "b.yaml" in cycle.text()
     [missing] = validate_file(tmp_path / "c.yaml").problems
-    assert "nowhere.yaml" in missing.message
+    assert "nowhere.yaml" in missing.text()
     assert missing.pos.line == 1

@@ -88,7 +88,7 @@ def test_an_escaped_surrogate_pair_in_json_is_one_character(tmp_path: Path) -> N
     from dpia.model import validate_file
 
     [problem] = validate_file(path).problems
-    assert "(U+1F600), which the bundled font cannot draw" in problem.message
+    assert "(U+1F600), which the bundled font cannot draw" in problem.text()
 
 
 def test_a_document_out_of_memory_fails_with_the_limit_named() -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from dpia.load.problems import LoadError, Pos, Problem, display_path
+from dpia.load.problems import N_, LoadError, Pos, Problem, display_path
 from dpia.load.source import SUFFIXES, read_source
 from dpia.load.tree import LMap, LSeq
 
@@ -38,40 +38,47 @@ def read_with_extends(
         return tree, [path], problems
     pos = tree.val_pos["extends"]
     if not isinstance(ext, str) or not ext.strip():
-        raise LoadError([Problem(pos, "extends", "expected the path of a base file, as text")])
+        raise _refuse(pos, N_("expected the path of a base file, as text"))
     base = _resolve(path.parent / ext, pos, "extends")
     names = " -> ".join(display_path(p) for p in (*chain, path, base))
     if not base.is_relative_to(root):
         where = display_path(root)
-        message = f"the base file must be inside {where}: {names}"
-        raise LoadError([Problem(pos, "extends", message)])
-    if base in (*chain, path):
-        raise LoadError([Problem(pos, "extends", f"circular extends: {names}")])
-    if len(chain) + 2 > MAX_CHAIN:
-        message = f"more than {MAX_CHAIN} files in the extends chain: {names}"
-        raise LoadError([Problem(pos, "extends", message)])
-    if not base.is_file():
-        what = (
-            "is a folder"
-            if base.is_dir()
-            else "is not a regular file"
-            if base.exists()
-            else "not found"
+        raise _refuse(
+            pos, N_("the base file must be inside {where}: {names}"), where=where, names=names
         )
-        raise LoadError([Problem(pos, "extends", f"base file {what}: {names}")])
+    if base in (*chain, path):
+        raise _refuse(pos, N_("circular extends: {names}"), names=names)
+    if len(chain) + 2 > MAX_CHAIN:
+        message = N_("more than {limit} files in the extends chain: {names}")
+        raise _refuse(pos, message, limit=str(MAX_CHAIN), names=names)
+    if not base.is_file():
+        message = (
+            N_("base file is a folder: {names}")
+            if base.is_dir()
+            else N_("base file is not a regular file: {names}")
+            if base.exists()
+            else N_("base file not found: {names}")
+        )
+        raise _refuse(pos, message, names=names)
     if base.suffix.lower() not in SUFFIXES:
-        message = f"the base file must be .yaml, .yml or .json: {names}"
-        raise LoadError([Problem(pos, "extends", message)])
+        raise _refuse(pos, N_("the base file must be .yaml, .yml or .json: {names}"), names=names)
     base_tree, sources, base_problems = read_with_extends(base, (*chain, path), root)
     base_tree.pop("base_only", None)
     return merge(base_tree, tree), [*sources, path], base_problems + problems
+
+
+def _refuse(pos: Pos, message: str, **values: str) -> LoadError:
+    """The error of an `extends` that cannot be followed: a catalog message and its values."""
+    return LoadError([Problem(pos, "extends", message, params=tuple(values.items()))])
 
 
 def _resolve(path: Path, pos: Pos, field: str) -> Path:
     try:
         return path.resolve()
     except (OSError, RuntimeError):  # a symbolic link that points to itself, in the end
-        raise LoadError([Problem(pos, field, f"cannot be read: {path} is a link loop")]) from None
+        message = N_("cannot be read: {path} is a link loop")
+        problem = Problem(pos, field, message, params=(("path", str(path)),))
+        raise LoadError([problem]) from None
 
 
 def merge(base: Any, over: Any) -> Any:

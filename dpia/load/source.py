@@ -35,14 +35,24 @@ from ruamel.yaml.scanner import RoundTripScanner
 
 from dpia.load.blocks import comments_in_block_text
 from dpia.load.fast import read_plain
-from dpia.load.problems import LoadError, Pos, Problem, display_path, field_path
+from dpia.load.problems import (
+    N_,
+    LoadError,
+    Params,
+    Phrase,
+    Pos,
+    Problem,
+    display_path,
+    field_path,
+)
 from dpia.load.tree import Invalid, LMap, LSeq, bad_character, join_surrogates
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 100_000
 SUFFIXES = (".yaml", ".yml", ".json")
-_TOO_DEEP = f"nested deeper than {MAX_DEPTH} levels"
+_TOO_DEEP = N_("nested deeper than {depth} levels")
+_DEPTH = (("depth", str(MAX_DEPTH)),)
 
 Loc = tuple[str | int, ...]
 
@@ -104,13 +114,13 @@ def read_full(text: str, name: str, is_json: bool) -> tuple[LMap, list[Problem]]
     except ReaderError as e:
         raise LoadError([_reader_problem(e, text, name)]) from None
     except (YAMLError, ValueError, RecursionError) as e:  # not expected; keep it readable
-        raise LoadError([Problem(Pos(name), "", f"cannot be read: {_first_line(e)}")]) from None
+        raise _refuse(Pos(name), N_("cannot be read: {why}"), why=_first_line(e)) from None
     if doc is None:
-        raise LoadError([Problem(Pos(name), "", "the file holds no data")])
+        raise _refuse(Pos(name), N_("the file holds no data"))
     if not isinstance(doc, CommentedMap):
-        kind = "a list" if isinstance(doc, CommentedSeq) else "a single value"
-        raise LoadError(
-            [Problem(Pos(name), "", f"the file must hold a mapping (key: value), not {kind}")]
+        kind = Phrase(N_("a list") if isinstance(doc, CommentedSeq) else N_("a single value"))
+        raise _refuse(
+            Pos(name), N_("the file must hold a mapping (key: value), not {kind}"), kind=kind
         )
     converter = _Converter(name)
     tree = converter.convert(doc, Pos(name), (), 0)
@@ -120,26 +130,28 @@ def read_full(text: str, name: str, is_json: bool) -> tuple[LMap, list[Problem]]
 def _read_text(path: Path, name: str) -> str:
     try:
         if path.is_dir():
-            raise LoadError([Problem(Pos(name), "", "is a folder, not a file")])
+            raise _refuse(Pos(name), N_("is a folder, not a file"))
         if not path.is_file():
-            what = "not a regular file (a device, pipe or socket)" if path.exists() else ""
-            raise LoadError([Problem(Pos(name), "", what or "no such file")])
+            if path.exists():
+                raise _refuse(Pos(name), N_("not a regular file (a device, pipe or socket)"))
+            raise _refuse(Pos(name), N_("no such file"))
         if path.suffix.lower() not in SUFFIXES:
-            raise LoadError([Problem(Pos(name), "", "expected a .yaml, .yml or .json file")])
+            raise _refuse(Pos(name), N_("expected a .yaml, .yml or .json file"))
         with path.open("rb") as f:
             raw = f.read(MAX_BYTES + 1)
     except OSError as e:
-        raise LoadError([Problem(Pos(name), "", f"cannot be read: {e.strerror}")]) from None
+        raise _refuse(Pos(name), N_("cannot be read: {why}"), why=str(e.strerror)) from None
     if len(raw) > MAX_BYTES:
-        raise LoadError([Problem(Pos(name), "", f"file is larger than {MAX_BYTES} bytes (2 MiB)")])
+        message = N_("file is larger than {size} bytes (2 MiB)")
+        raise _refuse(Pos(name), message, size=str(MAX_BYTES))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         start = raw.rfind(b"\n", 0, e.start) + 1
         line = raw[:start].count(b"\n") + 1
         col = len(raw[start : e.start].decode("utf-8", "replace")) + 1
-        message = f"file is not valid UTF-8 (byte 0x{raw[e.start]:02x}); save it as UTF-8"
-        raise LoadError([Problem(Pos(name, line, col), "", message)]) from None
+        message = N_("file is not valid UTF-8 (byte 0x{byte}); save it as UTF-8")
+        raise _refuse(Pos(name, line, col), message, byte=f"{raw[e.start]:02x}") from None
 
 
 def _check_version(text: str, name: str) -> None:
@@ -150,8 +162,8 @@ def _check_version(text: str, name: str) -> None:
             continue
         match = re.match(r"%YAML\s+(\S+)", line)
         if match and match.group(1) != "1.2":
-            message = f"YAML {match.group(1)} is not supported; use 1.2 or leave out %YAML"
-            raise LoadError([Problem(Pos(name, number), "", message)])
+            message = N_("YAML {version} is not supported; use 1.2 or leave out %YAML")
+            raise _refuse(Pos(name, number), message, version=match.group(1))
         if not match:
             return
 
@@ -165,63 +177,89 @@ def _check_json(text: str, name: str) -> None:
     try:
         json.loads(text, parse_int=ignore, parse_float=ignore, parse_constant=ignore)
     except json.JSONDecodeError as e:
-        message = re.sub(r"( starting)? at$", "", e.msg[0].lower() + e.msg[1:])
+        # Python's own wording, as a parameter: its few messages are not in our catalogs.
+        message = N_("JSON syntax: {problem}")
+        problem = re.sub(r"( starting)? at$", "", e.msg[0].lower() + e.msg[1:])
         pos = Pos(name, e.lineno, e.colno)
-        if message == "extra data":
-            message = "more data after the end of the JSON value"
+        if problem == "extra data":
+            message = N_("JSON syntax: more data after the end of the JSON value")
         before = len(text[: e.pos].rstrip())
         if text[e.pos : e.pos + 1] in ("]", "}") and text[before - 1 : before] == ",":
-            message = "a comma with nothing after it (JSON allows no trailing comma)"
+            message = N_(
+                "JSON syntax: a comma with nothing after it (JSON allows no trailing comma)"
+            )
             line = text.count("\n", 0, before - 1) + 1
             pos = Pos(name, line, before - 1 - (text.rfind("\n", 0, before - 1) + 1) + 1)
-        raise LoadError([Problem(pos, "", f"JSON syntax: {message}")]) from None
+        raise _refuse(pos, message, problem=problem) from None
     except RecursionError:
         pass  # the YAML reader reports the depth, with its position
 
 
-# ruamel.yaml's wording, made plainer. Each entry: (pattern of the problem, message, use the
-# context position (where the construct started) instead of where the parser stopped).
+# ruamel.yaml's wording, made plainer. Each entry: (pattern of the problem, catalog message
+# ({lang} is YAML or JSON, other names are the pattern's groups), use the context position
+# (where the construct started) instead of where the parser stopped).
 _SYNTAX: list[tuple[str, str, bool]] = [
     (
         r"found character '\\t' that cannot start any token",
-        "a tab; YAML uses spaces to indent and after ':'",
+        N_("{lang} syntax: a tab; YAML uses spaces to indent and after ':'"),
         False,
     ),
     (
-        r"found character '(.)' that cannot start any token",
-        "text cannot start with '{0}'; put it in quotes",
+        r"found character '(?P<char>.)' that cannot start any token",
+        N_("{lang} syntax: text cannot start with '{char}'; put it in quotes"),
         False,
     ),
     (
         r"mapping values are not allowed here",
-        "':' is not allowed here; put text that contains ': ' in quotes, "
-        "or check the indentation of this line and the one above",
+        N_(
+            "{lang} syntax: ':' is not allowed here; put text that contains ': ' in quotes, "
+            "or check the indentation of this line and the one above"
+        ),
         False,
     ),
     (
         r"expected <block end>, but found",
-        "this line does not fit the lines above; check its indentation, "
-        "and look for a quote left open above it",
+        N_(
+            "{lang} syntax: this line does not fit the lines above; check its indentation, "
+            "and look for a quote left open above it"
+        ),
         False,
     ),
-    (r"found unexpected end of stream", "the quote that starts here is never closed", True),
     (
-        r"could not find expected ':'",
-        "expected ':' after this key (a key is one line of at most 1024 characters)",
+        r"found unexpected end of stream",
+        N_("{lang} syntax: the quote that starts here is never closed"),
         True,
     ),
     (
-        r"found undefined alias '(.*)'",
-        "alias *{0} is not defined (anchor it first with &{0})",
+        r"could not find expected ':'",
+        N_(
+            "{lang} syntax: expected ':' after this key (a key is one line of at most 1024 "
+            "characters)"
+        ),
+        True,
+    ),
+    (
+        r"found undefined alias '(?P<alias>.*)'",
+        N_("{lang} syntax: alias *{alias} is not defined (anchor it first with &{alias})"),
         False,
     ),
     (
         r"but found another document",
-        "a second document starts here; a file holds one questionnaire",
+        N_("{lang} syntax: a second document starts here; a file holds one questionnaire"),
         False,
     ),
 ]
 _OPENERS = {"flow sequence": "[", "flow mapping": "{"}
+
+
+def _problem(pos: Pos, message: str, **values: str) -> Problem:
+    """A located problem of the file as a whole: a catalog message, translated where printed."""
+    return Problem(pos, "", message, params=tuple(values.items()))
+
+
+def _refuse(pos: Pos, message: str, **values: str) -> LoadError:
+    """The error for a file that cannot be read at all."""
+    return LoadError([_problem(pos, message, **values)])
 
 
 def _yaml_problem(e: MarkedYAMLError, name: str, lang: str) -> Problem:
@@ -231,22 +269,30 @@ def _yaml_problem(e: MarkedYAMLError, name: str, lang: str) -> Problem:
     problem = (e.problem or e.context or "invalid syntax").strip()
     mark = e.problem_mark or e.context_mark
     if dup := re.match(r'found duplicate key "(.*)" with value', problem):
-        return Problem(pos(mark), "", f"key '{dup.group(1)}' appears twice in this mapping")
+        message = N_("key '{key}' appears twice in this mapping")
+        return _problem(pos(mark), message, key=dup.group(1))
     if isinstance(e, _Refused):
-        return Problem(pos(mark), "", problem)
+        return Problem(pos(mark), "", e.message, params=e.params)
     if isinstance(e, MaxDepthExceededError):
-        return Problem(pos(mark), "", _TOO_DEEP)
+        return Problem(pos(mark), "", _TOO_DEEP, params=_DEPTH)
     for pattern, message, at_context in _SYNTAX:
         if found := re.search(pattern, problem):
             if at_context and e.context_mark:
                 mark = e.context_mark
-            return Problem(pos(mark), "", f"{lang} syntax: {message.format(*found.groups())}")
+            return _problem(pos(mark), message, lang=lang, **found.groupdict())
+    # ruamel's own wording, as a parameter: a rare case, not worth a catalog entry each.
     context = re.match(r"while parsing a (flow sequence|flow mapping)", e.context or "")
     if context and e.context_mark and e.context_mark is not mark:
         cm = e.context_mark
+        message = N_(
+            "{lang} syntax: {problem}; is the '{opener}' on line {line}, column {col} closed?"
+        )
         opener = _OPENERS[context.group(1)]
-        problem += f"; is the '{opener}' on line {cm.line + 1}, column {cm.column + 1} closed?"
-    return Problem(pos(mark), "", f"{lang} syntax: {problem}")
+        line, col = str(cm.line + 1), str(cm.column + 1)
+        return _problem(
+            pos(mark), message, lang=lang, problem=problem, opener=opener, line=line, col=col
+        )
+    return _problem(pos(mark), N_("{lang} syntax: {problem}"), lang=lang, problem=problem)
 
 
 def _reader_problem(e: ReaderError, text: str, name: str) -> Problem:
@@ -254,9 +300,11 @@ def _reader_problem(e: ReaderError, text: str, name: str) -> Problem:
     line = text.count("\n", 0, index) + 1
     col = index - (text.rfind("\n", 0, index) + 1) + 1
     code = e.character if isinstance(e.character, int) else 0
-    what = "a control character" if unicodedata.category(chr(code)) == "Cc" else "a character"
-    message = f"the file contains {what} (U+{code:04X}), which is not allowed"
-    return Problem(Pos(name, line, col), "", message)
+    what = (
+        N_("a control character") if unicodedata.category(chr(code)) == "Cc" else N_("a character")
+    )
+    message = N_("the file contains {what} (U+{code}), which is not allowed")
+    return _problem(Pos(name, line, col), message, what=Phrase(what), code=f"{code:04X}")
 
 
 def _first_line(e: BaseException) -> str:
@@ -264,7 +312,11 @@ def _first_line(e: BaseException) -> str:
 
 
 class _Refused(MarkedYAMLError):
-    """Something the loader refuses on purpose; its problem text is the whole message."""
+    """Something the loader refuses on purpose: a catalog message, its parameters and where."""
+
+    def __init__(self, message: str, mark: Any, params: Params = ()) -> None:
+        super().__init__(None, None, message.format(**dict(params)), mark)
+        self.message, self.params = message, params
 
 
 class _Scanner(RoundTripScanner):
@@ -272,7 +324,7 @@ class _Scanner(RoundTripScanner):
 
     def fetch_flow_collection_start(self, TokenClass: Any, to_push: Any) -> None:
         if len(self.flow_context) >= MAX_DEPTH:
-            raise _Refused(None, None, _TOO_DEEP, self.reader.get_mark())
+            raise _Refused(_TOO_DEEP, self.reader.get_mark(), _DEPTH)
         super().fetch_flow_collection_start(TokenClass, to_push)
 
 
@@ -291,8 +343,13 @@ class _Composer(Composer):
     def _count(self, n: int, mark: Any, alias: str | None) -> None:
         self.values += n
         if self.values > MAX_NODES:
-            what = f"alias *{alias} takes" if alias else "this value takes"
-            raise _Refused(None, None, f"{what} the file past {MAX_NODES} values", mark)
+            limit = str(MAX_NODES)
+            if alias:
+                message = N_("alias *{alias} takes the file past {limit} values")
+                raise _Refused(message, mark, (("alias", alias), ("limit", limit)))
+            raise _Refused(
+                N_("this value takes the file past {limit} values"), mark, (("limit", limit),)
+            )
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.parser.peek_event()
@@ -300,14 +357,14 @@ class _Composer(Composer):
             target = self.anchors.get(event.anchor)
             if target is not None:
                 if id(target) not in self.sizes:  # still being composed
-                    message = f"alias *{event.anchor} is inside the value it refers to"
-                    raise _Refused(None, None, message, event.start_mark)
+                    message = N_("alias *{alias} is inside the value it refers to")
+                    raise _Refused(message, event.start_mark, (("alias", str(event.anchor)),))
                 self._count(self.sizes[id(target)], event.start_mark, event.anchor)
             return super().compose_node(parent, index)
         tag = getattr(event, "ctag", None)
         if tag is not None:
-            message = f"YAML tags such as {_tag_text(tag)} are not allowed"
-            raise _Refused(None, None, message, event.start_mark)
+            message = N_("YAML tags such as {tag} are not allowed")
+            raise _Refused(message, event.start_mark, (("tag", _tag_text(tag)),))
         before = self.values
         self._count(1, event.start_mark, None)
         node = super().compose_node(parent, index)
@@ -319,8 +376,8 @@ class _Composer(Composer):
             and isinstance(node, ScalarNode)
             and str(node.tag) == _MERGE_TAG
         ):
-            message = "merge keys (<<) are not allowed; write the keys out, or use extends"
-            raise _Refused(None, None, message, node.start_mark)
+            message = N_("merge keys (<<) are not allowed; write the keys out, or use extends")
+            raise _Refused(message, node.start_mark)
         return node
 
 
@@ -341,7 +398,7 @@ class _Constructor(RoundTripConstructor):
         try:
             return super().construct_yaml_int(node)
         except ValueError:
-            return Invalid("number is too long")
+            return Invalid(N_("number is too long"))
 
     def check_mapping_key(
         self, node: Any, key_node: Any, mapping: Any, key: Any, value: Any
@@ -349,8 +406,10 @@ class _Constructor(RoundTripConstructor):
         try:
             return bool(super().check_mapping_key(node, key_node, mapping, key, value))
         except TypeError:  # a mapping used as a key, with a list inside it
-            message = "keys must be text, not a mapping"
-            raise _Refused(None, None, message, key_node.start_mark) from None
+            message = N_("keys must be text, not {what}")
+            raise _Refused(
+                message, key_node.start_mark, (("what", Phrase(N_("a mapping"))),)
+            ) from None
 
     def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
         try:
@@ -377,23 +436,28 @@ class _Converter:
             return default
         return Pos(self.name, line + 1, col + 1)
 
-    def _invalid(self, pos: Pos, loc: Loc, message: str) -> Invalid:
-        return Invalid(message, Problem(pos, field_path(loc), message, code="unreadable"))
+    def _invalid(self, pos: Pos, loc: Loc, message: str, values: Params = ()) -> Invalid:
+        problem = Problem(pos, field_path(loc), message, code="unreadable", params=values)
+        return Invalid(message, problem, values)
 
     def convert(self, node: Any, pos: Pos, loc: Loc, depth: int) -> Any:
         if depth > MAX_DEPTH:  # only reachable through aliases; the scanner checks the rest
-            raise LoadError([Problem(pos, field_path(loc), _TOO_DEEP)])
+            raise LoadError([Problem(pos, field_path(loc), _TOO_DEEP, params=_DEPTH)])
         if isinstance(node, CommentedMap):
             out = LMap(pos)
             for key, value in node.items():
                 key_pos = self._pos(node.lc.key, key, pos)
                 if not isinstance(key, str):
-                    message = f"keys must be text, not {_describe_key(key)}"
-                    self.problems.append(Problem(key_pos, field_path(loc), message, code="key"))
+                    message, values = _describe_key(key)
+                    self.problems.append(
+                        Problem(key_pos, field_path(loc), message, code="key", params=values)
+                    )
                     continue
-                if bad := bad_character(key):
-                    message = f"a key contains {bad}"
-                    self.problems.append(Problem(key_pos, field_path(loc), message, code="key"))
+                if bad := bad_character(key, N_("a key")):
+                    message, values = bad
+                    self.problems.append(
+                        Problem(key_pos, field_path(loc), message, code="key", params=values)
+                    )
                     continue
                 out.key_pos[key] = key_pos
                 out.val_pos[key] = self._pos(node.lc.value, key, key_pos)
@@ -417,23 +481,30 @@ class _Converter:
         if isinstance(node, dt.date):
             return dt.date(node.year, node.month, node.day)
         if isinstance(node, Invalid):
-            return self._invalid(pos, loc, node.message)
+            return self._invalid(pos, loc, node.message, node.params)
         if isinstance(node, str):
             text = join_surrogates(str(node))
             bad = bad_character(text)
-            return self._invalid(pos, loc, f"text contains {bad}") if bad else text
-        return self._invalid(pos, loc, f"unsupported value ({type(node).__name__})")
+            return self._invalid(pos, loc, *bad) if bad else text
+        message = N_("unsupported value ({kind})")
+        return self._invalid(pos, loc, message, (("kind", type(node).__name__),))
 
 
-def _describe_key(key: Any) -> str:
-    if key is None:
-        return "an empty key"
-    if isinstance(key, bool):
-        return "true/false"
-    if isinstance(key, int | float):
-        return f"the number {key}"
-    if isinstance(key, dt.date):
-        return "a date"
+def _describe_key(key: Any) -> tuple[str, Params]:
+    """The problem of a key that is not text: a catalog message and its parameters."""
+    if isinstance(key, int | float) and not isinstance(key, bool):
+        return N_("keys must be text, not the number {number}"), (("number", str(key)),)
     if isinstance(key, Invalid):
-        return key.message
-    return "a list" if isinstance(key, tuple | list) else "a mapping"
+        return key.message, key.params
+    what = (
+        N_("an empty key")
+        if key is None
+        else N_("true/false")
+        if isinstance(key, bool)
+        else N_("a date")
+        if isinstance(key, dt.date)
+        else N_("a list")
+        if isinstance(key, tuple | list)
+        else N_("a mapping")
+    )
+    return N_("keys must be text, not {what}"), (("what", Phrase(what)),)

@@ -6,7 +6,7 @@ import unicodedata
 from typing import Any
 
 from dpia.load.glyphs import drawable
-from dpia.load.problems import Pos, Problem
+from dpia.load.problems import N_, Params, Phrase, Pos, Problem
 
 
 class LMap(dict[str, Any]):
@@ -37,10 +37,11 @@ class LSeq(list[Any]):
 class Invalid:
     """A value the loader refused; it stands in the data so the rest can still be checked."""
 
-    __slots__ = ("message", "problem")
+    __slots__ = ("message", "params", "problem")
 
-    def __init__(self, message: str, problem: Problem | None = None) -> None:
-        self.message = message
+    def __init__(self, message: str, problem: Problem | None = None, params: Params = ()) -> None:
+        self.message = message  # an English catalog message, filled from `params`
+        self.params = params
         self.problem = problem
 
     def __repr__(self) -> str:
@@ -61,8 +62,9 @@ def join_surrogates(text: str) -> str:
         return text
 
 
-def bad_character(text: str) -> str | None:
-    """The character that keeps `text` out of a document, described; None when there is none."""
+def bad_character(text: str, subject: str = N_("text")) -> tuple[str, Params] | None:
+    """The character that keeps `text` out of a document, as a catalog message about
+    `subject` (itself a catalog message) and its parameters; None when there is none."""
     if text.isascii() and text.isprintable():
         return None
     fonts = drawable()
@@ -70,20 +72,32 @@ def bad_character(text: str) -> str | None:
         if ch in "\t\n\r":
             continue
         cat = unicodedata.category(ch)
+        code = f"{ord(ch):04X}"
+        about = ("subject", Phrase(subject)), ("code", code)
         if cat == "Cs":
-            return f"a lone surrogate (\\u{ord(ch):04x}), which is not a character"
+            message = N_(
+                "{subject} contains a lone surrogate (\\u{code}), which is not a character"
+            )
+            return message, (("subject", Phrase(subject)), ("code", code.lower()))
         if cat == "Cc":
-            return f"a control character (U+{ord(ch):04X})"
+            return N_("{subject} contains a control character (U+{code})"), about
         if ch in BIDI_CONTROLS:
             return (
-                f"a bidirectional control character (U+{ord(ch):04X}), which could reverse"
-                " the document's own text around the answer; leave it out"
+                N_(
+                    "{subject} contains a bidirectional control character (U+{code}), which "
+                    "could reverse the document's own text around the answer; leave it out"
+                ),
+                about,
             )
         if ord(ch) not in fonts and cat not in ("Cf", "Zs"):
             shown = ch if ch.isprintable() else ""
             return (
-                f"'{shown}' (U+{ord(ch):04X}), which the bundled font cannot draw: it would"
-                " print blank, or in a font of this machine only; write it another way"
+                N_(
+                    "{subject} contains '{shown}' (U+{code}), which the bundled font cannot "
+                    "draw: it would print blank, or in a font of this machine only; write it "
+                    "another way"
+                ),
+                (*about, ("shown", shown)),
             )
     return None
 
