@@ -101,7 +101,13 @@ def _fonts(document: Document, tag: str) -> None:
             set_lang(element, tag)
     normal = document.styles["Normal"]
     normal.font.size = Pt(10)
-    for name, size in (("Title", 24), ("Heading 1", 16), ("Heading 2", 13), ("Heading 3", 11)):
+    for name, size in (
+        ("Title", 24),
+        ("Heading 1", 16),
+        ("Heading 2", 13),
+        ("Heading 3", 11),
+        ("Heading 4", 10),
+    ):
         style = document.styles[name]
         style.font.size, style.font.color.rgb = Pt(size), INK
     document.styles["Body Text"].paragraph_format.space_after = Pt(2)
