@@ -45,7 +45,8 @@ def figure(w: Writer, url: str, alt: str, caption: list[Run]) -> None:
     if mime == "data:image/svg+xml":
         width_cm, height_cm = _svg_size(data)
         width = min(width_cm, TEXT_WIDTH_CM)
-        fallback = _panel(alt, width_cm / height_cm)
+        shown = w._("A drawing that Word 2016 or later shows here, as does the PDF.")
+        fallback = _panel(alt, shown, width_cm / height_cm)
         run.add_picture(
             io.BytesIO(fallback), width=Cm(width), height=Cm(width * height_cm / width_cm)
         )
@@ -88,18 +89,21 @@ def _add_svg(w: Writer, p: object, data: bytes) -> None:
 
 
 @cache
-def _font() -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(SHARED / "fonts" / "OpenSans-Regular.ttf"), 28)
+def _font(size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(SHARED / "fonts" / "OpenSans-Regular.ttf"), size)
 
 
-def _panel(title: str, aspect: float) -> bytes:
-    """The stand-in older readers show for an SVG: a pale panel with the image's title."""
+def _panel(title: str, shown: str, aspect: float) -> bytes:
+    """The stand-in older readers show for an SVG: a pale panel with the image's title and
+    where the drawing itself can be seen."""
     width = 1200
-    height = max(round(width / aspect), 80)
+    height = max(round(width / aspect), 120)
     image = Image.new("RGB", (width, height), "#f3f5f8")
     draw = ImageDraw.Draw(image)
     draw.rectangle([0, 0, width - 1, height - 1], outline="#a0a8b4", width=3)
-    draw.text((width / 2, height / 2), title[:80], fill="#5a6473", font=_font(), anchor="mm")
+    middle = (width / 2, height / 2)
+    draw.text(middle, title[:70], fill="#1d2430", font=_font(30), anchor="md")
+    draw.text(middle, shown[:90], fill="#5a6473", font=_font(24), anchor="ma")
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=False)
     return out.getvalue()
