@@ -19,6 +19,7 @@ from ruamel.yaml import YAML
 from dpia.cli import cli
 from dpia.context.assessment import Assessment, assess_file
 from dpia.context.dpia import DpiaContext
+from dpia.docx.embedded import NAMESPACE
 from dpia.docx.writer import LANG_TAGS
 from dpia.languages import LANGUAGES
 from dpia.model.enums import Status
@@ -40,6 +41,9 @@ SAMPLES = sorted(
 # The documents made as .docx, by the registry: every DPIA document (the knowledge-security
 # check, a questionnaire kind of its own: tests/test_docx_knowledge.py).
 WORD = [name for name, d in DOCUMENTS.items() if "docx" in d.formats and d.kind == "dpia"]
+# Those that leave the organisation (the public addendum, the letter to the supplier): a frame
+# of their own, without the assessment's title and without the questionnaire.
+EXTERNAL = [name for name in WORD if DOCUMENTS[name].external]
 # The first heading of each document's body, as a catalog message.
 FIRST_HEADING = {
     "dpia": "Management summary",
@@ -79,37 +83,76 @@ def test_every_document_in_both_languages(
     for doc in WORD:
         texts = {}
         for lang in LANGUAGES:
-            d = opened(made[path.name, doc, lang])
+            raw = made[path.name, doc, lang]
+            d = opened(raw)
             _ = Translator(lang).gettext
             found = headings(d)
-            assert any(_(FIRST_HEADING[doc]) in text for _style, text in found), (doc, lang)
-            assert {"Heading 1", "Heading 2"} & {style for style, _t in found}
+            if doc in EXTERNAL:
+                _external(d, raw, doc, lang, a)
+            else:
+                assert any(_(FIRST_HEADING[doc]) in text for _style, text in found), (doc, lang)
+                assert {"Heading 1", "Heading 2"} & {style for style, _t in found}
+                _structure(d, doc, lang, a)
+            _languages(d, lang)
             props = d.core_properties
             assert props.author == a.questionnaire.meta.organisation.name
             assert props.language == LANG_TAGS[lang] and props.keywords and props.title
             assert props.created.date() == a.questionnaire.meta.assessment_date
             texts[lang] = "\n".join(p.text for p in d.paragraphs)
-            _structure(d, doc, lang, a)
         assert texts["nl"] != texts["en"]  # the prose really is in each language
 
 
-def _structure(d: docx.document.Document, doc: str, lang: str, a: Assessment) -> None:
-    tag = LANG_TAGS[lang]
-    # every table repeats its header row; the cover's facts table has label rows instead
-    grids = [t for t in d.tables if t._tbl.tr_lst[0].trPr is not None]
-    assert grids or doc in ("screening", "equality", "privacy-addendum")
-    for t in grids:
-        assert t._tbl.tr_lst[0].trPr.find(qn("w:tblHeader")) is not None
-    # the language of every run: the document's, or that of an answer written in the other
+def _languages(d: docx.document.Document, lang: str) -> None:
+    """The language of every run: the document's, or that of an answer written in the other;
+    and page X of Y in the footer."""
     body = d.element.body
     langs = [r.find(f"{W}rPr/{W}lang") for r in body.iter(f"{W}r")]
     assert all(x is not None for x in langs)
     values = [x.get(qn("w:val")) for x in langs if x is not None]
+    tag = LANG_TAGS[lang]
     assert set(values) <= set(LANG_TAGS.values()) and values.count(tag) > len(values) / 2
-    # running header and page X of Y in the header and footer parts
-    section = d.sections[0]
-    footer = section.footer._element.xml
+    footer = d.sections[0].footer._element.xml
     assert "PAGE" in footer and "NUMPAGES" in footer
+
+
+def _external(d: docx.document.Document, raw: bytes, doc: str, lang: str, a: Assessment) -> None:
+    """A document that leaves the organisation: its own head and running header, none of the
+    assessment's title, authors or colophon, and no questionnaire attached."""
+    _, q = Translator(lang).gettext, a.questionnaire
+    ctx = prepare(a, doc, lang, "docx").context
+    header = d.sections[0].header._element.xml
+    assert q.meta.organisation.name in header
+    title = q.meta.title.get(lang, q.meta.languages[0].value)[0]
+    with zipfile.ZipFile(io.BytesIO(raw)) as z:
+        package = "\n".join(z.read(n).decode(errors="replace") for n in z.namelist())
+    assert NAMESPACE not in package  # no questionnaire attached
+    assert title not in package and "Made with dpia" not in package
+    assert _("Authors") not in package and q.meta.version not in header
+    first = d.paragraphs[0].text or d.paragraphs[1].text  # a logo may come first
+    assert first.startswith(q.meta.organisation.name)
+    marked = "PowerPlusWaterMarkObject" in header
+    if doc == "privacy-addendum":
+        assert _("Privacy information") in header and _("public").upper() in header
+        assert d.paragraphs[[p.style.name for p in d.paragraphs].index("Title")].text.startswith(
+            _("Privacy information") + ": "
+        )
+        assert marked is ctx.concept  # type: ignore[attr-defined]
+    else:
+        assert _("Internal to both parties") in header and not marked
+        cells = [[c.text for c in row.cells] for row in d.tables[0].rows]
+        assert [_("To"), _("Date"), _("Subject"), _("Classification")] == [r[0] for r in cells]
+        assert cells[1][1] == Translator(lang).date(q.meta.assessment_date)
+
+
+def _structure(d: docx.document.Document, doc: str, lang: str, a: Assessment) -> None:
+    # every table repeats its header row; the cover's facts table has label rows instead
+    grids = [t for t in d.tables if t._tbl.tr_lst[0].trPr is not None]
+    assert grids or doc in ("screening", "equality")
+    for t in grids:
+        assert t._tbl.tr_lst[0].trPr.find(qn("w:tblHeader")) is not None
+    body = d.element.body
+    # the running header in the header part
+    section = d.sections[0]
     title = a.questionnaire.meta.title.get(lang, a.questionnaire.meta.languages[0].value)[0]
     assert title in section.header._element.xml
     draft = a.questionnaire.meta.status is Status.draft
@@ -125,8 +168,10 @@ def _structure(d: docx.document.Document, doc: str, lang: str, a: Assessment) ->
         assert any("TOC" in (i.text or "") for i in body.iter(qn("w:instrText")))
         ctx = prepare(a, doc, lang, "docx").context
         assert isinstance(ctx, DpiaContext)
-        # the two heat maps, and the risk trajectory when the history has earlier ratings
-        assert len(d.inline_shapes) == 2 + (ctx.trajectory is not None)
+        # the two heat maps, the risk trajectory when the history has earlier ratings, and the
+        # proposal's images
+        shapes = 2 + (ctx.trajectory is not None) + len(ctx.images)
+        assert len(d.inline_shapes) == shapes
         names = {p.text for p in d.paragraphs if p.style.name == "Heading 2"}
         assert any(n.startswith("16") for n in names) and any(n.startswith("17") for n in names)
 
@@ -244,6 +289,14 @@ def test_batch_writes_docx(tmp_path: Path) -> None:
     assert written == ["school.screening.en.docx", "school.screening.nl.docx"]
     d = opened((tmp_path / "out" / "school.screening.nl.docx").read_bytes())
     assert ("Heading 1", "Uitkomst van de pre-scan") in headings(d)
+    # the public addendum too, by its entry in the registry
+    args[args.index("screening")] = "privacy-addendum"
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 0, r.output
+    d = opened((tmp_path / "out" / "school.privacy-addendum.nl.docx").read_bytes())
+    assert [p.text for p in d.paragraphs if p.style.name == "Title"] == [
+        "Privacy-informatie: HuiswerkMaatje, de AI-hulp bij huiswerk (proef)"
+    ]
 
 
 @pytest.mark.parametrize("command", ["validate", "screen"])
@@ -305,10 +358,9 @@ def test_markdown_in_answers_becomes_word_lists_and_emphasis(tmp_path: Path) -> 
 def test_every_dpia_document_has_word_sections() -> None:
     from dpia.docx.render import BUILDERS
 
-    # Every internal document of a DPIA has a Word version; the public ones (addendum, supplier
-    # letter) have none yet, since a Word version must print only their public text.
-    internal = {d for d, doc in DOCUMENTS.items() if doc.kind == "dpia" and not doc.external}
-    assert set(WORD) == internal
+    # Every document of a DPIA has a Word version, those that leave the organisation too.
+    assert set(WORD) == {d for d, doc in DOCUMENTS.items() if doc.kind == "dpia"}
+    assert set(EXTERNAL) == {"privacy-addendum", "supplier-letter"}
     assert set(BUILDERS) == {d for d in DOCUMENTS if "docx" in DOCUMENTS[d].formats}
 
 
