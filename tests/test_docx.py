@@ -4,6 +4,8 @@ text, the questionnaire attached, and the same bytes every run."""
 from __future__ import annotations
 
 import io
+import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -20,6 +22,7 @@ from dpia.cli import cli
 from dpia.context.assessment import Assessment, assess_file
 from dpia.context.dpia import DpiaContext
 from dpia.docx.embedded import NAMESPACE
+from dpia.docx.figures import ASVG
 from dpia.docx.writer import LANG_TAGS
 from dpia.languages import LANGUAGES
 from dpia.model.enums import Status
@@ -392,3 +395,41 @@ def test_the_risk_trajectory_is_drawn_when_the_history_has_ratings(
     assert len(d.inline_shapes) == 3  # two heat maps and the trajectory
     caption = Translator("nl").gettext("Residual risks by level, per version (risk trajectory)")
     assert any(caption in c.text for t in d.tables for row in t.rows for c in row.cells)
+
+
+def test_proposal_images_are_figures_with_their_captions(tmp_path: Path) -> None:
+    """A PNG image of the proposal at its own size; an SVG as Word 2016 places one (the
+    drawing in an svgBlip, a PNG stand-in for older readers); each with its title for screen
+    readers and its caption below."""
+    from PIL import Image
+
+    Image.new("RGB", (400, 200), "#2a6").save(tmp_path / "flow.png")
+    shutil.copy(ROOT / "samples" / "proctoring-flow.svg", tmp_path)
+    images = [
+        {"file": "flow.png", "title": "Data flow", "source": "Examination Office"},
+        {"file": "proctoring-flow.svg", "title": "The exam, step by step", "description": "O1-O7."},
+    ]
+    path = tmp_path / "images.yaml"
+    with path.open("w") as f:
+        YAML(typ="safe", pure=True).dump(data(**{"description.proposal_images": images}), f)
+    raw = make_document(assess_file(path), "dpia", "en", "docx")
+    d = opened(raw)
+    described = [s._inline.docPr.get("descr") for s in d.inline_shapes]
+    assert described[:2] == ["Data flow", "The exam, step by step"]
+    png = d.inline_shapes[0]
+    assert png.width.cm == pytest.approx(400 / 72 * 2.54, abs=0.01)  # its own size
+    text = "\n".join(p.text for p in d.paragraphs)
+    assert "Data flow\nSource: Examination Office" in text
+    assert "The exam, step by step O1-O7." in text
+    with zipfile.ZipFile(io.BytesIO(raw)) as z:
+        svg = z.read("word/media/drawing1.svg")
+        rels = z.read("word/_rels/document.xml.rels").decode()
+        body = z.read("word/document.xml").decode()
+    assert svg == (ROOT / "samples" / "proctoring-flow.svg").read_bytes()
+    rid = re.search(r'Id="(rId\d+)"[^>]*Target="media/drawing1.svg"', rels)
+    assert rid and f'<asvg:svgBlip xmlns:asvg="{ASVG}"' in body
+    assert f'r:embed="{rid[1]}"/>' in body
+    # 640 x 150 SVG pixels (16.9 cm): narrowed to the text width, in proportion
+    drawing = d.inline_shapes[1]
+    assert drawing.width.cm == pytest.approx(16.6, abs=0.01)
+    assert drawing.height.cm == pytest.approx(16.6 * 150 / 640, abs=0.01)
