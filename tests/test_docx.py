@@ -195,15 +195,26 @@ def test_dutch_and_english_labels(made: dict[tuple[str, str, str], bytes]) -> No
     ] in header_rows
 
 
+# The DPIA, the slowest to make, is made again from the samples that between them use what it
+# draws: the proposal's image and the operations, the risk trajectory, a school's marks.
+AGAIN = {"vocational-exam-proctoring.yaml", "ai-homework-v2.yaml", "school-a.yaml"}
+
+
 @pytest.mark.parametrize("doc", WORD)
 def test_same_bytes_every_run(made: dict[tuple[str, str, str], bytes], doc: str) -> None:
-    a = assess_file(ROOT / "samples" / "vocational-exam-proctoring.yaml")
-    for lang in LANGUAGES:
-        again = make_document(a, doc, lang, "docx")
-        assert again == made["vocational-exam-proctoring.yaml", doc, lang]
-        with zipfile.ZipFile(io.BytesIO(again)) as z:
-            stamps = {i.date_time for i in z.infolist()}
-        assert stamps == {(2026, 11, 16, 0, 0, 0)}  # the assessment date, not the clock
+    """Every sample in both languages (the DPIA: those of AGAIN) gives the same bytes when it
+    is made again, with the assessment date on every zip entry."""
+    for path in SAMPLES:
+        if doc == "dpia" and path.name not in AGAIN:
+            continue
+        a = assess_file(path)
+        for lang in LANGUAGES:
+            again = make_document(a, doc, lang, "docx")
+            assert again == made[path.name, doc, lang], (path.name, lang)
+            with zipfile.ZipFile(io.BytesIO(again)) as z:
+                stamps = {i.date_time for i in z.infolist()}
+            when = a.questionnaire.meta.assessment_date
+            assert stamps == {(when.year, when.month, when.day, 0, 0, 0)}  # not the clock
 
 
 def test_same_bytes_in_another_process(
