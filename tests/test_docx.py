@@ -444,3 +444,34 @@ def test_proposal_images_are_figures_with_their_captions(tmp_path: Path) -> None
     drawing = d.inline_shapes[1]
     assert drawing.width.cm == pytest.approx(16.6, abs=0.01)
     assert drawing.height.cm == pytest.approx(16.6 * 150 / 640, abs=0.01)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_opens_the_word_documents(
+    made: dict[tuple[str, str, str], bytes], tmp_path: Path
+) -> None:
+    """Another word processor than python-docx reads the files: LibreOffice, headless, turns
+    the Dutch DPIA, addendum and letter of the proctoring sample into PDFs with their text."""
+    from pypdf import PdfReader
+
+    sample = "vocational-exam-proctoring.yaml"
+    expected = {
+        "dpia": ["Deel A: Beschrijving van de verwerking", "Aanvullende informatie", "O7"],
+        "privacy-addendum": ["Privacy-informatie: ", "OPENBAAR", "Welke rechten heeft u?"],
+        "supplier-letter": ["Geachte Examina Systems, Inc.", "Intern voor beide partijen"],
+    }
+    for doc in expected:
+        (tmp_path / f"{doc}.docx").write_bytes(made[sample, doc, "nl"])
+    profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
+    r = subprocess.run(
+        ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+         *(str(tmp_path / f"{doc}.docx") for doc in expected)],
+        capture_output=True, text=True, timeout=180, check=False,
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    for doc, phrases in expected.items():
+        pages = PdfReader(tmp_path / f"{doc}.pdf").pages
+        text = " ".join(" ".join(p.extract_text().split()) for p in pages)
+        assert len(pages) >= (20 if doc == "dpia" else 1)
+        for phrase in phrases:
+            assert phrase in text, (doc, phrase)
