@@ -259,13 +259,15 @@ def test_hostile_answers_stay_text(tmp_path: Path) -> None:
     path = tmp_path / "hostile.yaml"
     answers = {
         "description.proposal": HOSTILE,
+        "public.summary": HOSTILE,  # the addendum's text
+        "public.title": "P <b>bold</b> {{ 6*7 }}",
         "meta.title": "T <b>bold</b> {{ 6*7 }}",
         "risks.0.title": "<a href='file:///etc/shadow'>x</a>",
     }
     with path.open("w") as f:
         YAML(typ="safe", pure=True).dump(data(**answers), f)
     a = assess_file(path)
-    for doc in ("dpia", "equality"):
+    for doc in ("dpia", "equality", "privacy-addendum"):
         raw = make_document(a, doc, "en", "docx")
         d = opened(raw)
         text = "\n".join(p.text for p in d.paragraphs) + "\n".join(
@@ -275,11 +277,14 @@ def test_hostile_answers_stay_text(tmp_path: Path) -> None:
             xml = z.read("word/document.xml").decode()
             rels = z.read("word/_rels/document.xml.rels").decode()
         assert "{{ 6*7 }}" in text and " 42" not in text
+        if doc == "privacy-addendum":  # named after the processing, not the assessment
+            assert "Privacy information: P <b>bold</b> {{ 6*7 }}" in text
+            assert "T <b>bold</b>" not in text
         assert "<img" not in xml and "<script" not in xml and "<b>bold" not in xml
-        assert "&lt;b&gt;bold" in xml or doc != "dpia"  # the tag is text, escaped
+        assert "&lt;b&gt;bold" in xml or doc == "equality"  # the tag is text, escaped
         assert "file:///" not in rels and "http://127.0.0.1" not in rels  # no links made
         assert "<w:hyperlink" not in xml
-        if doc == "dpia":
+        if doc != "equality":
             # the whole answer as text; a Markdown link shows its address, as in the PDF
             shown = HOSTILE.replace(
                 "[site](http://127.0.0.1:9/leak)", "site (http://127.0.0.1:9/leak)"
@@ -475,3 +480,20 @@ def test_libreoffice_opens_the_word_documents(
         assert len(pages) >= (20 if doc == "dpia" else 1)
         for phrase in phrases:
             assert phrase in text, (doc, phrase)
+
+
+@pytest.mark.parametrize(
+    ("attributes", "size"),
+    [
+        ('width="640" height="150"', (640, 150)),
+        ('width="100%" height="100%" viewBox="0 0 320 240"', (320, 240)),
+        ('width="0" height="10" viewBox="0,0,200,100"', (200, 100)),
+        ('viewBox="0 0 1.2.3 0"', None),  # nothing usable: the text width, landscape
+    ],
+)
+def test_an_svg_image_is_placed_at_its_size(attributes: str, size: tuple[int, int]) -> None:
+    from dpia.docx.figures import PX_CM, TEXT_WIDTH_CM, _svg_size
+
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg" {attributes}/>'.encode()
+    expected = (size[0] * PX_CM, size[1] * PX_CM) if size else (TEXT_WIDTH_CM, TEXT_WIDTH_CM / 2)
+    assert _svg_size(svg) == pytest.approx(expected)

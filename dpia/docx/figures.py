@@ -21,7 +21,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
-from docx.shared import Cm, Emu
+from docx.shared import Cm
 from PIL import Image, ImageDraw, ImageFont
 
 from dpia.docx.runs import Run
@@ -32,7 +32,9 @@ SVG_EXT = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"  # Word's id of the SVG pictu
 ASVG = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PX_CM = 2.54 / 96  # an SVG's user unit (CSS pixel)
-_LENGTH = re.compile(r"^\s*([0-9.]+)\s*(px)?\s*$")
+MAX_HEIGHT_CM = 20.0  # a tall image leaves room on its page for the caption
+_LENGTH = re.compile(r"^\s*([0-9.]+)\s*(px)?\s*$")  # user units; other units: the viewBox
+_NUMBER = re.compile(r"^(-?[0-9.]+)$")
 
 
 def figure(w: Writer, url: str, alt: str, caption: list[Run]) -> None:
@@ -42,18 +44,21 @@ def figure(w: Writer, url: str, alt: str, caption: list[Run]) -> None:
     paragraph = w.doc.add_paragraph()
     paragraph.paragraph_format.keep_with_next = True
     run = w.bare_run(paragraph)
-    if mime == "data:image/svg+xml":
-        width_cm, height_cm = _svg_size(data)
-        width = min(width_cm, TEXT_WIDTH_CM)
-        shown = w._("A drawing that Word 2016 or later shows here, as does the PDF.")
-        fallback = _panel(alt, shown, width_cm / height_cm)
-        run.add_picture(
-            io.BytesIO(fallback), width=Cm(width), height=Cm(width * height_cm / width_cm)
+    svg = mime == "data:image/svg+xml"
+    if svg:
+        width, height = _svg_size(data)
+        picture = _panel(
+            alt,
+            w._("A drawing that Word 2016 or later shows here, as does the PDF."),
+            width / height,
         )
-        _add_svg(w, paragraph._p, data)
     else:
-        native = DocxImage.from_blob(data).width
-        run.add_picture(io.BytesIO(data), width=Emu(min(native, Cm(TEXT_WIDTH_CM))))
+        image = DocxImage.from_blob(data)
+        width, height, picture = image.width.cm, image.height.cm, data
+    scale = min(1.0, TEXT_WIDTH_CM / width, MAX_HEIGHT_CM / height)  # never enlarged
+    run.add_picture(io.BytesIO(picture), width=Cm(width * scale), height=Cm(height * scale))
+    if svg:
+        _add_svg(w, paragraph._p, data)
     paragraph._p.xpath(".//wp:docPr")[0].set("descr", alt)
     caption_paragraph = w.doc.add_paragraph(style=w.doc.styles["Caption"])
     w.runs(caption_paragraph, caption)
@@ -62,13 +67,23 @@ def figure(w: Writer, url: str, alt: str, caption: list[Run]) -> None:
 def _svg_size(data: bytes) -> tuple[float, float]:
     """Width and height in cm from the SVG's width and height, else its viewBox."""
     root = ElementTree.fromstring(data)
-    sizes = [_LENGTH.match(root.get(key) or "") for key in ("width", "height")]
+    sizes = [_number(_LENGTH, root.get(key)) for key in ("width", "height")]
     if sizes[0] and sizes[1]:
-        return float(sizes[0][1]) * PX_CM, float(sizes[1][1]) * PX_CM
-    box = (root.get("viewBox") or "").replace(",", " ").split()
-    if len(box) == 4 and float(box[2]) > 0 and float(box[3]) > 0:
-        return float(box[2]) * PX_CM, float(box[3]) * PX_CM
-    return TEXT_WIDTH_CM, TEXT_WIDTH_CM / 2
+        return sizes[0] * PX_CM, sizes[1] * PX_CM
+    box = [_number(_NUMBER, x) for x in (root.get("viewBox") or "").replace(",", " ").split()]
+    if len(box) == 4 and box[2] and box[3]:
+        return box[2] * PX_CM, box[3] * PX_CM
+    return TEXT_WIDTH_CM, TEXT_WIDTH_CM / 2  # no size given: the text width, landscape
+
+
+def _number(pattern: re.Pattern[str], text: str | None) -> float | None:
+    """A positive number in `text` as `pattern` finds it; None otherwise."""
+    found = pattern.match(text or "")
+    try:
+        value = float(found[1]) if found else 0.0
+    except ValueError:  # "1.2.3"
+        return None
+    return value if value > 0 else None
 
 
 def _add_svg(w: Writer, p: object, data: bytes) -> None:
@@ -97,7 +112,7 @@ def _panel(title: str, shown: str, aspect: float) -> bytes:
     """The stand-in older readers show for an SVG: a pale panel with the image's title and
     where the drawing itself can be seen."""
     width = 1200
-    height = max(round(width / aspect), 120)
+    height = min(max(round(width / aspect), 120), 2400)  # Word stretches it to the drawing's
     image = Image.new("RGB", (width, height), "#f3f5f8")
     draw = ImageDraw.Draw(image)
     draw.rectangle([0, 0, width - 1, height - 1], outline="#a0a8b4", width=3)
