@@ -77,6 +77,8 @@ def test_the_word_letter_says_what_the_pdf_says(lang: str) -> None:
     numbered = [p.text for p in d.paragraphs if p.text.split(".\t")[0].isdigit()]
     assert len(numbered) == len(requests) > 5
     assert [html for _tag, html in html_texts(request.html) if html not in text] == []
+    # signed by the organisation, its contact on the line below (a <br> in the template)
+    assert any(p.text.startswith("Deltapoort College\n") for p in d.paragraphs[-3:])
     title = a.questionnaire.meta.title.get(lang, "en")[0]
     with zipfile.ZipFile(io.BytesIO(raw)) as z:
         package = "\n".join(z.read(n).decode(errors="replace") for n in z.namelist())

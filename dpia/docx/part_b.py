@@ -120,7 +120,7 @@ def _special(w: Writer, ctx: DpiaContext) -> None:
             line: list[Run] = []
             for run in [*_kind_details(w, ctx, row), NL()][1:]:
                 if run.text == "\n":
-                    w.para(*line)
+                    w.para(*line, style="Body Text")
                     line = []
                 else:
                     line.append(run)
