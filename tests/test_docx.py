@@ -355,9 +355,13 @@ def test_png_logo_on_the_cover(tmp_path: Path) -> None:
     path = tmp_path / "school.yaml"
     with path.open("w") as f:
         YAML(typ="safe", pure=True).dump(data(**{"meta.logo": "logo.png"}), f)
-    d = opened(make_document(assess_file(path), "screening", "en", "docx"))
+    a = assess_file(path)
+    d = opened(make_document(a, "screening", "en", "docx"))
     assert len(d.inline_shapes) == 1
     assert d.inline_shapes[0].height.cm == pytest.approx(1.8)
+    for doc in EXTERNAL:  # above the public head and the letterhead, smaller, as the PDF
+        d = opened(make_document(a, doc, "en", "docx"))
+        assert [s.height.cm for s in d.inline_shapes] == [pytest.approx(1.6)]
 
 
 def test_markdown_in_answers_becomes_word_lists_and_emphasis(tmp_path: Path) -> None:

@@ -201,9 +201,7 @@ def cover(
     """The cover page: document kind, title, organisation and the facts table. `own_title` is
     a document's own title and subtitle in place of the assessment's."""
     q, _ = ctx.q, w._
-    png = png_logo(ctx.logo)
-    if png is not None:
-        w.bare_run(w.doc.add_paragraph()).add_picture(io.BytesIO(png), height=Cm(1.8))
+    logo(w, ctx.logo, 1.8)
     w.para(Run(doc_title.upper(), bold=True, small=True))
     title = w.doc.add_paragraph(style="Title")
     if own_title is not None:
@@ -235,6 +233,13 @@ def cover(
         facts.append((_("Central assessment"), source))
     w.facts(facts)
     w.para(*colophon)
+
+
+def logo(w: Writer, url: str | None, height_cm: float) -> None:
+    """The organisation's logo in a paragraph of its own, when it is a PNG."""
+    png = png_logo(url)
+    if png is not None:
+        w.bare_run(w.doc.add_paragraph()).add_picture(io.BytesIO(png), height=Cm(height_cm))
 
 
 def png_logo(logo: str | None) -> bytes | None:

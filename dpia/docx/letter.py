@@ -10,13 +10,11 @@ No questionnaire is attached: the letter leaves the organisation.
 
 from __future__ import annotations
 
-import io
-
 from docx.shared import Cm
 
 from dpia.context.processor_checklist import ProcessorChecklistContext
 from dpia.docx.checklist import agreement_name
-from dpia.docx.frame import png_logo, running_parts
+from dpia.docx.frame import logo, running_parts
 from dpia.docx.prose import Prose
 from dpia.docx.runs import Run
 from dpia.docx.writer import DASH, NL, Cell, Writer
@@ -26,9 +24,7 @@ def frame(w: Writer, ctx: ProcessorChecklistContext, prose: Prose) -> tuple[str,
     """The letterhead: sender, addressee, date, subject and classification; returns the title
     and subject of the document's properties."""
     _, org, p = w._, ctx.q.meta.organisation, ctx.processor
-    png = png_logo(ctx.logo)
-    if png is not None:
-        w.bare_run(w.doc.add_paragraph()).add_picture(io.BytesIO(png), height=Cm(1.3))
+    logo(w, ctx.logo, 1.6)  # as the PDF's
     sender = [Run(org.name, bold=True)]
     if org.address:
         sender += [NL(), Run(org.address)]

@@ -10,12 +10,10 @@ questionnaire attached. The plain-language prose comes from the language templat
 
 from __future__ import annotations
 
-import io
-
 from docx.shared import Cm
 
 from dpia.context.privacy_addendum import PrivacyAddendumContext
-from dpia.docx.frame import png_logo, running_parts
+from dpia.docx.frame import logo, running_parts
 from dpia.docx.parts import contact_line, joined
 from dpia.docx.prose import Prose
 from dpia.docx.runs import Run
@@ -33,9 +31,7 @@ def frame(w: Writer, ctx: PrivacyAddendumContext, prose: Prose) -> tuple[str, st
     """The public head, running header and draft mark; returns the title and subject of the
     document's properties, which name the processing and the organisation only."""
     _, org = w._, ctx.q.meta.organisation
-    png = png_logo(ctx.logo)
-    if png is not None:
-        w.bare_run(w.doc.add_paragraph()).add_picture(io.BytesIO(png), height=Cm(1.3))
+    logo(w, ctx.logo, 1.6)  # as the PDF's
     w.para(Run(org.name, bold=True))
     title = w.doc.add_paragraph(style="Title")
     w.runs(title, [Run(f"{_('Privacy information')}: "), *_processing_name(w, ctx)])
