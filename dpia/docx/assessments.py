@@ -16,6 +16,10 @@ def screening(w: Writer, ctx: PrescanContext, prose: Prose) -> None:
     w.heading(_("Outcome of the pre-scan"), 1)
     w.para(Run(w.t.label(sc.verdict), bold=True))
     prose.write(w, "verdict_explained")
+    if ctx.reasons:
+        w.para(f"{_('Because')}: {'; '.join(_(r) for r in ctx.reasons)}.")
+    if sc.new_legislation:
+        w.para(_("The processing follows from new legislation or regulation."))
     if not sc.national_list:
         w.para(no_national_list(w))
     if not sc.complete:
@@ -35,14 +39,23 @@ def screening(w: Writer, ctx: PrescanContext, prose: Prose) -> None:
             )
         else:
             w.para(_("None"))
+    if ctx.score_total is not None:  # the Rijksmodel's score counts for a Dutch controller
+        score = f"{_('Risk score of the Rijksmodel pre-scan')}: {ctx.score_total}"
+        above = f"({_('a DPIA is required above')} {ctx.threshold})"
+        w.para(Run(f"{score} {above}", bold=True)).paragraph_format.keep_with_next = True
+        parts = [[_(title), str(points)] for title, points in ctx.score_parts]
+        w.table([_("Counts"), _("Points")], parts)
     w.heading(_("Further assessments"), 2)
     rows: list[tuple[str, Cell]] = []
-    for title, advised in (
-        (_("Transfer impact assessment (data outside the EEA)"), ctx.follow_up.tia),
-        (_("Fundamental-rights impact assessment (AI Act Art. 27)"), ctx.follow_up.fria),
-        (_("Equality impact assessment"), ctx.follow_up.equality),
+    for key, title, advised in (
+        ("tia", _("Transfer impact assessment (data outside the EEA)"), ctx.follow_up.tia),
+        ("fria", _("Fundamental-rights impact assessment (AI Act Art. 27)"), ctx.follow_up.fria),
+        ("equality", _("Equality impact assessment"), ctx.follow_up.equality),
     ):
-        if advised is None:
+        if key in ctx.required:
+            required = _("Required: the assessment records it as missing")
+            rows.append((title, Run(required, bold=True, gap=True)))
+        elif advised is None:
             rows.append((title, Run(_("Cannot tell yet: describe the processing first"), gap=True)))
         else:
             rows.append(
@@ -54,6 +67,18 @@ def screening(w: Writer, ctx: PrescanContext, prose: Prose) -> None:
                 )
             )
     w.facts(rows)
+    if ctx.transfer.beyond_rijksmodel:
+        advice = _(
+            "The Rijksmodel pre-scan asks for a transfer impact assessment (DTIA) only for"
+            " standard contractual clauses and other mechanisms. This pre-scan also advises one"
+            " for"
+        )
+        mechanisms = "; ".join(w.t.label(m) for m in ctx.transfer.beyond_rijksmodel)
+        edpb = _(
+            "EDPB Recommendations 01/2020 ask the exporter to assess the third country for every"
+            " transfer tool of Art. 46, these included."
+        )
+        w.para(Run(f"{advice}: {mechanisms}. {edpb}", small=True))
     w.heading(_("Next steps"), 2)
     prose.write(w, "next_steps")
 

@@ -97,9 +97,10 @@ class Writer:
         return [Run(lang.upper() + " ", small=True), *runs]
 
     # ------------------------------------------------------------------ blocks
-    def heading(self, text: str, level: int) -> Paragraph:
+    def heading(self, text: str, level: int, *more: Run) -> Paragraph:
+        """A heading in Word's own style; `more`: runs after its text (an item's mark)."""
         p = self.doc.add_heading(level=level)
-        return self.runs(p, [Run(text)])
+        return self.runs(p, [Run(text), *more])
 
     def para(self, *parts: Run | str, style: str | None = None) -> Paragraph:
         p = self.doc.add_paragraph(style=style)
