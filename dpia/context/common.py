@@ -215,3 +215,19 @@ def unanswered(node: BaseModel, loc: Loc = ()) -> list[Loc]:
                 if isinstance(item, BaseModel) and not isinstance(item, Text):
                     gaps += unanswered(item, (*here, i))
     return gaps
+
+
+SHORT_NAME = 60  # characters of a description that stand for it where an id would be printed
+
+
+def shortened(text: Text, limit: int = SHORT_NAME) -> Text:
+    """`text` with each language cut at a word boundary before `limit` characters, with an
+    ellipsis: a purpose has no name of its own, and its id alone means nothing to a reader."""
+
+    def cut(value: str | None) -> str | None:
+        if value is None or len(value) <= limit:
+            return value
+        head = value[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:.")
+        return f"{head}…"
+
+    return Text(nl=cut(text.nl), en=cut(text.en), plain=cut(text.plain))
