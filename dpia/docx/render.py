@@ -44,7 +44,7 @@ def render_docx(doc: str, ctx: Framed, source: tuple[str, bytes] | None) -> byte
     lang = ctx.lang
     prose = Prose(doc, ctx)
     document = blank_document(lang)
-    w = Writer(document, Translator(lang), ctx.first_lang)
+    w = Writer(document, Translator(lang), ctx.first_lang, ctx.translated)
     doc_title, q = prose.text("doc_title"), ctx.q
     # The shared frame's first sentence names the PDF; a .docx carries the questionnaire too.
     colophon: list[Run] = []
