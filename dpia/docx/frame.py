@@ -222,7 +222,10 @@ def cover(
     ]
     if q.meta.authors:
         facts.append((_("Authors"), Run(", ".join(q.meta.authors))))
-    facts.append((_("Answers written in"), Run(", ".join(w.t.label(x) for x in q.meta.languages))))
+    written = ", ".join(w.t.label(x) for x in q.meta.languages)
+    if not w.translated:
+        written += f" · {_('the answers are quoted as written, not translated')}"
+    facts.append((_("Answers written in"), Run(written)))
     central = ctx.central
     if central is not None:
         source = [*w.answer_runs(central.title)]

@@ -13,6 +13,7 @@ from dpia.context.operations import OperationView
 from dpia.context.roles import ScopeView
 from dpia.docx.figures import figure
 from dpia.docx.parts import (
+    data_names,
     detail,
     general,
     listed,
@@ -44,6 +45,12 @@ def part_a(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
     _personal_data(w, ctx)
     note(w, n.personal_data)
     numbered(w, 3, _("Processing operations"))
+    if ctx.operations and ctx.operations_unlinked:
+        unlinked = _(
+            "Not every list in this assessment names the operations its items belong to; "
+            "those items are shown under every operation."
+        )
+        w.para(Run(unlinked, small=True, gap=True))
     for ov in ctx.operations:
         _operation(w, ctx, ov)
     if not ctx.operations:
@@ -117,7 +124,10 @@ def _subjects(w: Writer, ctx: DpiaContext) -> None:
     for s in ctx.q.description.data_subjects:
         minors = [yesno(w, s.minors)]
         if s.age_range:
-            minors.append(Run(f" ({s.age_range.min}{DASH}{s.age_range.max})"))
+            # the same catalog message as the PDF's, en dash and all
+            ages = _("ages %(min)s–%(max)s")  # noqa: RUF001
+            ages %= {"min": s.age_range.min, "max": s.age_range.max}
+            minors += [NL(), Run(ages, small=True)]
         vulnerable = [yesno(w, s.vulnerable)]
         if s.vulnerability:
             vulnerable += [NL(), *w.answer_runs(s.vulnerability)]
@@ -200,21 +210,49 @@ def _operation(w: Writer, ctx: DpiaContext, ov: OperationView) -> None:
     title = f"{o.id} {o.name}" if o.name else o.id
     w.heading(title, 4, *provenance(w, ctx, f"description.operations.{o.id}"))
 
-    def each(items: list[list[Run]], sep: str = "; ") -> Cell:
-        return listed(w, items, sep)
+    d, b = ctx.q.description, ctx.q.lawfulness
+    none = _("none")
+
+    def each(items: list[list[Run]], sep: str = "; ", empty: Cell = None) -> Cell:
+        return listed(w, items, sep, empty)
 
     facts: list[tuple[str, Cell]] = [
         (_("Operation"), w.answer_runs(o.description)),
-        (_("Personal data"), each([[*w.answer_runs(c.name), Run(f" ({c.id})")] for c in ov.data])),
-        (_("Data subjects"), each([w.answer_runs(ctx.subject_names[s.id]) for s in ov.subjects])),
-        (_("Purposes"), each([[Run(p.id)] for p in ov.purposes], ", ")),
+        (
+            _("Personal data"),
+            each([w.answer_runs(c.name) for c in ov.data], empty=none if d.personal_data else None),
+        ),
+        (
+            _("Data subjects"),
+            each(
+                [w.answer_runs(ctx.subject_names[s.id]) for s in ov.subjects],
+                empty=none if d.personal_data else None,
+            ),
+        ),
+        (
+            _("Purposes"),
+            listed(
+                w,
+                [[Run(f"{p.id} "), *w.answer_runs(ctx.purpose_names[p.id])] for p in ov.purposes],
+                NL(),
+                none if d.purposes else None,
+            ),
+        ),
         (
             _("Parties involved"),
-            each([[Run(f"{p.name} ({w.t.label(p.role)})")] for p in ov.parties]),
+            each(
+                [[Run(f"{p.name} ({w.t.label(p.role)})")] for p in ov.parties],
+                empty=none if d.parties else None,
+            ),
         ),
         (
             _("Lawful basis"),
-            each([[Run(f"{w.t.label(lb.basis)} ({lb.purpose})")] for lb in ov.bases]),
+            listed(
+                w,
+                [[Run(f"{w.t.label(g.basis)} ({', '.join(g.purposes)})")] for g in ov.basis_groups],
+                NL(),
+                none if b.lawful_bases and not ov.purposes else None,
+            ),
         ),
     ]
     if ov.frameworks:
@@ -228,7 +266,8 @@ def _operation(w: Writer, ctx: DpiaContext, ov: OperationView) -> None:
             (_("Retention periods"), each([w.answer_runs(r.period) for r in ov.retention]))
         )
     if ov.locations:
-        facts.append((_("Processing locations"), ", ".join(loc.country for loc in ov.locations)))
+        countries = ", ".join(w.t.country(loc.country) for loc in ov.locations)
+        facts.append((_("Processing locations"), countries))
     if ov.further:
         further = [
             [*w.answer_runs(f.purpose), Run(f": {w.t.label(f.assessment)}")] for f in ov.further
@@ -270,11 +309,12 @@ def _parties(w: Writer, ctx: DpiaContext) -> None:
                 _("Functions or departments with access"), w.answer_runs(party.functions)
             )
         if party.data:
-            name += detail(_("Personal data"), [Run(", ".join(party.data))])
+            name += detail(_("Personal data"), data_names(w, ctx, party.data))
         if party.subjects:
             name += detail(_("Data subjects"), names(w, ctx, party.subjects))
         agreement = yesno(w, party.agreement) if party in ctx.processors else DASH
-        rows.append([name, _party_roles(w, party, ctx.scopes[party.id]), party.country, agreement])
+        roles = _party_roles(w, party, ctx.scopes[party.id])
+        rows.append([name, roles, w.t.country(party.country), agreement])
     w.table([_("Party"), _("Role"), _("Country"), _("Processor agreement")], rows)
 
 
@@ -319,7 +359,7 @@ def _locations(w: Writer, ctx: DpiaContext) -> None:
         return
     rows: list[list[Cell]] = []
     for loc in ctx.q.description.locations:
-        country: list[Run] = [Run(loc.country)]
+        country: list[Run] = [Run(w.t.country(loc.country))]
         if loc.operations:
             country += [NL(), Run(", ".join(loc.operations), small=True)]
         mechanism = [Run(w.t.label(loc.mechanism))]
@@ -367,7 +407,7 @@ def _retention(w: Writer, ctx: DpiaContext) -> None:
             [
                 operations_or_all(w, r.operations),
                 ", ".join(r.purposes) or DASH,
-                ", ".join(r.data) or DASH,
+                data_names(w, ctx, r.data) or DASH,
                 names(w, ctx, r.subjects) or DASH,
                 period,
             ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dpia.context.dpia import DpiaContext
 from dpia.context.operations import KindRow
 from dpia.docx.parts import (
+    data_names,
     detail,
     general,
     names,
@@ -136,7 +137,7 @@ def _purpose_limitation(w: Writer, ctx: DpiaContext) -> None:
         purpose = w.answer_runs(f.purpose)
         if f.operations:
             purpose += [NL(), Run(", ".join(f.operations), small=True)]
-        concerned: list[Run] = [Run(", ".join(f.data))] if f.data else []
+        concerned: list[Run] = data_names(w, ctx, f.data)
         if f.data and f.subjects:
             concerned.append(Run("; "))
         concerned += names(w, ctx, f.subjects)

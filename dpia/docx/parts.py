@@ -181,13 +181,15 @@ def note(w: Writer, value: Text | None) -> None:
         w.qa(w._("Additional information"), value)
 
 
-def listed(w: Writer, items: list[list[Run]], sep: str = "; ", empty: Cell = None) -> Cell:
-    """Items on one line; `empty` (a gap unless given) when there are none."""
+def listed(w: Writer, items: list[list[Run]], sep: str | Run = "; ", empty: Cell = None) -> Cell:
+    """Items on one line, or each on its own with `sep` NL(); `empty` (a gap unless given) when
+    there are none."""
     if not items:
         return empty
+    between = Run(sep) if isinstance(sep, str) else sep
     out: list[Run] = []
     for i, runs in enumerate(items):
-        out += [*([Run(sep)] if i else []), *runs]
+        out += [*([between] if i else []), *runs]
     return out
 
 
@@ -201,6 +203,14 @@ def names(w: Writer, ctx: DpiaContext, subject_ids: list[str]) -> list[Run]:
     out: list[Run] = []
     for i, sid in enumerate(subject_ids):
         out += [*([Run("; ")] if i else []), *w.answer_runs(ctx.subject_names[sid])]
+    return out
+
+
+def data_names(w: Writer, ctx: DpiaContext, data_ids: list[str]) -> list[Run]:
+    """Categories of personal data by their names, separated by semicolons."""
+    out: list[Run] = []
+    for i, cid in enumerate(data_ids):
+        out += [*([Run("; ")] if i else []), *w.answer_runs(ctx.data_names[cid])]
     return out
 
 

@@ -59,7 +59,7 @@ def render_docx(doc: str, ctx: Framed, source: tuple[str, bytes] | None) -> byte
     builder = BUILDERS[doc]
     prose = Prose(doc, ctx)
     document = blank_document(ctx.lang)
-    w = Writer(document, Translator(ctx.lang), ctx.first_lang)
+    w = Writer(document, Translator(ctx.lang), ctx.first_lang, ctx.translated)
     if builder.frame is not None:
         title, subject = builder.frame(w, ctx, prose)
     else:

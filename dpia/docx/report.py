@@ -10,6 +10,7 @@ from dpia.docx.heatmap import png, trajectory_png
 from dpia.docx.part_a import part_a
 from dpia.docx.part_b import part_b
 from dpia.docx.parts import (
+    data_names,
     equality_table,
     heat_notes,
     joined,
@@ -18,6 +19,7 @@ from dpia.docx.parts import (
     numbered,
     provenance,
     screening_tables,
+    small,
 )
 from dpia.docx.prose import Prose
 from dpia.docx.runs import Run
@@ -100,7 +102,8 @@ def _risk_register(w: Writer, ctx: DpiaContext) -> None:
                 *joined(w, [w.answer_runs(x) for x in r.affected_rights]),
             ]
         if r.data:
-            risk += [NL(), Run(f"{_('Data concerned')}: {', '.join(r.data)}", small=True)]
+            risk += [NL(), Run(f"{_('Data concerned')}: ", small=True)]
+            risk += small(data_names(w, ctx, r.data))
         for label, because in (
             (_("Likelihood, because"), r.likelihood_motivation),
             (_("Impact, because"), r.impact_motivation),

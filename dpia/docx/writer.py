@@ -54,11 +54,16 @@ def set_lang(element: Any, tag: str) -> None:
 class Writer:
     """Adds the parts of a document in one language: headings, paragraphs, answers, tables."""
 
-    def __init__(self, document: Document, t: Translator, first_lang: str) -> None:
+    def __init__(
+        self, document: Document, t: Translator, first_lang: str, translated: bool = True
+    ) -> None:
         self.doc = document
         self.t = t
         self.lang = t.lang
         self.first_lang = first_lang
+        # Whether answers are meant to exist in this language (dpia.context.common.translated):
+        # only then is an answer in another language marked, as in the PDF.
+        self.translated = translated
 
     def _(self, message: str) -> str:
         return self.t.gettext(message)
@@ -92,7 +97,7 @@ class Writer:
             for p in parse(markdown.inline(content))
             for r in p.runs
         ]
-        if lang == self.lang:
+        if lang == self.lang or not self.translated:
             return runs
         return [Run(lang.upper() + " ", small=True), *runs]
 
@@ -112,7 +117,8 @@ class Writer:
             self.para(self.gap_run())
             return
         content, lang = value.get(self.lang, self.first_lang)
-        marker = [] if lang == self.lang else [Run(lang.upper() + " ", small=True)]
+        marked = lang != self.lang and self.translated
+        marker = [Run(lang.upper() + " ", small=True)] if marked else []
         # paragraphs and lists of the Markdown subset answers may use, as in the PDF
         for i, p in enumerate(parse(markdown.block(content))):
             runs = [
