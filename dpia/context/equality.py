@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from dpia.context.common import DocumentBase
 from dpia.data.equality import EqualityFrame, Leads, equality_frame
 from dpia.model.ai import Characteristics
-from dpia.model.enums import Characteristic, Impact
+from dpia.model.enums import Characteristic, Impact, Sector
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,10 @@ class EqualityContext(DocumentBase):
     # UK one; for any other country the Equality Act's characteristics as a checklist.
     frame: EqualityFrame
     dutch_grounds_lead: bool  # frame.leads is Leads.dutch_grounds (kept for the renderers)
+    # A primary or secondary school: under the Equality Act its pupils are not protected on
+    # grounds of age or of marriage and civil partnership (Part 6, Chapter 1); learners in
+    # vocational and higher education are students, under other rules.
+    pupils: bool
 
 
 def equality_context(base: DocumentBase) -> EqualityContext:
@@ -33,6 +37,7 @@ def equality_context(base: DocumentBase) -> EqualityContext:
         mitigation_expected=mitigation_expected(base.q.equality.characteristics),
         frame=frame,
         dutch_grounds_lead=frame.leads is Leads.dutch_grounds,
+        pupils=base.q.meta.organisation.sector in (Sector.primary, Sector.secondary),
     )
 
 

@@ -164,8 +164,29 @@ _FIRST_BLOCK = re.compile(
 )
 
 
+def template_name(doc: str, context: DocumentBase | KnowledgeContext) -> str:
+    """The language template of a document: `<lang>/<doc>.html.j2`, or the variant the context
+    names (`template_variant`, e.g. the Dutch addendum in the informal register) where the
+    language has one (the other language's text may need none)."""
+    variant = getattr(context, "template_variant", None)
+    if variant:
+        name = f"{context.lang}/{doc}.{variant}.html.j2"
+        if _exists(context.lang, name):
+            return name
+    return f"{context.lang}/{doc}.html.j2"
+
+
+@cache
+def _exists(lang: str, name: str) -> bool:
+    try:
+        environment(lang).get_template(name)
+    except TemplateNotFound:
+        return False
+    return True
+
+
 def render(doc: str, context: DocumentBase | KnowledgeContext) -> str:
     """HTML for one document kind (e.g. 'dpia') from its typed context."""
-    template = environment(context.lang).get_template(f"{context.lang}/{doc}.html.j2")
+    template = environment(context.lang).get_template(template_name(doc, context))
     values = {f.name: getattr(context, f.name) for f in dataclasses.fields(context)}
     return template.render(doc=doc, **values)
