@@ -82,6 +82,7 @@ def environment(lang: str) -> Environment:
     )
     env.globals.update(
         gap=_gap(t),
+        unanswered=_unanswered,
         lang_name=lambda code: t.gettext(LANGUAGES[code].name),
         matrix=MATRIX,
         scale=SCALE,
@@ -130,6 +131,20 @@ def _running(text: str) -> str:
 
 def _gap(t: Translator) -> Markup:
     return Markup('<span class="gap">{}</span>').format(t.gettext("Not answered"))
+
+
+@pass_context
+def _unanswered(ctx: Context, path: str) -> Markup:
+    """The cell of a question without an answer: "not answered", marked with its path, when the
+    document's list of open questions has it (`open_fields`, which its annex lists), else a
+    dash (nothing is asked there). A document without such a list prints the plain gap."""
+    if "open_fields" not in ctx:
+        return Markup(ctx["gap"])
+    if path not in ctx["open_fields"]:
+        return Markup("\u2013")
+    return Markup('<span class="gap" data-field="{}">{}</span>').format(
+        path, Markup(ctx["gap"]).striptags()
+    )
 
 
 @pass_context
