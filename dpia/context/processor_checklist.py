@@ -56,6 +56,7 @@ class ProcessorChecklistContext(DocumentBase, AgreementCheck):
     # The fields of AgreementCheck are those of the selected agreement: the first by default,
     # or the one `--processor` names (the letter is made for it).
     agreements: list[AgreementCheck] = field(default_factory=list)  # every agreement, in order
+    several: bool = False  # more than one agreement: a part with its own heading each
     # Processors (role processor) with no agreement of their own in the questionnaire: the
     # checklist says they are not checked here.
     other_processors: list[Party] = field(default_factory=list)
@@ -90,6 +91,7 @@ def processor_checklist_context(
         **vars(base),
         **vars(selected),
         agreements=checks,
+        several=len(checks) > 1,
         other_processors=[
             p
             for p in base.q.description.parties

@@ -40,7 +40,7 @@ def cover_title(w: Writer, ctx: ProcessorChecklistContext) -> tuple[list[Run], l
     the DPIA it belongs to (which the subtitle names), as the HTML's cover_title block does."""
     _, q = w._, ctx.q
     subject = [Run(f"{_('For the assessment')}: "), *w.answer_runs(q.meta.title)]
-    if len(ctx.agreements) > 1:
+    if ctx.several:
         names = ", ".join(c.processor.name for c in ctx.agreements if c.processor)
         return [Run(f"{_('Processor agreements')}: {names}")], subject
     return _agreement_name(w, ctx), subject
@@ -63,7 +63,7 @@ def write(w: Writer, ctx: ProcessorChecklistContext, prose: Prose) -> None:
     """Every agreement in a part of its own, as the PDF: with several, an overview first and a
     heading per agreement, its sections one level below."""
     _ = w._
-    several = len(ctx.agreements) > 1
+    several = ctx.several
     if several or ctx.other_processors:
         w.heading(_("The agreements checked"), 1)
         facts: list[tuple[str, Cell]] = [
