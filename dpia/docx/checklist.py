@@ -46,6 +46,13 @@ def cover_title(w: Writer, ctx: ProcessorChecklistContext) -> tuple[list[Run], l
     return _agreement_name(w, ctx), subject
 
 
+def _subs(w: Writer, subs: list[Party]) -> Cell:
+    runs: list[Run] = []
+    for i, sub in enumerate(subs):
+        runs += [*([NL()] if i else []), *_party(w, sub)]
+    return runs or w._("none recorded")
+
+
 def _agreement_name(w: Writer, c: AgreementCheck) -> list[Run]:
     _ = w._
     name = Run(c.processor.name) if c.processor else w.gap_run()
@@ -69,6 +76,8 @@ def write(w: Writer, ctx: ProcessorChecklistContext, prose: Prose) -> None:
         facts: list[tuple[str, Cell]] = [
             ("".join(r.text for r in _agreement_name(w, c)), _verdict(w, c)) for c in ctx.agreements
         ]
+        if several:  # whose they are is not recorded: once, not under each processor
+            facts.append((_("Sub-processors"), _subs(w, ctx.sub_processors)))
         if ctx.other_processors:
             others = "; ".join(f"{o.name} ({w.t.country(o.country)})" for o in ctx.other_processors)
             facts.append((_("Processors whose agreement is not checked here"), others))
@@ -126,13 +135,10 @@ def _part(
         transfers = _("none: all locations are inside the EEA")
     else:
         transfers = None
-    subs: list[Run] = []
-    for i, sub in enumerate(c.sub_processors):
-        subs += [*([NL()] if i else []), *_party(w, sub)]
     facts: list[tuple[str, Cell]] = [
         (_("Processor"), _party(w, p) if p else None),
         (_("Processor agreement in place"), yesno(w, p.agreement) if p else None),
-        (_("Sub-processors"), subs or _("none recorded")),
+        *([] if ctx.several else [(_("Sub-processors"), _subs(w, c.sub_processors))]),
         (_("Data outside the EEA"), transfers),
         (
             _("Model Verwerkersovereenkomst 4.0 (sector model)"),
