@@ -22,7 +22,8 @@ def test_a_missing_fria_is_required_in_the_prescan_too(lang: str, tmp_path: Path
     shutil.copytree(ROOT / "samples", tmp_path / "samples")
     path = tmp_path / "samples" / "late.yaml"
     sample = (ROOT / "samples" / "vocational-exam-proctoring.yaml").read_text()
-    path.write_text(sample.replace("\nmeta:\n", "\nmeta:\n  planned_start: 2028-01-05\n", 1))
+    assert "  planned_start: 2027-01-11\n" in sample
+    path.write_text(sample.replace("  planned_start: 2027-01-11\n", "  planned_start: 2028-01-05\n"))
     a = assess_file(path)
     errors = {f.finding.code for f in a.findings if f.where.severity.value == "error"}
     assert "fria-missing" in errors
