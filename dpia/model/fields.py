@@ -1,15 +1,17 @@
 """What each question of the questionnaire is, read from the model itself: one place for the
 metadata that the starter (`dpia init`), the JSON Schema and a form all show.
 
-The help text of a field is its pydantic description, an English catalog message (the Dutch
-comes from locales/, where `make catalogs` puts every description); the allowed values are
-the members of its enum. Nothing here is written by hand per field, so a field added to the
-model appears everywhere by itself.
+Each field has a short label (a question or a noun phrase, from `dpia.model.questions`) and
+a help text, its pydantic description; both are English catalog messages (the Dutch comes
+from locales/, where `make catalogs` puts every description). The allowed values are the
+members of its enum. A field added to the model appears everywhere by itself; a test asks
+for its label.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -24,6 +26,7 @@ from pydantic_core import PydanticUndefined
 from dpia.model.base import PUBLIC, Text
 from dpia.model.enums import Labelled
 from dpia.model.questionnaire import Questionnaire
+from dpia.model.questions import label_of
 
 Path = tuple[str, ...]  # field names from the top; "-" stands for "an item of this list"
 
@@ -48,8 +51,18 @@ class Field:
 
     @property
     def label(self) -> str:
-        """A short English label made from the name: `assessment_date` -> `Assessment date`."""
-        return self.name.replace("_", " ").capitalize()
+        """The short English label (a catalog message); a field without one yet is named
+        after its key (`assessment_date` -> `Assessment date`)."""
+        return label_of(self.path) or self.name.replace("_", " ").capitalize()
+
+    @property
+    def point(self) -> int | None:
+        """The point of the Model DPIA Rijksdienst the field answers, where its help text
+        starts with that number ("2 Whose data are processed.")."""
+        number = re.match(r"(\d+) ", self.help)
+        if number is None or self.path[0] == "screening":  # there: the AP list's own numbers
+            return None
+        return int(number.group(1))
 
     @property
     def optional_section(self) -> bool:

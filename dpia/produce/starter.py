@@ -117,8 +117,12 @@ class Starter:
         return _yaml(value)
 
     def _help(self, f: Field) -> str:
+        """The question's short label, then its help text and the values it allows."""
+        label = self.t.gettext(f.label)
         text = self.t.gettext(f.help) if f.help else ""
         allowed = self._allowed(f)
+        if text.rstrip(".").lower() != label.rstrip("?").lower():
+            text = f"{label} — {text}" if text else label
         return f"{text} {allowed}".strip()
 
     def _allowed(self, f: Field) -> str:

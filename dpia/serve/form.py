@@ -1,10 +1,10 @@
 """The form: one node per question, with the answer in the file.
 
 What each question is comes from `dpia.model.fields` (the one place the starter, the schema
-and the form read: the description as label, catalog-translated; the allowed values with
-their labels; required or not), whether it is asked from `dpia.rules.applies`. Nothing here
-is written per field except which list a reference is chosen from, which mirrors
-`reference_errors`.
+and the form read: the short label, the description as help, both catalog-translated; the
+allowed values with their labels; required or not), whether it is asked from
+`dpia.rules.applies`. Nothing here is written per field except which list a reference is
+chosen from, which mirrors `reference_errors`.
 """
 
 from __future__ import annotations
@@ -88,7 +88,9 @@ class Node:
     loc: Loc  # where the answer is in the file
     path: Path
     kind: str  # text name id bool int date enum ref refs choices lines section list
-    label: str  # English catalog message: the field's description
+    label: str  # English catalog message: the field's short label
+    help: str = ""  # English catalog message: the field's description
+    point: int | None = None  # the Rijksmodel point the question answers
     required: bool = False
     value: Any = None
     options: list[tuple[str, str]] = field(default_factory=list)  # (value, label)
@@ -132,21 +134,26 @@ def rijksmodel_order(found: list[Field]) -> list[Field]:
     before it."""
     keys, last = [], 0
     for f in found:
-        number = re.match(r"(\d+) ", f.help)
-        last = int(number.group(1)) if number else last
+        last = f.point or last
         keys.append(last)
     order = sorted(range(len(found)), key=lambda i: keys[i])
     return [found[i] for i in order]
 
 
 def node(f: Field, value: Any, root: dict[str, Any], loc: Loc) -> Node:
-    n = Node(loc, f.path, f.kind, f.help or f.label, f.required, value, low=f.low, high=f.high)
+    n = Node(
+        loc, f.path, f.kind, f.label, f.help, f.point, f.required, value, low=f.low, high=f.high
+    )
+    if re.sub(r"^\d+ ", "", n.help).rstrip(".").lower() == n.label.rstrip("?").lower():
+        n.help = ""  # the help would only repeat the label
     if f.path in REFERENCES:
         n.kind = "refs" if f.many else "ref"
         n.options = _ids(root, REFERENCES[f.path])
     elif f.kind == "enum" and f.enum is not None:
         n.kind = "choices" if f.many else "enum"
         n.options = [(m.value, m.label) for m in f.enum]
+        if all(str(m.value) in f.help for m in f.enum):
+            n.help = ""  # a list of the codes, which the form shows by their labels
     elif f.kind == "section" and f.model is not None:
         if f.many:
             n.kind = "list"

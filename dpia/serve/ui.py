@@ -6,6 +6,7 @@ folder; everything from a questionnaire reaches the page as escaped text.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -36,6 +37,7 @@ def environment(lang: str) -> Environment:
     )
     env.install_gettext_translations(t.catalog, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
+        help=lambda message: _plain_help(t.gettext(message)),
         date=t.date,
         label=t.label,
         message=t.gettext,
@@ -43,6 +45,16 @@ def environment(lang: str) -> Environment:
     )
     env.globals.update(ui_lang=lang, languages=list(LANGUAGES))
     return env
+
+
+# What a help text says for the file format only: the Rijksmodel's point number in front (the
+# form shows it as a badge), a field's path in brackets, code quotes.
+_POINT = re.compile(r"^\d+ ")
+_PATH = re.compile(r" \((?:description|lawfulness|risks|measures)\.[a-z_.]+\)")
+
+
+def _plain_help(text: str) -> str:
+    return _PATH.sub("", _POINT.sub("", text)).replace("`", "")
 
 
 def language(request: Request) -> str:
