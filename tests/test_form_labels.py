@@ -37,7 +37,7 @@ def test_every_field_has_a_short_label_in_both_languages(kind: str) -> None:
 
 def test_labels_replace_the_descriptions_that_read_oddly() -> None:
     by_path = {".".join(f.path): f for f in EVERY}
-    assert by_path["public.title"].label == "Name of the processing for the public"
+    assert by_path["public.title"].label == "What is the processing called?"
     assert by_path["description.ai_system.service"].label == "Public or contracted service?"
     assert by_path["description.data_subjects"].label == "Data subjects"
     assert by_path["description.data_subjects"].point == 2  # the Rijksmodel's point

@@ -45,6 +45,58 @@ SECTIONS: list[tuple[str, str]] = [
 ]
 SECTION_NAMES = dict(SECTIONS)
 
+# The points of the Model DPIA Rijksdienst, headed as the DPIA heads them, each with what it
+# asks: the form groups a section's questions under the point they answer (Field.point).
+POINTS: dict[int, tuple[str, str]] = {
+    1: (N_("Proposal"), N_("What is proposed, why, and in what setting.")),
+    2: (
+        N_("Personal data"),
+        N_("Which personal data are processed, of whom, and where they come from."),
+    ),
+    3: (
+        N_("Processing operations"),
+        N_("The steps the data go through (collect, store, analyse, share, delete)."),
+    ),
+    4: (N_("Techniques and methods"), N_("How the data are processed: the tools and the AI.")),
+    5: (N_("Purposes"), N_("What each processing operation is for.")),
+    6: (
+        N_("Parties involved"),
+        N_("Who takes part, in which role, and which data each party gets."),
+    ),
+    7: (
+        N_("Interests in the processing"),
+        N_("What the school, the suppliers and the people concerned have at stake."),
+    ),
+    8: (
+        N_("Processing locations and transfers"),
+        N_(
+            "Where the data are stored or looked at, and how a transfer outside the EEA is covered."
+        ),
+    ),
+    9: (
+        N_("Legal and policy framework"),
+        N_("Laws, regulations and policies that apply, with their articles."),
+    ),
+    10: (N_("Retention periods"), N_("How long the data are kept, and why no longer.")),
+    11: (N_("Lawful basis"), N_("The lawful basis (Art. 6 GDPR) for each purpose.")),
+    12: (
+        N_("Special categories, criminal data and national identification numbers"),
+        N_("The exception that allows special data, and the ground for criminal data or the BSN."),
+    ),
+    13: (
+        N_("Purpose limitation"),
+        N_("Whether data are used for another purpose than they were collected for."),
+    ),
+    14: (
+        N_("Necessity and proportionality"),
+        N_("Why the processing is needed, and whether a less intrusive way would do."),
+    ),
+    15: (
+        N_("Rights of data subjects"),
+        N_("How people are informed and how they use their rights."),
+    ),
+}
+
 # Ids chosen from another list, never typed (as `model.questionnaire.reference_errors` checks).
 REFERENCES: dict[Path, Path] = {
     ("risks", "-", "measures"): ("measures",),
@@ -144,8 +196,8 @@ def node(f: Field, value: Any, root: dict[str, Any], loc: Loc) -> Node:
     n = Node(
         loc, f.path, f.kind, f.label, f.help, f.point, f.required, value, low=f.low, high=f.high
     )
-    if re.sub(r"^\d+ ", "", n.help).rstrip(".").lower() == n.label.rstrip("?").lower():
-        n.help = ""  # the help would only repeat the label
+    if _repeats(n.help, n.label):
+        n.help = ""
     if f.path in REFERENCES:
         n.kind = "refs" if f.many else "ref"
         n.options = _ids(root, REFERENCES[f.path])
@@ -174,6 +226,17 @@ def node(f: Field, value: Any, root: dict[str, Any], loc: Loc) -> Node:
     elif f.many:
         n.kind = "lines"
     return n
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"^\d+ |\([^)]*\)", "", text).strip().rstrip(".?").lower()
+    return re.sub(r"^(the|a|an) ", "", text).strip()
+
+
+def _repeats(help_text: str, label: str) -> bool:
+    """Whether the help text only says the label again ("E-mail address." under "E-mail")."""
+    shown, asked = _plain(help_text), _plain(label)
+    return shown == asked or (shown.startswith(asked) and len(shown) < len(asked) + 12)
 
 
 def _ids(root: dict[str, Any], target: Path) -> list[tuple[str, str]]:

@@ -157,6 +157,7 @@ def section_values(ws: Workspace, name: str, section: str, lang: str) -> dict[st
         "propose_id": form.propose_id,
         "json": lambda v: json.dumps(v, ensure_ascii=False),
         "section_title": form.SECTION_NAMES[section],
+        "points": form.POINTS if section in ("description", "lawfulness") else {},
         "documents": documents(str(data.get("kind", "dpia"))),
         "heat": _heat(data) if section == "risks" else [],
         **HELPERS,
