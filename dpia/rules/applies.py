@@ -132,7 +132,33 @@ WHEN: dict[Path, Predicate] = {
     ("consultation", "decision", "conditions"): lambda d, i: (
         _get(d, "consultation", "decision", "outcome") == Outcome.proceed_with_conditions.value
     ),
+    # The knowledge-security check (its paths do not meet a DPIA's). An answer already given
+    # is always shown, so that nothing in the file is hidden.
+    ("field", "dual_use_categories"): lambda d, i: (
+        _get(d, "field", "dual_use") is True or bool(_get(d, "field", "dual_use_categories"))
+    ),
+    ("field", "export_check"): lambda d, i: (
+        _get(d, "field", "dual_use") is True
+        or _get(d, "field", "military_end_use") is True
+        or _get(d, "field", "export_check") is not None
+    ),
+    ("partners", "-", "ties_explained"): lambda d, i: (
+        i.get("ties") not in (None, "none_found") or "ties_explained" in i
+    ),
+    ("decision", "committee"): lambda d, i: (
+        _get(d, "decision", "verdict") == "refer" or _get(d, "decision", "committee") is not None
+    ),
 }
+
+
+def _when_exchanged(key: str) -> Predicate:
+    return lambda d, i: (
+        _get(d, "personal_data", "exchanged") is True or _get(d, "personal_data", key) is not None
+    )
+
+
+for _answer in ("description", "dpia_file", "transfer_analysis"):
+    WHEN[("personal_data", _answer)] = _when_exchanged(_answer)
 
 
 def applies(path: Path, data: dict[str, Any], item: dict[str, Any] | None = None) -> bool:

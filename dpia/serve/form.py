@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from dpia.model import Questionnaire
 from dpia.model.fields import Field
 from dpia.model.fields import fields as _fields
+from dpia.model.knowledge import KnowledgeCheck
 from dpia.model.labels import N_
 from dpia.rules.applies import applies
 
@@ -43,8 +44,48 @@ SECTIONS: list[tuple[str, str]] = [
     ("public", N_("Text for the privacy addendum")),  # written for the people concerned
     ("central", N_("Central assessment")),  # a member's overlay: what it does with the base
 ]
+# A knowledge-security check (`kind: knowledge-security`) is edited the same way, from its
+# own model's field metadata: one section per part of the check, in the model's order.
+KNOWLEDGE_SECTIONS: list[tuple[str, str]] = [
+    ("meta", N_("General")),
+    ("collaboration", N_("The collaboration")),
+    ("partners", N_("Partners")),
+    ("field", N_("Research field and export control")),
+    ("flows", N_("What flows between the partners?")),
+    ("personal_data", N_("Personal data")),
+    ("funding", N_("Funding")),
+    ("publication", N_("Publication")),
+    ("opportunities", N_("Opportunities")),
+    ("risks", N_("Risks")),
+    ("measures", N_("Measures")),
+    ("adviser", N_("Knowledge-security adviser")),
+    ("decision", N_("Decision")),
+]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of questionnaire the form edits: its model, its sections, where a file opens."""
+
+    model: type[BaseModel]
+    sections: list[tuple[str, str]]
+    first: str
+
+
+KINDS: dict[str, Kind] = {
+    "dpia": Kind(Questionnaire, SECTIONS, "screening"),  # the pre-scan first
+    "knowledge-security": Kind(KnowledgeCheck, KNOWLEDGE_SECTIONS, "collaboration"),
+}
 SECTION_NAMES = dict(SECTIONS)
 
+
+def kind_of(data: dict[str, Any]) -> str | None:
+    """The file's kind when the form edits it (a file without `kind` is a DPIA)."""
+    kind = data.get("kind", "dpia")
+    return kind if isinstance(kind, str) and kind in KINDS else None
+
+
+NUMBERED = ("description", "lawfulness")  # the sections whose questions carry the points
 # The points of the Model DPIA Rijksdienst, headed as the DPIA heads them, each with what it
 # asks: the form groups a section's questions under the point they answer (Field.point).
 POINTS: dict[int, tuple[str, str]] = {
@@ -139,7 +180,7 @@ fields = cache(_fields)
 class Node:
     loc: Loc  # where the answer is in the file
     path: Path
-    kind: str  # text name id bool int date enum ref refs choices lines section list
+    kind: str  # text name id bool int date enum ref refs choices lines texts section list
     label: str  # English catalog message: the field's short label
     help: str = ""  # English catalog message: the field's description
     point: int | None = None  # the Rijksmodel point the question answers
@@ -224,7 +265,7 @@ def node(f: Field, value: Any, root: dict[str, Any], loc: Loc) -> Node:
         else:
             n.children = build(f.model, value, root, loc, f.path)
     elif f.many:
-        n.kind = "lines"
+        n.kind = "texts" if f.kind == "text" else "lines"  # texts: one per line, per language
     return n
 
 
@@ -262,15 +303,15 @@ def _summary(item: dict[str, Any]) -> str:
     return str(item["id"])
 
 
-def section(name: str, data: dict[str, Any]) -> Node:
+def section(name: str, data: dict[str, Any], kind: str = "dpia") -> Node:
     """The form of one top-level section."""
-    top = next(f for f in fields(Questionnaire) if f.name == name)
+    top = next(f for f in fields(KINDS[kind].model) if f.name == name)
     return node(top, data.get(name), data, (name,))
 
 
-def available(data: dict[str, Any]) -> list[str]:
+def available(data: dict[str, Any], kind: str = "dpia") -> list[str]:
     """The sections that apply (the AI section only when an AI system is used)."""
-    return [name for name, _ in SECTIONS if applies((name,), data)]
+    return [name for name, _ in KINDS[kind].sections if applies((name,), data)]
 
 
 def count(n: Node) -> tuple[int, int]:
@@ -309,10 +350,10 @@ def walk_nodes(n: Node) -> typing.Iterator[Node]:
         yield from walk_nodes(c)
 
 
-def field_at(loc: Loc) -> Field:
+def field_at(loc: Loc, kind: str = "dpia") -> Field:
     """The question at `loc` (list indexes skipped), to check and convert what a browser
     sends; KeyError when the model has no such field."""
-    model: type[BaseModel] | None = Questionnaire
+    model: type[BaseModel] | None = KINDS[kind].model
     path: Path = ()
     found: Field | None = None
     for part in loc:
