@@ -175,6 +175,7 @@
   });
 
   document.getElementById("reload").addEventListener("click", () => window.location.reload());
+  form.dataset.ready = "1"; // changes are listened to from here on (tests wait for it)
 
   // ---- previews and PDF downloads
   const preview = document.getElementById("preview");
