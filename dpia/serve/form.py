@@ -152,6 +152,12 @@ REFERENCES: dict[Path, Path] = {
     ("description", "retention_periods", "-", "subjects"): ("description", "data_subjects"),
     ("lawfulness", "further_processing", "-", "data"): ("description", "personal_data"),
     ("lawfulness", "further_processing", "-", "subjects"): ("description", "data_subjects"),
+    ("risks", "-", "data"): ("description", "personal_data"),
+    ("description", "parties", "-", "other_roles", "-", "data"): ("description", "personal_data"),
+    ("description", "parties", "-", "other_roles", "-", "operations"): (
+        "description",
+        "operations",
+    ),
 }
 # Processing operations are the spine (Rijksmodel 3): these lists name the ones they belong to.
 REFERENCES.update(
@@ -237,7 +243,7 @@ def node(f: Field, value: Any, root: dict[str, Any], loc: Loc) -> Node:
     n = Node(
         loc, f.path, f.kind, f.label, f.help, f.point, f.required, value, low=f.low, high=f.high
     )
-    if _repeats(n.help, n.label):
+    if repeats(n.help, n.label) or f.name in _SAID_BY_LABEL:
         n.help = ""
     if f.path in REFERENCES:
         n.kind = "refs" if f.many else "ref"
@@ -269,15 +275,27 @@ def node(f: Field, value: Any, root: dict[str, Any], loc: Loc) -> Node:
     return n
 
 
+# Asked in each of the pre-scan's 26 items: the label says it all, the help only repeats.
+_SAID_BY_LABEL = {"applies", "reason"}
+
+
 def _plain(text: str) -> str:
     text = re.sub(r"^\d+ |\([^)]*\)", "", text).strip().rstrip(".?").lower()
     return re.sub(r"^(the|a|an) ", "", text).strip()
 
 
-def _repeats(help_text: str, label: str) -> bool:
-    """Whether the help text only says the label again ("E-mail address." under "E-mail")."""
+def repeats(help_text: str, label: str) -> bool:
+    """Whether the help text only says the label again ("E-mail address." under "E-mail",
+    "Who was asked." under "Who was asked?", the same words in another order)."""
     shown, asked = _plain(help_text), _plain(label)
-    return shown == asked or (shown.startswith(asked) and len(shown) < len(asked) + 12)
+    if shown == asked or (shown.startswith(asked) and len(shown) < len(asked) + 12):
+        return True
+    words = set(re.findall(r"\w+", shown))
+    return words == set(re.findall(r"\w+", asked)) or (len(words) <= 4 and words <= _words(asked))
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text)) | {"the", "of", "de", "het", "van", "een"}
 
 
 def _ids(root: dict[str, Any], target: Path) -> list[tuple[str, str]]:
