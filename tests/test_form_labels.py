@@ -29,7 +29,7 @@ def test_every_field_has_a_short_label_in_both_languages(kind: str) -> None:
         dutch = {m.id: m.string for m in read_po(po) if m.id}
     for f in found:
         where = ".".join(f.path)
-        assert label_of(f.path), f"no label for {where} (dpia/model/questions.py)"
+        assert label_of(f.path, f.owner), f"no label for {where} (dpia/model/questions.py)"
         assert len(f.label) <= 60, where  # a label, not the help text
         assert "_" not in f.label and "`" not in f.label, where  # no codes or keys
         assert dutch.get(f.label), f"no Dutch label for {where}"

@@ -122,8 +122,13 @@ def test_a_new_knowledge_security_check_is_edited_with_live_findings(live: Live)
     nav = re.findall(r'<li><a href="\?section=(\w+)', page)
     assert nav == [s for s, _ in form.KNOWLEDGE_SECTIONS]
     assert "Naam van de samenwerking" in _labels(page)
-    # The export-control check is asked once a dual-use item may be involved.
-    assert 'data-path="field.export_check"' not in _page(live, name, "field")
+    # The export-control check is asked once a dual-use item may be involved; the help of
+    # each question is in the interface's language, as a DPIA's is.
+    field_page = _page(live, name, "field")
+    assert 'data-path="field.export_check"' not in field_page
+    assert "Het vakgebied en de technologieën die erbij horen." in field_page
+    risks = _labels(_page(live, name, "risks", "en"))
+    assert "Risk before the measures" in risks and "Level given directly" not in risks
     version = live.version(name)
     body = {
         "version": version,

@@ -44,6 +44,7 @@ class Field:
     low: int | None = None  # bounds of a number
     high: int | None = None
     public: bool = False  # written for the people concerned (model.base.PUBLIC)
+    owner: str = ""  # the name of the model the field belongs to
 
     @property
     def name(self) -> str:
@@ -53,7 +54,7 @@ class Field:
     def label(self) -> str:
         """The short English label (a catalog message); a field without one yet is named
         after its key (`assessment_date` -> `Assessment date`)."""
-        return label_of(self.path) or self.name.replace("_", " ").capitalize()
+        return label_of(self.path, self.owner) or self.name.replace("_", " ").capitalize()
 
     @property
     def point(self) -> int | None:
@@ -77,7 +78,7 @@ class Field:
 def fields(model: type[BaseModel], path: Path = ()) -> list[Field]:
     """The fields of one model, in the order of the model, without the internal ones."""
     return [
-        _field(info, (*path, name))
+        _field(info, (*path, name), model.__name__)
         for name, info in model.model_fields.items()
         if not info.exclude and not (model is Questionnaire and name == "base_only")
     ]
@@ -91,7 +92,7 @@ def walk(model: type[BaseModel] = Questionnaire, path: Path = ()) -> Iterator[Fi
             yield from walk(f.model, (*f.path, "-") if f.many else f.path)
 
 
-def _field(info: FieldInfo, path: Path) -> Field:
+def _field(info: FieldInfo, path: Path, owner: str) -> Field:
     tp, many = _unwrap(info.annotation)
     metadata = [*info.metadata, *_annotated_metadata(info.annotation)]
     help_text = info.description or next(
@@ -106,6 +107,7 @@ def _field(info: FieldInfo, path: Path) -> Field:
         "required": required,
         "default": PydanticUndefined if required else default,
         "public": info.json_schema_extra == PUBLIC,
+        "owner": owner,
     }
     if isinstance(tp, type) and issubclass(tp, Labelled):  # every closed list has labels
         return Field(kind="enum", enum=tp, **common)

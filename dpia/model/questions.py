@@ -5,7 +5,8 @@ text.
 
 A label is a question or a short noun phrase a school's privacy officer understands without
 knowing the file format. Labels are English catalog messages (`N_`); locales/ gives the Dutch.
-A field is found by its full path ("-" for an item of a list) first, then by its name alone;
+A field is found by its model and name first (where two kinds of questionnaire share a path),
+then by its full path ("-" for an item of a list), then by its name alone;
 `tests/test_form_labels.py` checks that every field of both questionnaires has one.
 """
 
@@ -442,12 +443,11 @@ BY_PATH: dict[str, str] = {
     # C and D
     "risks.-.title": N_("Short name of the risk"),
     "risks.-.description": N_("What could happen, and to whom?"),
-    "risks.-.category": N_("Category (Nationale Leidraad)"),
+    "risks.-.category": N_("Category (Nationale Leidraad)"),  # the knowledge-security check
     "risks.-.source": N_("Where does the risk come from?"),
     "risks.-.data": N_("Which data does it concern?"),
     "risks.-.measures": N_("Measures that address it"),
     "risks.-.level": N_("Level given directly"),
-    "risks.-.residual": N_("Residual risk after the measures"),
     "measures.-.title": N_("Short name of the measure"),
     "measures.-.description": N_("What is done?"),
     "measures.-.kind": N_("Kind of measure"),
@@ -529,6 +529,17 @@ BY_PATH: dict[str, str] = {
 }
 
 
-def label_of(path: tuple[str, ...]) -> str | None:
-    """The English label of the field at `path`, or None when it has none yet."""
-    return BY_PATH.get(".".join(path)) or BY_NAME.get(path[-1])
+# Where the knowledge-security check asks something else at a DPIA's path: model.field.
+BY_MODEL: dict[str, str] = {
+    "KsRisk.description": N_("What could happen, and how?"),
+    "KsRisk.level": N_("Risk before the measures"),
+    "KsRisk.residual": N_("Risk after the measures"),
+    "KsMeasure.description": N_("What is the measure?"),
+}
+
+
+def label_of(path: tuple[str, ...], owner: str = "") -> str | None:
+    """The English label of the field at `path` in model `owner`, or None when it has none."""
+    return (
+        BY_MODEL.get(f"{owner}.{path[-1]}") or BY_PATH.get(".".join(path)) or BY_NAME.get(path[-1])
+    )
