@@ -243,8 +243,9 @@ def node(f: Field, value: Any, root: dict[str, Any], loc: Loc) -> Node:
     n = Node(
         loc, f.path, f.kind, f.label, f.help, f.point, f.required, value, low=f.low, high=f.high
     )
-    if repeats(n.help, n.label) or f.name in _SAID_BY_LABEL:
-        n.help = ""
+    names_key = "_" in f.name and f.name in n.help
+    if repeats(n.help, n.label) or f.name in _SAID_BY_LABEL or names_key:
+        n.help = ""  # it repeats the label, or names the file's key ("Impact on: sex_...")
     if f.path in REFERENCES:
         n.kind = "refs" if f.many else "ref"
         n.options = _ids(root, REFERENCES[f.path])
@@ -290,12 +291,16 @@ def repeats(help_text: str, label: str) -> bool:
     shown, asked = _plain(help_text), _plain(label)
     if shown == asked or (shown.startswith(asked) and len(shown) < len(asked) + 12):
         return True
-    words = set(re.findall(r"\w+", shown))
-    return words == set(re.findall(r"\w+", asked)) or (len(words) <= 4 and words <= _words(asked))
+    words, asking = _words(shown), _words(asked)
+    return words == asking or (len(words) <= 4 and words <= asking)
+
+
+# Words a question and its help sentence differ in without saying more ("Whether ...").
+_GLUE = {"the", "a", "an", "of", "whether", "if", "is", "are", "de", "het", "een", "van", "om"}
 
 
 def _words(text: str) -> set[str]:
-    return set(re.findall(r"\w+", text)) | {"the", "of", "de", "het", "van", "een"}
+    return set(re.findall(r"\w+", text)) - _GLUE
 
 
 def _ids(root: dict[str, Any], target: Path) -> list[tuple[str, str]]:
