@@ -143,3 +143,16 @@ def test_a_new_knowledge_security_check_is_edited_with_live_findings(live: Live)
     preview = live.request("GET", f"/preview/{name}?doc=knowledge-security&lang=nl", origin=None)
     assert preview.status == 200 and "Gezamenlijk onderzoeksproject" in preview.text
     assert "dual_use: true" in (live.folder / name).read_text(encoding="utf-8")
+
+
+def test_one_language_of_an_inherited_list_of_texts_keeps_the_other(live: Live) -> None:
+    name = "joint/school-a.yaml"
+    base = (live.folder / "joint" / "base.yaml").read_bytes()
+    loc = ["risks", 0, "affected_rights"]
+    r = live.save(name, [{"op": "set", "loc": loc, "lang": "nl", "value": ["Eerste recht"]}])
+    assert r.status == 200
+    merged = validate_file(live.folder / name).loaded.data  # type: ignore[union-attr]
+    assert merged["risks"][0]["affected_rights"] == [
+        {"nl": "Eerste recht", "en": "Protection of personal data"}
+    ]
+    assert (live.folder / "joint" / "base.yaml").read_bytes() == base  # only the overlay
