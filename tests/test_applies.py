@@ -110,3 +110,14 @@ def test_every_part_of_the_questionnaire_has_a_place_in_the_form() -> None:
     from dpia.serve.form import SECTION_NAMES
 
     assert set(Questionnaire.model_fields) - set(SECTION_NAMES) == {"base_only"}
+
+
+def test_a_party_is_asked_for_the_agreement_its_roles_call_for() -> None:
+    agreement = ("description", "parties", "-", "agreement")
+    arrangement = ("description", "parties", "-", "arrangement")
+    school, vendor = {"role": "controller"}, {"role": "processor"}
+    both = {"role": "processor", "other_roles": [{"role": "joint_controller"}]}
+    assert not applies(agreement, {}, school) and not applies(arrangement, {}, school)
+    assert applies(agreement, {}, vendor) and not applies(arrangement, {}, vendor)
+    assert applies(agreement, {}, both) and applies(arrangement, {}, both)
+    assert applies(arrangement, {}, {"role": "controller", "arrangement": {}})  # kept in sight

@@ -24,6 +24,7 @@ from dpia.model.enums import (
     LawfulBasis,
     Outcome,
     RiskTier,
+    Role,
     TransferMechanism,
 )
 from dpia.rules.transfers import EEA, NEEDS_TIA
@@ -45,6 +46,13 @@ def _items(data: dict[str, Any], *keys: str) -> list[dict[str, Any]]:
 
 def _kinds(data: dict[str, Any]) -> set[Any]:
     return {i.get("kind") for i in _items(data, "description", "personal_data")}
+
+
+def _roles(party: dict[str, Any]) -> set[Any]:
+    """A party's role and the roles it holds for some operations or data."""
+    others = party.get("other_roles")
+    scopes = others if isinstance(others, list) else []
+    return {party.get("role"), *(r.get("role") for r in scopes if isinstance(r, dict))}
 
 
 def _outside_eea(item: dict[str, Any]) -> bool:
@@ -131,6 +139,14 @@ WHEN: dict[Path, Predicate] = {
     ),
     ("consultation", "decision", "conditions"): lambda d, i: (
         _get(d, "consultation", "decision", "outcome") == Outcome.proceed_with_conditions.value
+    ),
+    # A party's Art. 26 arrangement for a joint controller, its Art. 28 agreement for a
+    # processor (in any of its roles); an answer already given stays shown.
+    ("description", "parties", "-", "arrangement"): lambda d, i: (
+        Role.joint_controller.value in _roles(i) or "arrangement" in i
+    ),
+    ("description", "parties", "-", "agreement"): lambda d, i: (
+        bool(_roles(i) & {Role.processor.value, Role.sub_processor.value}) or "agreement" in i
     ),
     # The knowledge-security check (its paths do not meet a DPIA's). An answer already given
     # is always shown, so that nothing in the file is hidden.

@@ -310,11 +310,11 @@ def _ids(root: dict[str, Any], target: Path) -> list[tuple[str, str]]:
     out = []
     for item in items if isinstance(items, list) else []:
         if isinstance(item, dict) and isinstance(item.get("id"), str):
-            out.append((item["id"], _summary(item)))
+            out.append((item["id"], summary(item)))
     return out
 
 
-def _summary(item: dict[str, Any]) -> str:
+def summary(item: dict[str, Any]) -> str:
     """A short name for a list item: its id and title, name or description."""
     for key in ("title", "name", "category", "description"):
         value = item.get(key)

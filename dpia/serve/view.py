@@ -214,4 +214,5 @@ HELPERS: dict[str, Any] = {
     "level_label": lambda value: Level(value).label,
     "risk_level": _risk_level,
     "scale": [lv.value for lv in SCALE],
+    "summary": form.summary,  # an item's id and its name, as its heading
 }
