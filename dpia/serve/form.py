@@ -196,6 +196,7 @@ class Node:
     children: list[Node] = field(default_factory=list)
     low: int | None = None
     high: int | None = None
+    top: bool = False  # a section of the form itself (its questions may be grouped)
 
     @property
     def dom_id(self) -> str:
@@ -328,8 +329,10 @@ def summary(item: dict[str, Any]) -> str:
 
 def section(name: str, data: dict[str, Any], kind: str = "dpia") -> Node:
     """The form of one top-level section."""
-    top = next(f for f in fields(KINDS[kind].model) if f.name == name)
-    return node(top, data.get(name), data, (name,))
+    first = next(f for f in fields(KINDS[kind].model) if f.name == name)
+    root = node(first, data.get(name), data, (name,))
+    root.top = True
+    return root
 
 
 def available(data: dict[str, Any], kind: str = "dpia") -> list[str]:
