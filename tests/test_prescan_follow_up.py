@@ -23,7 +23,8 @@ def test_a_missing_fria_is_required_in_the_prescan_too(lang: str, tmp_path: Path
     path = tmp_path / "samples" / "late.yaml"
     sample = (ROOT / "samples" / "vocational-exam-proctoring.yaml").read_text()
     assert "  planned_start: 2027-01-11\n" in sample
-    path.write_text(sample.replace("  planned_start: 2027-01-11\n", "  planned_start: 2028-01-05\n"))
+    late = sample.replace("  planned_start: 2027-01-11\n", "  planned_start: 2028-01-05\n")
+    path.write_text(late)
     a = assess_file(path)
     errors = {f.finding.code for f in a.findings if f.where.severity.value == "error"}
     assert "fria-missing" in errors
