@@ -244,23 +244,38 @@ def test_diff_of_an_overlay_lists_the_central_items_to_review(coop: Path) -> Non
     assert "Central items to review" not in same  # confirmed and unchanged: nothing to review
 
 
+def _cut(text: str, start: str, end: str) -> str:
+    """`text` without the lines from `start` up to (not including) `end`."""
+    i = text.index(start)
+    return text[:i] + text[text.index(end, i) :]
+
+
 @pytest.mark.parametrize(("lang", "line"), [("en", "line"), ("nl", "regel")])
-def test_findings_name_the_file_of_the_extends_chain_they_point_into(lang: str, line: str) -> None:
+def test_findings_name_the_file_of_the_extends_chain_they_point_into(
+    lang: str, line: str, coop: Path
+) -> None:
+    """A finding about an answer the base gives names the base file; one about the school's
+    own answer names the school's file (the samples answer both; the copies leave them out)."""
     from dpia.produce import prepare
 
-    joint = ROOT / "samples" / "joint"
-    html = prepare(assess_file(joint / "school-c.yaml"), "dpia", lang, "html").html
+    base, school = coop / "base.yaml", coop / "school-c.yaml"
+    base.write_text(_cut(base.read_text(), "  alternatives:\n", "  minimisation:\n"))
+    text = school.read_text()
+    text = _cut(text, "    likelihood_motivation:\n", "    severity:")
+    school.write_text(_cut(text, "    impact_motivation:\n", "    measures:"))
+    lawfulness = base.read_text().splitlines().index("lawfulness:") + 2  # its first key
+    risks = school.read_text().splitlines().index("risks:") + 2  # its first item
+    html = prepare(assess_file(school), "dpia", lang, "html").html
     annex = html.split('<section class="annex">')[1]
-    # the answer is the base's
-    assert f"lawfulness.alternatives · base.yaml, {line} 551 · alternatives-missing" in annex
-    assert f"risks · school-c.yaml, {line} 61 · risk-motivation-missing" in annex
+    assert f"lawfulness.alternatives · base.yaml, {line} {lawfulness} · alternatives-missing" in annex
+    assert f"risks · school-c.yaml, {line} {risks} · risk-motivation-missing" in annex
     single = prepare(assess_file(ROOT / "samples" / "secondary-ai-homework.yaml"), "dpia", lang)
     assert ".yaml, " not in single.html.split('<section class="annex">')[1]  # one file: no name
-    code, out, _ = run("validate", str(joint / "school-c.yaml"), "--format", "json")
+    code, out, _ = run("validate", str(school), "--format", "json")
     assert code == 0
     found = {f["code"]: f["file"] for f in json.loads(out)["files"][0]["findings"]}
-    assert found["alternatives-missing"].endswith("samples/joint/base.yaml")
-    assert found["risk-motivation-missing"].endswith("samples/joint/school-c.yaml")
+    assert found["alternatives-missing"].endswith("joint/base.yaml")
+    assert found["risk-motivation-missing"].endswith("joint/school-c.yaml")
 
 
 def test_the_reassessment_document_lists_the_central_items_to_review(
