@@ -267,7 +267,8 @@ def test_findings_name_the_file_of_the_extends_chain_they_point_into(
     risks = school.read_text().splitlines().index("risks:") + 2  # its first item
     html = prepare(assess_file(school), "dpia", lang, "html").html
     annex = html.split('<section class="annex">')[1]
-    assert f"lawfulness.alternatives · base.yaml, {line} {lawfulness} · alternatives-missing" in annex
+    where = f"base.yaml, {line} {lawfulness}"
+    assert f"lawfulness.alternatives · {where} · alternatives-missing" in annex
     assert f"risks · school-c.yaml, {line} {risks} · risk-motivation-missing" in annex
     single = prepare(assess_file(ROOT / "samples" / "secondary-ai-homework.yaml"), "dpia", lang)
     assert ".yaml, " not in single.html.split('<section class="annex">')[1]  # one file: no name
