@@ -74,7 +74,7 @@ def test_both_renders_as_parent_below_the_age_and_person_above(tmp_path: Path) -
     nl = page_text(tmp_path, "privacy-addendum", "nl", **be)
     assert "zolang u jonger bent dan 13 jaar" in nl
     summary = page_text(tmp_path, "dpia", "en", **be)
-    assert "P1: a parent below 13, the person from 13" in summary
+    assert "P1 (Homework help): a parent below 13, the person from 13" in summary
     assert "not freely given: no genuine alternative" in summary
 
 

@@ -74,6 +74,12 @@ def deployer_of_high_risk(data: dict[str, Any]) -> bool:
     return _get(ai, "risk_tier") == RiskTier.high_risk.value and role == ActRole.deployer.value
 
 
+def significant_decision(data: dict[str, Any]) -> bool:
+    """As the Art. 22 finding: the screening marks automated decisions with legal or similarly
+    significant effect as applying."""
+    return _get(data, "screening", "edpb", "automated_decision_legal_effect", "applies") is True
+
+
 def uses_ai(data: dict[str, Any]) -> bool:
     return _get(data, "description", "ai_system") is not None or _get(data, "ai") is not None
 
@@ -105,6 +111,17 @@ WHEN: dict[Path, Predicate] = {
     ),
     ("lawfulness", "lawful_bases", "-", "legal_provision"): lambda d, i: (
         i.get("basis") in (LawfulBasis.legal_obligation.value, LawfulBasis.public_task.value)
+    ),
+    ("lawfulness", "lawful_bases", "-", "subjects"): lambda d, i: (
+        i.get("basis") == LawfulBasis.consent.value
+    ),
+    # Art. 22: asked where the screening finds a decision with legal or similar effect
+    ("lawfulness", "automated_decision"): lambda d, i: significant_decision(d),
+    ("lawfulness", "automated_decision", "exception"): lambda d, i: (
+        _get(d, "lawfulness", "automated_decision", "human_involvement") is False
+    ),
+    ("lawfulness", "automated_decision", "safeguards"): lambda d, i: (
+        _get(d, "lawfulness", "automated_decision", "human_involvement") is False
     ),
     ("lawfulness", "further_processing", "-", "legal_provision"): lambda d, i: (
         i.get("assessment") == FurtherUse.permitted_by_law.value

@@ -27,6 +27,7 @@ from dpia.model.knowledge_enums import (
 )
 from dpia.model.labels import N_, english_label
 from dpia.rules.finding import E, Finding, Loc, W
+from dpia.rules.naming import Named
 from dpia.rules.transfers import EEA
 
 ORDER = list(Verdict)  # least to most restrictive
@@ -301,10 +302,10 @@ def _partners(c: KnowledgeCheck) -> Iterator[Finding]:
                 W,
                 ("partners", i, "ties"),
                 N_(
-                    "the ties of partner '{id}' to military or security bodies are not known: "
+                    "the ties of partner {id} to military or security bodies are not known: "
                     "find out before deciding"
                 ),
-                {"id": p.id},
+                {"id": Named(p.id, p.name)},
             )
 
 
@@ -316,16 +317,16 @@ def _risks(c: KnowledgeCheck) -> Iterator[Finding]:
                 "ks-risk-without-measures",
                 W,
                 ("risks", i, "measures"),
-                N_("risk '{id}' is {level} but no measure addresses it"),
-                {"id": r.id, "level": r.level},
+                N_("risk {id} is {level} but no measure addresses it"),
+                {"id": Named(r.id, r.description), "level": r.level},
             )
         if WEIGHTS.index(r.residual) > WEIGHTS.index(r.level):
             yield Finding(
                 "ks-residual-above-level",
                 W,
                 ("risks", i, "residual"),
-                N_("risk '{id}' is rated higher after its measures than before"),
-                {"id": r.id},
+                N_("risk {id} is rated higher after its measures than before"),
+                {"id": Named(r.id, r.description)},
             )
     if not c.opportunities:
         yield Finding(
