@@ -104,6 +104,7 @@ _NOT_QUESTIONS = {
     "special_category",
     "national_id",
     "consent_by",
+    "automated_decision",  # Art. 22: asked where the screening finds such decisions (a finding)
     "legal_provision",
     "age_range",
     "vulnerability",

@@ -3,7 +3,7 @@
 A form asks a conditional question only when its predicate holds (the Art. 9(2) exception
 only for special-category data, the transfer impact assessment only for data leaving the EEA,
 the fundamental-rights impact assessment only for a high-risk system). The predicates use the
-same tables and tests as the findings and the pre-scan's follow-up (`EEA`, `NEEDS_TIA`,
+same tables and tests as the findings and the pre-scan's follow-up (`EEA`, `tia_required`,
 `follow_up`), and a test checks they agree with `follow_up` on every sample.
 
 They read the plain data of a file (dicts and lists, as `dpia.load` gives them), not the
@@ -26,9 +26,11 @@ from dpia.model.enums import (
     RiskTier,
     TransferMechanism,
 )
-from dpia.rules.transfers import EEA, NEEDS_TIA
+from dpia.model.meta import Organisation
+from dpia.rules.transfers import EEA, tia_required
 
 Path = tuple[str, ...]
+_DEFAULT_COUNTRY = Organisation.model_fields["country"].default  # the model's, "NL"
 Predicate = Callable[[dict[str, Any], dict[str, Any]], bool]
 
 
@@ -52,13 +54,19 @@ def _outside_eea(item: dict[str, Any]) -> bool:
     return isinstance(country, str) and len(country) == 2 and country not in EEA
 
 
-def _needs_tia(item: dict[str, Any]) -> bool:
-    """As `rules.screening.follow_up`: a transfer on a tool that rests on the exporter's own
-    assessment (Schrems II), or on no tool at all."""
-    mechanism = item.get("mechanism", TransferMechanism.none.value)
-    return _outside_eea(item) and (
-        mechanism == TransferMechanism.none.value or mechanism in {m.value for m in NEEDS_TIA}
-    )
+def _needs_tia(data: dict[str, Any], item: dict[str, Any]) -> bool:
+    """As the DPIA's finding and the pre-scan (`rules.transfers.tia_required`): a transfer to a
+    country without adequacy on a tool that rests on the exporter's own assessment (Schrems II),
+    or on no tool at all."""
+    controller = _get(data, "meta", "organisation", "country") or _DEFAULT_COUNTRY
+    country = item.get("country")
+    try:
+        mechanism = TransferMechanism(item.get("mechanism", TransferMechanism.none.value))
+    except ValueError:
+        return False
+    if not (isinstance(controller, str) and isinstance(country, str)):
+        return False
+    return tia_required(controller, country, mechanism)
 
 
 def needs_fria(data: dict[str, Any]) -> bool:
@@ -97,7 +105,7 @@ WHEN: dict[Path, Predicate] = {
         i.get("vulnerable") is True
     ),
     ("description", "locations", "-", "mechanism"): lambda d, i: _outside_eea(i),
-    ("description", "locations", "-", "tia_done"): lambda d, i: _needs_tia(i),
+    ("description", "locations", "-", "tia_done"): lambda d, i: _needs_tia(d, i),
     ("description", "locations", "-", "mechanism_other"): lambda d, i: (
         i.get("mechanism") == TransferMechanism.other.value
     ),
@@ -161,4 +169,4 @@ def applies(path: Path, data: dict[str, Any], item: dict[str, Any] | None = None
 def transfer_needs_tia(data: dict[str, Any]) -> bool | None:
     """The pre-scan's TIA advice from plain data (None: no locations given yet)."""
     locations = _items(data, "description", "locations")
-    return any(_needs_tia(loc) for loc in locations) if locations else None
+    return any(_needs_tia(data, loc) for loc in locations) if locations else None

@@ -21,7 +21,7 @@ from dpia.rules.finding import E, Finding, Loc, W, check
 from dpia.rules.jurisdiction import seat
 from dpia.rules.naming import named, named_all
 from dpia.rules.parties import PROCESSOR_ROLES
-from dpia.rules.transfers import NEEDS_TIA, needs_safeguards
+from dpia.rules.transfers import needs_safeguards, needs_tia
 
 
 @check
@@ -221,7 +221,7 @@ def _transfers(q: Questionnaire) -> Iterator[Finding]:
                 ),
                 params,
             )
-        elif where.mechanism in NEEDS_TIA and not where.tia_done:
+        elif needs_tia(controller, where) and not where.tia_done:
             yield Finding(
                 "transfer-without-tia",
                 W,
