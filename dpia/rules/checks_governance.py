@@ -33,6 +33,7 @@ from dpia.rules.ai_act import (
 )
 from dpia.rules.decision import Art36, art36, proceeding
 from dpia.rules.finding import E, Finding, Loc, Param, W, check, ngettext, walk_texts
+from dpia.rules.follow_up import Need, fria_advice
 from dpia.rules.jurisdiction import seat
 from dpia.rules.naming import named, named_all
 from dpia.rules.risk import SCALE, AssessedRisk, assess
@@ -209,7 +210,8 @@ def _ai(q: Questionnaire) -> Iterator[Finding]:
     if ai.annex_iii_uses and not ai.fria_done:
         yield Finding(
             "fria-missing",
-            E if fria.by_start and q.meta.organisation.public_body else W,
+            # The pre-scan's advice reads the same test (rules.follow_up.fria_advice).
+            E if fria_advice(q).need is Need.required else W,
             ("ai", "fria_done"),
             N_(
                 "a high-risk use under Annex III needs a fundamental-rights impact assessment "

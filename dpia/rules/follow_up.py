@@ -70,7 +70,8 @@ def _tia(q: Questionnaire) -> Advice:
     return Advice("tia", Need.required, all(loc.tia_done for loc in needing))
 
 
-def _fria(q: Questionnaire) -> Advice:
+def fria_advice(q: Questionnaire) -> Advice:
+    """The FRIA's advice; the finding fria-missing is an error exactly where it is required."""
     ai = q.ai
     if ai is None:
         return Advice("fria", Need.unknown, False)
@@ -101,7 +102,7 @@ def _equality(q: Questionnaire) -> Advice:
 
 
 def follow_up(q: Questionnaire) -> FollowUp:
-    tia, fria, equality = _tia(q), _fria(q), _equality(q)
+    tia, fria, equality = _tia(q), fria_advice(q), _equality(q)
     prohibited = tuple(q.ai.prohibited_practices) if q.ai else ()  # as prohibited-ai-practice
     return FollowUp(
         tia.needed,
