@@ -78,7 +78,8 @@ def test_prescan_lists_what_applies_with_reasons(tmp_path: Path) -> None:
     d = data(**{"screening.ap_list.profiling": {"applies": True, "reason": "Builds profiles"}})
     text = html(write(tmp_path, d), "screening", "nl")
     assert "DPIA verplicht" in text
-    assert "Profilering EN Builds profiles" in text  # an English answer, marked as such
+    # an English-only file: its answers are quoted untranslated, without a marker each
+    assert "Profilering Builds profiles" in text
     assert "Voer een volledige DPIA uit" in text
 
 

@@ -35,11 +35,6 @@ def norm(text: str) -> str:
 # and the section numbers the PDF prints beside headings.
 SKIPPED_TAGS = frozenset({"svg", "style", "script", "nav"})
 SKIPPED_CLASSES = frozenset({"toc", "num", "running", "watermark"})
-# Not yet in Word (README, "Word documents"): the Rijksmodel's additions merged last, i.e. the
-# per-operation blocks and per-party details of the DPIA's point 3 and 6, and the pre-scan's
-# Rijksmodel risk score with the reasons of its verdict. A known lag, named here so that the
-# rest stays compared.
-NOT_YET_IN_WORD = frozenset({"operation", "party-details", "score", "verdict-reasons"})
 VOID = frozenset({"br", "img", "meta", "link", "hr", "wbr", "input"})
 
 
@@ -62,8 +57,7 @@ class _Texts(HTMLParser):
                 pass
 
     def handle_data(self, data: str) -> None:
-        skipped = SKIPPED_CLASSES | NOT_YET_IN_WORD
-        if any(t in SKIPPED_TAGS or c & skipped for t, c in self.stack):
+        if any(t in SKIPPED_TAGS or c & SKIPPED_CLASSES for t, c in self.stack):
             return
         # separators and punctuation around a piece are layout, not content
         text = norm(data).strip(" ·;,:()")
@@ -90,17 +84,6 @@ CASES = [
     *((p, doc, lang) for p in SAMPLES for doc in WORD for lang in LANGUAGES),
     *((p, "knowledge-security", lang) for p in KNOWLEDGE for lang in LANGUAGES),
 ]
-# A known lag, shown as skips rather than hidden: the Word DPIA does not yet render the
-# Rijksmodel's per-operation, per-party and per-item fields (README, "Word documents"), which
-# these samples fill in.
-RIJKSMODEL_FIELDS = {
-    "belgian-library-fingerprints",
-    "school-a",
-    "school-b",
-    "school-c",
-    "vocational-exam-proctoring",
-}
-LAG = pytest.mark.skip(reason="the Word DPIA lacks the Rijksmodel's per-operation fields")
 
 
 @pytest.fixture(scope="module")
@@ -117,12 +100,7 @@ def _missing(html: str, text: str) -> list[str]:
 
 @pytest.mark.parametrize(
     ("path", "doc", "lang"),
-    [
-        pytest.param(
-            p, d, lang, marks=[LAG] if d == "dpia" and p.stem in RIJKSMODEL_FIELDS else []
-        )
-        for p, d, lang in CASES
-    ],
+    CASES,
     ids=[f"{p.stem}-{d}-{lang}" for p, d, lang in CASES],
 )
 def test_docx_says_what_the_html_says(

@@ -1,14 +1,16 @@
 """The privacy addendum is a public document: nothing from an internal answer reaches it.
 
 A marker is planted in every free-text answer that is not marked public in the model (every
-internal field of every section the sample has), and neither the PDF nor the Markdown of the
-addendum may carry one, while the DPIA made from the same file does.
+internal field of every section the sample has), and neither the PDF, the Markdown nor the Word
+document of the addendum may carry one, while the DPIA made from the same file does.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +91,56 @@ def test_no_internal_answer_reaches_the_addendum_pdf(marked: dict, sample_pdfs: 
         assert "Groeikompas" in text or "ExamGuard" in text
         # A public document does not carry the internal questionnaire as an attachment.
         assert not PdfReader(pdf).attachments, key
+
+
+@pytest.mark.parametrize("stem", ["primary-learning-analytics", "vocational-exam-proctoring"])
+def test_no_internal_answer_reaches_the_addendum_in_word(marked: dict, stem: str) -> None:
+    """Every part of the .docx (body, header, footer, properties, anything attached) is read,
+    not only the text Word shows."""
+    import docx
+
+    path, _count = marked[stem]
+    a = assess_file(path)
+    dpia = make_document(a, "dpia", "en", "docx")  # the internal document does print them
+    with zipfile.ZipFile(io.BytesIO(dpia)) as z:
+        assert len(set(re.findall(MARK + r"\d+", z.read("word/document.xml").decode()))) > 50
+    for lang in ("en", "nl"):
+        raw = make_document(a, DOC, lang, "docx")
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            parts = {n: z.read(n).decode(errors="replace") for n in z.namelist()}
+        found = {n: re.findall(MARK + r"\d+", xml) for n, xml in parts.items() if MARK in xml}
+        assert not found, found
+        assert not any("urn:dpia:questionnaire" in xml for xml in parts.values())
+        d = docx.Document(io.BytesIO(raw))
+        text = "\n".join(p.text for p in d.paragraphs)
+        assert "Groeikompas" in text or "ExamGuard" in text
+        assert len(text) > 4000  # a whole addendum, not an empty page
+        header = d.sections[0].header._element.xml
+        assert ("PUBLIC" if lang == "en" else "OPENBAAR") in header
+
+
+def test_every_final_sample_addendum_is_public_in_word() -> None:
+    """A final addendum in Word: PUBLIC, no DPIA title, no internal classification, no
+    authors, no draft mark; a draft with errors says so above the text and on every page."""
+    import docx
+
+    for stem in FINAL:
+        a = assess_file(SAMPLES / f"{stem}.yaml")
+        for lang in ("en", "nl"):
+            raw = make_document(a, DOC, lang, "docx")
+            with zipfile.ZipFile(io.BytesIO(raw)) as z:
+                package = "\n".join(z.read(n).decode(errors="replace") for n in z.namelist())
+            assert "DPIA" not in package, stem
+            for label in ("INTERNAL", "CONFIDENTIAL", "INTERN", "VERTROUWELIJK", "GEHEIM"):
+                assert label not in package, (stem, label)
+            assert ("Authors" if lang == "en" else "Auteurs") not in package
+            assert "PowerPlusWaterMarkObject" not in package and "CONCEPT" not in package
+    a = assess_file(SAMPLES / "vocational-exam-proctoring.yaml")
+    d = docx.Document(io.BytesIO(make_document(a, DOC, "nl", "docx")))
+    assert any(p.text.startswith("CONCEPT: ") for p in d.paragraphs[:6])
+    section = d.sections[0]
+    for part in (section.header, section.first_page_header):  # on every page
+        assert 'string="CONCEPT"' in part._element.xml
 
 
 def test_every_final_sample_addendum_is_public(sample_pdfs: SharedPdfs) -> None:

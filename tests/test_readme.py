@@ -37,7 +37,8 @@ def examples() -> list[tuple[str, list[str]]]:
 
 
 def run(command: str) -> list[str]:
-    """The lines the command prints: both streams, or stdout, and `| head -N` or `| tail -N` when asked."""
+    """The lines the command prints: both streams, or stdout, and `| head -N` or `| tail -N`
+    when asked."""
     command = command.split("  #")[0].strip()
     head = tail = None
     if "| head -" in command:
@@ -85,3 +86,38 @@ def test_readme_example_prints_what_the_tool_prints(
 
 def test_the_examples_are_found() -> None:
     assert len(examples()) >= 5
+
+
+def update() -> None:
+    """Rewrite the printed lines of each checked example with what the tool prints now, a
+    long line cut short with " ..." (python -m tests.test_readme; then read the diff)."""
+    path = ROOT / "README.md"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    out: list[str] = []
+    inside, skipping = False, False
+    for line in lines:
+        if line.startswith("```"):
+            inside, skipping = line == "```console", False
+        elif inside and line.startswith("$ "):
+            skipping = line[2:].split()[1] in CHECKED
+            out.append(line)
+            if skipping:
+                out += [_cut(printed) for printed in run(line[2:])]
+            continue
+        elif skipping:
+            continue
+        out.append(line)
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def _cut(line: str, width: int = 100) -> str:
+    if len(line) <= width or not line.lstrip().startswith("- "):
+        return line
+    return line[:width].rsplit(" ", 1)[0] + " ..."
+
+
+if __name__ == "__main__":
+    import os
+
+    os.chdir(ROOT)
+    update()

@@ -239,7 +239,7 @@ AI_ACT = {
     ),
     "nl": (
         "Verplichtingen van de gebruiksverantwoordelijke van een AI-systeem met een hoog risico",
-        "Logs minstens zes maanden bewaard (art. 26 lid 6) EN The vendor keeps the system's logs",
+        "Logs minstens zes maanden bewaard (art. 26 lid 6) The vendor keeps the system's logs",
         "Relevante en representatieve inputdata (art. 26 lid 4) Niet beantwoord",
         "klachtenregeling (art. 27 lid 1 onder f) Niet beantwoord",
     ),
@@ -253,3 +253,29 @@ def test_high_risk_ai_shows_the_deployer_duties_and_the_fria(pdfs: dict, lang: s
     for expected in AI_ACT[lang]:
         assert expected in proctoring
     assert AI_ACT[lang][0] not in text(pdfs["secondary-ai-homework", lang])  # not high-risk
+
+
+def test_answers_are_marked_as_another_language_only_where_a_translation_is_missing(
+    tmp_path: Path,
+) -> None:
+    """An English-only questionnaire in a Dutch document: the cover says once that the answers
+    are quoted untranslated, and no answer carries a marker (32 markers on one page hid the
+    text). A bilingual one that lacks a Dutch text marks that answer."""
+    from ruamel.yaml import YAML
+
+    from tests.factory import data
+
+    def html(content: dict[str, object], name: str) -> str:
+        path = tmp_path / name
+        with path.open("w") as f:
+            YAML(typ="safe", pure=True).dump(content, f)
+        return prepare(assess_file(path), "dpia", "nl", "html").html
+
+    english = html(data(), "en.yaml")
+    assert "de antwoorden zijn geciteerd zoals ze zijn geschreven, niet vertaald" in english
+    assert "lang-marker" not in english and 'lang="en"' in english
+    both = data(**{"meta.languages": ["nl", "en"]})
+    both["description"]["purposes"][0]["description"] = {"en": "Homework help"}
+    bilingual = html(both, "both.yaml")
+    assert "niet vertaald" not in bilingual
+    assert re.search(r'<span class="lang-marker"[^>]*>EN</span> Homework help', bilingual)

@@ -3,13 +3,15 @@ and dated, internal to the two parties, with only what the supplier is asked to 
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from dpia.context.assessment import assess_file
-from dpia.produce import DOCUMENTS, prepare
+from dpia.produce import DOCUMENTS, make_document, prepare
 from tests.pdfs import SharedPdfs
 from tests.pdfs import text as pdf_text
 
@@ -27,7 +29,7 @@ DATE = {"en": "16 November 2026", "nl": "16 november 2026"}
 
 
 def test_the_letter_is_a_registered_document() -> None:
-    assert DOCUMENTS[DOC].formats == ("pdf", "html")
+    assert DOCUMENTS[DOC].formats == ("pdf", "html", "docx")
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -53,3 +55,32 @@ def test_nothing_to_ask_says_so(sample_pdfs: SharedPdfs) -> None:
     text = pdf_text(pdf)
     assert "Alle punten zijn geregeld" in text and "Leerlijn Analytics B.V." in text
     assert "DPIA leeranalysedashboard" not in text  # not the assessment's title
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_word_letter_says_what_the_pdf_says(lang: str) -> None:
+    """The Word letter: the same opening, one numbered request per open row with what to ask
+    for, the letterhead's addressee and date; no DPIA title, no questionnaire attached."""
+    import docx
+
+    from tests.test_docx_parity import docx_text, html_texts, norm
+
+    a = assess_file(PROCTORING)
+    request = prepare(a, DOC, lang, "html")
+    raw = make_document(a, DOC, lang, "docx")
+    d = docx.Document(io.BytesIO(raw))
+    text = docx_text(raw)
+    for phrase in [*OPENING[lang], "Deltapoort College", DATE[lang]]:
+        assert norm(phrase) in text, phrase
+    assert INTERNAL[lang] in d.sections[0].header._element.xml
+    requests = request.context.requests  # type: ignore[attr-defined]
+    numbered = [p.text for p in d.paragraphs if p.text.split(".\t")[0].isdigit()]
+    assert len(numbered) == len(requests) > 5
+    assert [html for _tag, html in html_texts(request.html) if html not in text] == []
+    # signed by the organisation, its contact on the line below (a <br> in the template)
+    assert any(p.text.startswith("Deltapoort College\n") for p in d.paragraphs[-3:])
+    title = a.questionnaire.meta.title.get(lang, "en")[0]
+    with zipfile.ZipFile(io.BytesIO(raw)) as z:
+        package = "\n".join(z.read(n).decode(errors="replace") for n in z.namelist())
+    assert title not in package and "urn:dpia:questionnaire" not in package
+    assert "CONFIDENTIAL" not in package and "VERTROUWELIJK" not in package

@@ -12,7 +12,13 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 
-from dpia.context.common import CentralSource, DocumentBase, LocatedFinding, ReviewLine
+from dpia.context.common import (
+    CentralSource,
+    DocumentBase,
+    LocatedFinding,
+    ReviewLine,
+    translated,
+)
 from dpia.context.logo import Logo, read_logo
 from dpia.load import LoadError, Problem, Severity, field_path, load
 from dpia.load.problems import display_path
@@ -100,6 +106,7 @@ class Assessment:
         return DocumentBase(
             lang=lang,
             first_lang=q.meta.languages[0].value,
+            translated=translated(q, lang),
             q=q,
             findings=self.findings,
             source_name=self.source[0],
@@ -185,6 +192,7 @@ BADGES = {
     Mark.adapted.value: Mark.adapted.label,
     Mark.not_applicable.value: Mark.not_applicable.label,
 }
+
 
 def logo_of(v: Validated) -> tuple[Logo | None, str | None]:
     """meta.logo read and checked, or why it cannot be used (None, None: there is none).

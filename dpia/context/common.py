@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from dpia.load import Problem
 from dpia.model import Questionnaire, Text
 from dpia.model.central import Mark
+from dpia.model.knowledge import KnowledgeCheck
 from dpia.rules.finding import Finding
 from dpia.rules.jurisdiction import Seat
 
@@ -48,6 +49,9 @@ class LocatedFinding:
 class DocumentBase:
     lang: str  # the language of the document
     first_lang: str  # the language plain-text answers are written in
+    # Whether the answers are meant to exist in `lang` (see `translated`): only then is an
+    # answer in another language marked as a missing translation.
+    translated: bool
     q: Questionnaire
     findings: list[LocatedFinding]
     source_name: str  # file name of the questionnaire, shown in the colophon
@@ -216,3 +220,26 @@ def unanswered(node: BaseModel, loc: Loc = ()) -> list[Loc]:
                 if isinstance(item, BaseModel) and not isinstance(item, Text):
                     gaps += unanswered(item, (*here, i))
     return gaps
+
+
+SHORT_NAME = 60  # characters of a description that stand for it where an id would be printed
+
+
+def shortened(text: Text, limit: int = SHORT_NAME) -> Text:
+    """`text` with each language cut at a word boundary before `limit` characters, with an
+    ellipsis: a purpose has no name of its own, and its id alone means nothing to a reader."""
+
+    def cut(value: str | None) -> str | None:
+        if value is None or len(value) <= limit:
+            return value
+        head = value[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:.")
+        return f"{head}…"
+
+    return Text(nl=cut(text.nl), en=cut(text.en), plain=cut(text.plain))
+
+
+def translated(q: Questionnaire | KnowledgeCheck, lang: str) -> bool:
+    """Whether the answers are meant to exist in `lang`: then an answer in another language is
+    a missing translation, marked as such; otherwise every answer is in another language, which
+    the cover says once."""
+    return lang in q.meta.languages

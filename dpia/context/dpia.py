@@ -6,7 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dpia.context.chart import Chart, chart
-from dpia.context.common import DocumentBase, Loc, LocatedFinding, Shortlist, unanswered
+from dpia.context.common import (
+    DocumentBase,
+    Loc,
+    LocatedFinding,
+    Shortlist,
+    shortened,
+    unanswered,
+)
 from dpia.context.equality import mitigation_expected
 from dpia.context.operations import KindRow, OperationView, kind_row, operation_views, special_rows
 from dpia.context.questions import Question, question
@@ -34,6 +41,7 @@ from dpia.rules.ai_act import (
     start,
     tier_contradicts,
 )
+from dpia.rules.checks_operations import never_linked
 from dpia.rules.consent import ConsentLine, consent_lines
 from dpia.rules.decision import Art36, Art36Status, art36
 from dpia.rules.parties import PROCESSOR_ROLES
@@ -107,6 +115,12 @@ class DpiaContext(DocumentBase):
     # What a data subject id in the answers is called in the document: its name, else its
     # category (ids are the questionnaire's, not the reader's).
     subject_names: dict[str, Text]
+    data_names: dict[str, Text]  # a data category id -> its name
+    # A purpose id -> its description cut short, where an id alone would be a code to the
+    # reader (the summary, tables that list purposes by id).
+    purpose_names: dict[str, Text]
+    highest_risks: list[AssessedRisk]  # every risk at the highest residual level
+    start_planned: bool  # `start` is the planned start (else the assessment date stands in)
     # The annex: each finding's and each unanswered question's location in words (None where
     # the location is outside the model), in the order of `findings` and `gaps`.
     finding_questions: list[Question | None]
@@ -114,6 +128,7 @@ class DpiaContext(DocumentBase):
     versions: list[VersionRow]  # oldest first, this version last
     dpo_overruled: bool  # the DPO's advice is recorded and not followed
     operations: list[OperationView]  # each operation with what belongs to it (none: implicit)
+    operations_unlinked: list[str]  # lists none of whose items names an operation
     special_rows: list[KindRow]  # per special category recorded: its data, people, operations
     criminal_row: KindRow | None  # Rijksmodel 12.2
     national_id_row: KindRow | None  # Rijksmodel 12.3
@@ -133,6 +148,7 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
     # Without an AI system in the AI Act's scope the AI chapter is left out: so are its questions.
     gaps = [g for g in unanswered(q) if g[0] != "ai" or ai_in_scope(q)]
     consultation = art36(q)  # Art. 36 read with the decision (dpia.rules.decision)
+    highest = highest_residual(assessed)
     return DpiaContext(
         **vars(base),
         screening=screen_questionnaire(q),
@@ -145,7 +161,7 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
             for lvl in (RiskLevel.unknown, RiskLevel.low, RiskLevel.medium, RiskLevel.high)
             if (n := sum(a.residual is lvl for a in assessed)) or lvl is not RiskLevel.unknown
         },
-        highest=highest_residual(assessed),
+        highest=highest,
         prior_consultation=consultation.state is Art36.required,
         art36=consultation,
         art36_deadline=_deadline(q),
@@ -163,6 +179,10 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
         finding_questions=[question(f.finding.loc) for f in base.findings],
         gap_questions=[question(g) for g in gaps],
         subject_names={s.id: s.name or s.category for s in q.description.data_subjects},
+        data_names={c.id: c.name for c in q.description.personal_data},
+        purpose_names={p.id: shortened(p.description) for p in q.description.purposes},
+        highest_risks=[a for a in assessed if highest and a.residual is highest.residual],
+        start_planned=q.meta.planned_start is not None,
         versions=[
             *(VersionRow(v.version, v.date, v.changes, v.by) for v in q.meta.history),
             VersionRow(q.meta.version, q.meta.assessment_date, None, None),
@@ -178,6 +198,7 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
         consent=consent_lines(q),
         trajectory=chart(points) if len(points := trajectory(q)) > 1 else None,
         operations=operation_views(q),
+        operations_unlinked=never_linked(q),
         special_rows=special_rows(q),
         criminal_row=kind_row(q, DataKind.criminal),
         national_id_row=kind_row(q, DataKind.national_id),

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dpia.context.assessment import Assessment
-from dpia.context.common import CentralSource, LocatedFinding, Shortlist
+from dpia.context.common import CentralSource, LocatedFinding, Shortlist, translated
 from dpia.data.knowledge_security import (
     CRITICAL_TECHNOLOGIES,
     DUAL_USE_CATEGORIES,
@@ -42,6 +42,7 @@ class LinkedDpia:
 class KnowledgeContext:
     lang: str
     first_lang: str
+    translated: bool  # dpia.context.common.translated
     q: KnowledgeCheck
     findings: list[LocatedFinding]
     source_name: str
@@ -103,6 +104,7 @@ def knowledge_context(a: Assessment, lang: str, source_embedded: bool) -> Knowle
     return KnowledgeContext(
         lang=lang,
         first_lang=c.meta.languages[0].value,
+        translated=translated(c, lang),
         q=c,
         findings=a.findings,
         source_name=a.source[0],

@@ -20,7 +20,7 @@ from dpia.model.description import (
     Purpose,
     RetentionPeriod,
 )
-from dpia.model.enums import DataKind
+from dpia.model.enums import DataKind, LawfulBasis
 from dpia.model.lawfulness import BasisForPurpose, FurtherProcessing
 
 
@@ -36,6 +36,13 @@ class OperationView:
     retention: list[RetentionPeriod]
     locations: list[Location]
     further: list[FurtherProcessing]
+    basis_groups: list[BasisGroup]  # `bases` by legal ground: one line per ground
+
+
+@dataclass(frozen=True)
+class BasisGroup:
+    basis: LawfulBasis
+    purposes: list[str]  # ids of the purposes that rest on it in this operation
 
 
 def _in(op: str, ids: list[str]) -> bool:
@@ -50,6 +57,12 @@ def operation_views(q: Questionnaire) -> list[OperationView]:
         purpose_ids = {p.id for p in purposes}
         data = [c for c in d.personal_data if _in(op.id, c.operations)]
         subject_ids = {s for c in data for s in c.subjects}
+        # A basis names its operations, or covers those of its purpose.
+        bases = [
+            lb
+            for lb in b.lawful_bases
+            if (op.id in lb.operations) or (not lb.operations and lb.purpose in purpose_ids)
+        ]
         views.append(
             OperationView(
                 operation=op,
@@ -57,19 +70,25 @@ def operation_views(q: Questionnaire) -> list[OperationView]:
                 data=data,
                 subjects=[s for s in d.data_subjects if s.id in subject_ids],
                 parties=[p for p in d.parties if _in(op.id, p.operations)],
-                # A basis names its operations, or covers those of its purpose.
-                bases=[
-                    lb
-                    for lb in b.lawful_bases
-                    if (op.id in lb.operations) or (not lb.operations and lb.purpose in purpose_ids)
-                ],
+                bases=bases,
                 frameworks=[f for f in d.legal_frameworks if _in(op.id, f.operations)],
                 retention=[r for r in d.retention_periods if _in(op.id, r.operations)],
                 locations=[loc for loc in d.locations if _in(op.id, loc.operations)],
                 further=[f for f in b.further_processing if _in(op.id, f.operations)],
+                basis_groups=_grouped(bases),
             )
         )
     return views
+
+
+def _grouped(bases: list[BasisForPurpose]) -> list[BasisGroup]:
+    """The grounds in the order they first appear, each with its purposes."""
+    groups: dict[LawfulBasis, list[str]] = {}
+    for lb in bases:
+        purposes = groups.setdefault(lb.basis, [])
+        if lb.purpose not in purposes:
+            purposes.append(lb.purpose)
+    return [BasisGroup(basis, purposes) for basis, purposes in groups.items()]
 
 
 @dataclass(frozen=True)

@@ -119,7 +119,8 @@ def _duties_by_date(w: Writer, ctx: DpiaContext) -> None:
         if a.original:
             since += [NL(), Run(f"{_('originally')} {w.t.date(a.original)}", small=True)]
         rows.append([f"{_(a.label)} ({a.articles})", since, yesno(w, ds.by_start)])
-    by_start = f"{_('By the planned start')} ({w.t.date(ctx.start)})"
+    by = _("By the planned start") if ctx.start_planned else _("By the assessment date")
+    by_start = f"{by} ({w.t.date(ctx.start)})"
     w.table([_("Duty"), _("Applies from"), by_start], rows)
     as_of = f"{_('Dates as reported on')} {w.t.date(ctx.ai_act_as_of)}; "
     w.para(Run(as_of + _("check the Official Journal before relying on a date."), small=True))

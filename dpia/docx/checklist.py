@@ -35,16 +35,21 @@ def _party(w: Writer, p: Party) -> list[Run]:
     return runs
 
 
+def agreement_name(w: Writer, ctx: ProcessorChecklistContext) -> list[Run]:
+    """The processor and its agreement, as the templates' agreement_name macro."""
+    _ = w._
+    name = Run(ctx.processor.name) if ctx.processor else w.gap_run()
+    kind = _("processor agreement")
+    if ctx.q.processor_agreement.sector_model:
+        kind = _("Model Verwerkersovereenkomst 4.0 (sector model)")
+    return [name, Run(f": {kind}")]
+
+
 def cover_title(w: Writer, ctx: ProcessorChecklistContext) -> tuple[list[Run], list[Run]]:
     """The cover names the processor and its agreement, not the DPIA it belongs to (which the
     subtitle names), as the HTML's cover_title block does."""
-    _, q = w._, ctx.q
-    name = Run(ctx.processor.name) if ctx.processor else w.gap_run()
-    kind = _("processor agreement")
-    if q.processor_agreement.sector_model:
-        kind = _("Model Verwerkersovereenkomst 4.0 (sector model)")
-    subject = [Run(f"{_('For the assessment')}: "), *w.answer_runs(q.meta.title)]
-    return [name, Run(f": {kind}")], subject
+    subject = [Run(f"{w._('For the assessment')}: "), *w.answer_runs(ctx.q.meta.title)]
+    return agreement_name(w, ctx), subject
 
 
 def write(w: Writer, ctx: ProcessorChecklistContext, prose: Prose) -> None:

@@ -9,6 +9,7 @@ from dpia.docx.about import question_runs
 from dpia.docx.parts import findings_table, yesno
 from dpia.docx.prose import Prose
 from dpia.docx.runs import Run
+from dpia.docx.summary import conflict_alert
 from dpia.docx.writer import NL, Cell, Writer
 from dpia.load import field_path
 from dpia.rules.decision import Art36
@@ -71,6 +72,7 @@ def consultation(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
     w.para(text, *planned)
     _record(w, ctx)
     w.heading(_("Decision"), 2)
+    conflict_alert(w, ctx)  # again where the board signs, as in the PDF
     if c.decision:
         w.para(Run(w.t.label(c.decision.outcome), bold=True))
         if c.decision.conditions:

@@ -20,8 +20,7 @@ from lxml import etree
 
 from dpia.docx.prose import Framed
 from dpia.docx.runs import Run
-from dpia.docx.writer import DASH, LANG_TAGS, Cell, Writer, set_lang
-from dpia.model.enums import Status
+from dpia.docx.writer import LANG_TAGS, Cell, Writer, set_lang
 
 FONT = "Open Sans"  # bundled with the PDF (templates/shared/fonts); Word has no copy of it
 FALLBACK = "Arial"  # what Word and LibreOffice use where Open Sans is not installed
@@ -101,9 +100,17 @@ def _fonts(document: Document, tag: str) -> None:
             set_lang(element, tag)
     normal = document.styles["Normal"]
     normal.font.size = Pt(10)
-    for name, size in (("Title", 24), ("Heading 1", 16), ("Heading 2", 13), ("Heading 3", 11)):
+    for name, size in (
+        ("Title", 24),
+        ("Heading 1", 16),
+        ("Heading 2", 13),
+        ("Heading 3", 11),
+        ("Heading 4", 10),
+    ):
         style = document.styles[name]
         style.font.size, style.font.color.rgb = Pt(size), INK
+    caption = document.styles["Caption"]  # the text decides what is bold, as in the PDF
+    caption.font.bold, caption.font.size, caption.font.color.rgb = False, Pt(9), INK
     document.styles["Body Text"].paragraph_format.space_after = Pt(2)
     document.styles["Table Grid"].font.size = Pt(9)  # as the PDF's tables, a size smaller
 
@@ -141,13 +148,14 @@ def _field(paragraph: Paragraph, instruction: str, tag: str) -> None:
             run._r.append(instr)
 
 
-def running_parts(w: Writer, ctx: Framed, running: str) -> None:
-    """Title and version line at the top, 'page X of Y' at the bottom; none on the cover."""
+def running_parts(w: Writer, title: str, running: str, draft: bool) -> None:
+    """The title and a line of facts at the top, 'page X of Y' at the bottom, none on the
+    first page; the DRAFT mark on every page of a `draft`."""
     section = w.doc.sections[0]
     section.different_first_page_header_footer = True
     tag = LANG_TAGS[w.lang]
     header = section.header.paragraphs[0]
-    w.runs(header, [Run(ctx.q.meta.title.get(w.lang, ctx.first_lang)[0], bold=True)])
+    w.runs(header, [Run(title, bold=True)])
     w.runs(header, [Run("  ·  " + running, small=True)])
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -155,7 +163,7 @@ def running_parts(w: Writer, ctx: Framed, running: str) -> None:
     _field(footer, "PAGE", tag)
     w.runs(footer, [Run(" " + w._("of") + " ", small=True)])
     _field(footer, "NUMPAGES", tag)
-    if ctx.q.meta.status is Status.draft:
+    if draft:
         mark = w._("DRAFT")
         for n, part in enumerate((section.header, section.first_page_header), 1):
             part.paragraphs[0]._p.append(_watermark(mark, n))
@@ -193,9 +201,7 @@ def cover(
     """The cover page: document kind, title, organisation and the facts table. `own_title` is
     a document's own title and subtitle in place of the assessment's."""
     q, _ = ctx.q, w._
-    png = _png_logo(ctx.logo)
-    if png is not None:
-        w.bare_run(w.doc.add_paragraph()).add_picture(io.BytesIO(png), height=Cm(1.8))
+    logo(w, ctx.logo, 1.8)
     w.para(Run(doc_title.upper(), bold=True, small=True))
     title = w.doc.add_paragraph(style="Title")
     if own_title is not None:
@@ -216,7 +222,10 @@ def cover(
     ]
     if q.meta.authors:
         facts.append((_("Authors"), Run(", ".join(q.meta.authors))))
-    facts.append((_("Answers written in"), Run(", ".join(w.t.label(x) for x in q.meta.languages))))
+    written = ", ".join(w.t.label(x) for x in q.meta.languages)
+    if not w.translated:
+        written += f" · {_('the answers are quoted as written, not translated')}"
+    facts.append((_("Answers written in"), Run(written)))
     central = ctx.central
     if central is not None:
         source = [*w.answer_runs(central.title)]
@@ -229,7 +238,14 @@ def cover(
     w.para(*colophon)
 
 
-def _png_logo(logo: str | None) -> bytes | None:
+def logo(w: Writer, url: str | None, height_cm: float) -> None:
+    """The organisation's logo in a paragraph of its own, when it is a PNG."""
+    png = png_logo(url)
+    if png is not None:
+        w.bare_run(w.doc.add_paragraph()).add_picture(io.BytesIO(png), height=Cm(height_cm))
+
+
+def png_logo(logo: str | None) -> bytes | None:
     """The organisation's logo when it is a PNG. python-docx cannot place SVG, and Word needs a
     PNG beside an SVG anyway, which nothing installed can draw: an SVG logo is left out."""
     prefix = "data:image/png;base64,"
@@ -275,18 +291,19 @@ def _style(p: Paragraph) -> str:
     return p.style.name if p.style is not None and p.style.name else ""
 
 
-def properties(document: Document, ctx: Framed, doc_title: str, keywords: str) -> None:
+def properties(
+    document: Document, ctx: Framed, title: str, subject: str, keywords: str, kind: str
+) -> None:
     """Title, author, subject, keywords and language; dates from the questionnaire, so that the
     same answers give the same file."""
     when = dt.datetime.combine(ctx.date, dt.time(), tzinfo=dt.UTC)
-    title = ctx.q.meta.title.get(ctx.lang, ctx.first_lang)[0]
     props = document.core_properties
-    props.title = f"{doc_title} {DASH} {title}"
+    props.title = title
     props.author = ctx.q.meta.organisation.name
-    props.subject = f"{doc_title}: {title}"
+    props.subject = subject
     props.keywords = keywords
     props.language = LANG_TAGS[ctx.lang]
-    props.category = doc_title
+    props.category = kind
     props.comments = ""
     props.last_modified_by = "dpia"
     props.revision = 1

@@ -62,8 +62,9 @@ class _Parser(HTMLParser):
             self._open(self.lists[-1] if self.lists else "bullet")
         elif tag in ("p", "div") and not self.lists:
             self._open("p")
-        elif tag == "br":
-            self.handle_data(" ")
+        elif tag == "br" and self.current and self.current.runs:
+            # a line break, as in the PDF (the letter's signature under its sender)
+            self.current.runs.append(Run("\n"))
         if tag in _VOID:
             return
         style = self.stack[-1][1]
@@ -90,12 +91,15 @@ class _Parser(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         text = " ".join(data.split())
+        after_break = bool(
+            self.current and self.current.runs and self.current.runs[-1].text == "\n"
+        )
         if not text:
-            if data and self.current and self.current.runs:
+            if data and self.current and self.current.runs and not after_break:
                 last = self.current.runs[-1]
                 self.current.runs[-1] = dataclasses.replace(last, text=last.text.rstrip() + " ")
             return
-        if data[:1].isspace():
+        if data[:1].isspace() and not after_break:
             text = " " + text
         if data[-1:].isspace():
             text += " "

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from dpia.context.common import DocumentBase, LocatedFinding
-from dpia.context.dpia import HeatCell
+from dpia.context.dpia import DpiaContext, HeatCell
 from dpia.docx.runs import Run
 from dpia.docx.writer import DASH, NL, Cell, Writer
 from dpia.load import Severity
+from dpia.model import Text
 from dpia.model.ai import Characteristics
 from dpia.model.enums import Characteristic, Level, RiskLevel
 from dpia.model.labels import GROUNDS
@@ -165,3 +168,63 @@ def heat_notes(w: Writer, maps: list[list[list[HeatCell]]]) -> None:
         w.items(crowded)
     legend = " · ".join(f"{w.t.label(x)[:1].upper()} {w.t.label(x)}" for x in RiskLevel)
     w.para(Run(legend, small=True))
+
+
+def numbered(w: Writer, number: int, title: str) -> None:
+    """One of the Rijksmodel's 17 points, numbered as in the PDF."""
+    w.heading(f"{number}  {title}", 2)
+
+
+def note(w: Writer, value: Text | None) -> None:
+    """The Rijksmodel's "additional information" under a point, where one is written."""
+    if value is not None:
+        w.qa(w._("Additional information"), value)
+
+
+def listed(w: Writer, items: list[list[Run]], sep: str | Run = "; ", empty: Cell = None) -> Cell:
+    """Items on one line, or each on its own with `sep` NL(); `empty` (a gap unless given) when
+    there are none."""
+    if not items:
+        return empty
+    between = Run(sep) if isinstance(sep, str) else sep
+    out: list[Run] = []
+    for i, runs in enumerate(items):
+        out += [*([between] if i else []), *runs]
+    return out
+
+
+def small(runs: list[Run]) -> list[Run]:
+    """Runs as the PDF's small print (a detail below a table cell's main text)."""
+    return [dataclasses.replace(r, small=True) for r in runs]
+
+
+def names(w: Writer, ctx: DpiaContext, subject_ids: list[str]) -> list[Run]:
+    """Data subjects by their names, separated by semicolons."""
+    out: list[Run] = []
+    for i, sid in enumerate(subject_ids):
+        out += [*([Run("; ")] if i else []), *w.answer_runs(ctx.subject_names[sid])]
+    return out
+
+
+def data_names(w: Writer, ctx: DpiaContext, data_ids: list[str]) -> list[Run]:
+    """Categories of personal data by their names, separated by semicolons."""
+    out: list[Run] = []
+    for i, cid in enumerate(data_ids):
+        out += [*([Run("; ")] if i else []), *w.answer_runs(ctx.data_names[cid])]
+    return out
+
+
+def detail(label: str, runs: list[Run]) -> list[Run]:
+    """A labelled detail on a line of its own below a cell's main text, in small print."""
+    return [NL(), Run(f"{label}: ", small=True), *small(runs)]
+
+
+def operations_or_all(w: Writer, ids: list[str]) -> str:
+    """An item's operations; none named means every one."""
+    return ", ".join(ids) if ids else w._("all")
+
+
+def general(w: Writer, answer: Text | None, per_item: list[object]) -> None:
+    """The general answer of a point, unless the point is answered item by item only."""
+    if answer is not None or not per_item:
+        w.answer(answer)

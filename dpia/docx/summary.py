@@ -16,9 +16,7 @@ def summary(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
     _ = w._
     w.heading(_("Management summary"), 1)
     prose.write(w, "summary_intro")
-    if ctx.conflicts:
-        entries = [[Run(f.finding.text(w.t.gettext))] for f in ctx.conflicts]
-        alert(w, _("The decision conflicts with this assessment"), entries)
+    conflict_alert(w, ctx)
     rows: list[tuple[str, Cell]] = [
         (_("Screening"), _screening(w, ctx)),
         (_("Risks by residual level"), _counts(w, ctx)),
@@ -43,6 +41,13 @@ def summary(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
         w.para(f"{_('No findings with severity error.')} {_('Warnings')}: {ctx.warnings}.")
 
 
+def conflict_alert(w: Writer, ctx: DpiaContext) -> None:
+    """The decision's conflicts with the findings, if any (on the summary and at the decision)."""
+    if ctx.conflicts:
+        entries = [[Run(f.finding.text(w.t.gettext))] for f in ctx.conflicts]
+        alert(w, w._("The decision conflicts with this assessment"), entries)
+
+
 def _screening(w: Writer, ctx: DpiaContext) -> list[Run]:
     _, sc = w._, ctx.screening
     runs = [Run(w.t.label(sc.verdict), bold=True)]
@@ -65,10 +70,13 @@ def _counts(w: Writer, ctx: DpiaContext) -> list[Run]:
 
 
 def _highest(w: Writer, ctx: DpiaContext) -> list[Run]:
-    h = ctx.highest
-    if h is None:
+    if not ctx.highest_risks:
         return [Run(w._("No risks recorded"))]
-    return [Run(h.risk.id + " "), *w.answer_runs(h.risk.title), Run(" "), level(w, h.residual)]
+    runs: list[Run] = []
+    for i, h in enumerate(ctx.highest_risks):
+        runs += [*([NL()] if i else []), Run(h.risk.id + " "), *w.answer_runs(h.risk.title)]
+        runs += [Run(" "), level(w, h.residual)]
+    return runs
 
 
 def _jurisdiction(w: Writer, ctx: DpiaContext) -> list[Run]:
@@ -106,7 +114,8 @@ def _consent(w: Writer, ctx: DpiaContext) -> list[Run]:
     _ = w._
     runs: list[Run] = []
     for i, cl in enumerate(ctx.consent):
-        runs += [*([NL()] if i else []), Run(f"{cl.purpose}: ")]
+        runs += [*([NL()] if i else []), Run(f"{cl.purpose} (")]
+        runs += [*w.answer_runs(ctx.purpose_names[cl.purpose]), Run("): ")]
         if cl.by is ConsentBy.both:
             runs.append(Run(_("a parent below %(age)s, the person from %(age)s") % {"age": cl.age}))
         else:
@@ -124,7 +133,11 @@ def _alternatives(w: Writer, ctx: DpiaContext) -> list[Run]:
     for i, alt in enumerate(ctx.q.lawfulness.alternatives):
         runs += [*([Run("; ")] if i else []), *w.answer_runs(alt.what)]
         runs.append(Run(f" ({w.t.label(alt.outcome)})"))
-    return runs or [Run(w._("none recorded"))]
+    if runs:
+        return runs
+    if ctx.q.lawfulness.subsidiarity:
+        return [Run(w._("described under subsidiarity, not assessed one by one"))]
+    return [Run(w._("none recorded"))]
 
 
 def _ai_act(w: Writer, ctx: DpiaContext) -> list[Run]:
@@ -141,8 +154,12 @@ def _ai_act(w: Writer, ctx: DpiaContext) -> list[Run]:
         since = w.t.date(ds.application.applies_from)
         when = f"{_(ds.application.label)}: {_('applies from')} {since}"
         if ds.by_start:
-            when += f" ({_('by the planned start')})"
+            by = _("by the planned start") if ctx.start_planned else _("by the assessment date")
+            when += f" ({by})"
         runs += [NL(), Run(when, small=True)]
+    if not ctx.start_planned:
+        unplanned = _("No planned start given: the duties are compared with the assessment date")
+        runs += [NL(), Run(unplanned, small=True, gap=True)]
     return runs
 
 

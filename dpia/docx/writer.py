@@ -54,11 +54,16 @@ def set_lang(element: Any, tag: str) -> None:
 class Writer:
     """Adds the parts of a document in one language: headings, paragraphs, answers, tables."""
 
-    def __init__(self, document: Document, t: Translator, first_lang: str) -> None:
+    def __init__(
+        self, document: Document, t: Translator, first_lang: str, translated: bool = True
+    ) -> None:
         self.doc = document
         self.t = t
         self.lang = t.lang
         self.first_lang = first_lang
+        # Whether answers are meant to exist in this language (dpia.context.common.translated):
+        # only then is an answer in another language marked, as in the PDF.
+        self.translated = translated
 
     def _(self, message: str) -> str:
         return self.t.gettext(message)
@@ -92,14 +97,15 @@ class Writer:
             for p in parse(markdown.inline(content))
             for r in p.runs
         ]
-        if lang == self.lang:
+        if lang == self.lang or not self.translated:
             return runs
         return [Run(lang.upper() + " ", small=True), *runs]
 
     # ------------------------------------------------------------------ blocks
-    def heading(self, text: str, level: int) -> Paragraph:
+    def heading(self, text: str, level: int, *more: Run) -> Paragraph:
+        """A heading in Word's own style; `more`: runs after its text (an item's mark)."""
         p = self.doc.add_heading(level=level)
-        return self.runs(p, [Run(text)])
+        return self.runs(p, [Run(text), *more])
 
     def para(self, *parts: Run | str, style: str | None = None) -> Paragraph:
         p = self.doc.add_paragraph(style=style)
@@ -111,7 +117,8 @@ class Writer:
             self.para(self.gap_run())
             return
         content, lang = value.get(self.lang, self.first_lang)
-        marker = [] if lang == self.lang else [Run(lang.upper() + " ", small=True)]
+        marked = lang != self.lang and self.translated
+        marker = [Run(lang.upper() + " ", small=True)] if marked else []
         # paragraphs and lists of the Markdown subset answers may use, as in the PDF
         for i, p in enumerate(parse(markdown.block(content))):
             runs = [

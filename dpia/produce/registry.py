@@ -121,15 +121,16 @@ DOCUMENTS: dict[str, Document] = {
         Document("dpia", dpia_context),
         Document("processor-checklist", processor_checklist_context),
         # Written to read well as Markdown too (no wide tables), to paste into a website.
-        # No Word version of the public addendum yet: it must print only the public text, and
-        # the Word renderer of the earlier addendum printed internal answers.
+        # A public document: every format prints only its public context.
         Document(
-            "privacy-addendum", privacy_addendum_context, ("pdf", "html", "md"), external=True
+            "privacy-addendum",
+            privacy_addendum_context,
+            ("pdf", "html", "md", "docx"),
+            external=True,
         ),
-        # The letter to the supplier: the checklist's gap list, addressed and dated (no Word
-        # version yet).
+        # The letter to the supplier: the checklist's gap list, addressed and dated.
         Document(
-            "supplier-letter", processor_checklist_context, ("pdf", "html"), external=True
+            "supplier-letter", processor_checklist_context, ("pdf", "html", "docx"), external=True
         ),
         Document("equality", equality_context),
         Document("screening", prescan_context),

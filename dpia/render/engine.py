@@ -141,6 +141,11 @@ def _text(ctx: Context, value: Text | None, inline: bool = False) -> Markup:
     html = markdown.inline(breakable(content)) if inline else markdown.block(content)
     if lang == ctx["lang"]:
         return html
+    if not ctx["translated"]:
+        # Answers never written in the document's language: the cover says so once, and each
+        # answer only carries its language for screen readers and hyphenation.
+        tag = "span" if inline else "div"
+        return Markup('<{0} lang="{1}">{2}</{0}>').format(tag, escape(lang), html)
     marker = Markup('<span class="lang-marker" title="{}">{}</span> ').format(
         ctx["lang_name"](lang), lang.upper()
     )

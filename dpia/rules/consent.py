@@ -16,7 +16,6 @@ from dpia.model.enums import ConsentBy, LawfulBasis
 from dpia.model.lawfulness import BasisForPurpose, ConsentAlternative
 from dpia.rules.finding import SCHOOLS
 from dpia.rules.jurisdiction import seat
-from dpia.rules.naming import Named, named
 
 
 def imbalance(q: Questionnaire) -> bool:
@@ -76,7 +75,6 @@ class ConsentLine:
     """One purpose relying on consent, as the summary shows it."""
 
     purpose: str
-    named: Named  # the purpose with its description, as the summary names it
     by: ConsentBy | None
     age: int  # the age of digital consent that decides who gives it
     holds: bool  # no power imbalance, or a genuine alternative without detriment
@@ -85,13 +83,7 @@ class ConsentLine:
 def consent_lines(q: Questionnaire) -> list[ConsentLine]:
     age, unequal = seat(q).consent_age, imbalance(q)
     return [
-        ConsentLine(
-            lb.purpose,
-            named(q, "purpose", lb.purpose),
-            lb.consent_by,
-            age,
-            not unequal or genuine(lb.alternative),
-        )
+        ConsentLine(lb.purpose, lb.consent_by, age, not unequal or genuine(lb.alternative))
         for lb in q.lawfulness.lawful_bases
         if lb.basis is LawfulBasis.consent
     ]

@@ -10,6 +10,7 @@ from dpia.rules import (
     checks_consent,
     checks_data,
     checks_governance,
+    checks_operations,
     checks_public,
     checks_roles,
     checks_service,
@@ -26,6 +27,7 @@ _MODULES = (
     checks_governance,
     checks_central,
     checks_public,
+    checks_operations,
 )
 
 

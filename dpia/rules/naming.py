@@ -39,10 +39,6 @@ class Named:
             return short or self.id  # "Candidates", not "candidates (Candidates)"
         return f"{self.id} ({short})"
 
-    def get(self, lang: str, default_lang: str) -> tuple[str, str]:
-        """As `Text.get`, so that a template shows a named item with the `plain` filter."""
-        return self.show(lang), lang
-
 
 def shorten(text: str, limit: int = SHORT) -> str:
     """`text` on one line, cut before `limit` characters on a word boundary, with an
