@@ -76,7 +76,7 @@ def test_summary_names_every_highest_risk_and_the_consent_purpose(tmp_path: Path
         "feared_event": "illegitimate_access",
         "likelihood": "limited",
         "severity": "significant",
-        "residual_likelihood": "negligible",
+        "residual_likelihood": "limited",
         "residual_severity": "significant",
     }
     consent = {
@@ -85,7 +85,13 @@ def test_summary_names_every_highest_risk_and_the_consent_purpose(tmp_path: Path
         "basis": "consent",
         "consent_by": "parent",
     }
-    content = data(**{"risks.1": second, "lawfulness.lawful_bases.1": consent})
+    content = data(
+        **{
+            "risks.0.residual_likelihood": "limited",
+            "risks.1": second,
+            "lawfulness.lawful_bases.1": consent,
+        }
+    )
     summary = section(html(tmp_path, content), 'class="summary"', "</section>")
     highest = section(summary, "Highest residual risk", "</tr>")
     assert "R1 Leak" in highest and "R2 Profiling" in highest
@@ -115,3 +121,14 @@ def test_without_a_planned_start_the_assessment_date_is_named(tmp_path: Path) ->
     planned.write_text(text.replace("\nmeta:\n", "\nmeta:\n  planned_start: 2027-01-10\n", 1))
     page = re.sub(r"\s+", " ", prepare(assess_file(planned), "dpia", "en", "html").html)
     assert "By the planned start (10 January 2027)" in page and "No planned start" not in page
+
+
+def test_a_clean_summary_reads_as_prose(tmp_path: Path) -> None:
+    """Seven low risks are not seven "highest" risks, and no findings is said in a sentence."""
+    page = html(tmp_path, data(), "nl")
+    summary = section(page, 'class="summary"', "</section>")
+    assert "Alle restrisico's zijn laag" in section(summary, "Hoogste restrisico", "</tr>")
+    assert "R1 Leak" not in summary
+    assert "Er zijn geen fouten of waarschuwingen" in summary
+    warned = html(tmp_path, data(**{"meta.review_date": None}), "en")
+    assert "There are no errors; 1 warning is listed in the annex." in warned

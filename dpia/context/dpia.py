@@ -181,7 +181,12 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
         subject_names={s.id: s.name or s.category for s in q.description.data_subjects},
         data_names={c.id: c.name for c in q.description.personal_data},
         purpose_names={p.id: shortened(p.description) for p in q.description.purposes},
-        highest_risks=[a for a in assessed if highest and a.residual is highest.residual],
+        # Every risk at the highest level, unless that is low: seven low risks are no news.
+        highest_risks=[
+            a
+            for a in assessed
+            if highest and highest.residual is not RiskLevel.low and a.residual is highest.residual
+        ],
         start_planned=q.meta.planned_start is not None,
         versions=[
             *(VersionRow(v.version, v.date, v.changes, v.by) for v in q.meta.history),

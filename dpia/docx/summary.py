@@ -38,7 +38,7 @@ def summary(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
             found.append([Run(_("… and more in the annex"))])
         w.items(found)
     else:
-        w.para(f"{_('No findings with severity error.')} {_('Warnings')}: {ctx.warnings}.")
+        w.para(_no_errors(w, ctx.warnings))
 
 
 def conflict_alert(w: Writer, ctx: DpiaContext) -> None:
@@ -46,6 +46,18 @@ def conflict_alert(w: Writer, ctx: DpiaContext) -> None:
     if ctx.conflicts:
         entries = [[Run(f.finding.text(w.t.gettext))] for f in ctx.conflicts]
         alert(w, w._("The decision conflicts with this assessment"), entries)
+
+
+def _no_errors(w: Writer, warnings: int) -> str:
+    if warnings:
+        return w.t.ngettext(
+            "There are no errors; %(num)d warning is listed in the annex.",
+            "There are no errors; %(num)d warnings are listed in the annex.",
+            warnings,
+        ) % {"num": warnings}
+    return w._(
+        "There are no errors or warnings: the answers meet every check this assessment makes."
+    )
 
 
 def _screening(w: Writer, ctx: DpiaContext) -> list[Run]:
@@ -71,7 +83,7 @@ def _counts(w: Writer, ctx: DpiaContext) -> list[Run]:
 
 def _highest(w: Writer, ctx: DpiaContext) -> list[Run]:
     if not ctx.highest_risks:
-        return [Run(w._("No risks recorded"))]
+        return [Run(w._("All residual risks are low") if ctx.risks else w._("No risks recorded"))]
     runs: list[Run] = []
     for i, h in enumerate(ctx.highest_risks):
         runs += [*([NL()] if i else []), Run(h.risk.id + " "), *w.answer_runs(h.risk.title)]
