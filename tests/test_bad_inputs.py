@@ -278,7 +278,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("unknown-key-no-match.yaml", [
         B + "unknown-key-no-match.yaml:11:1: risk_register: unknown field; allowed: base_only,"
         " meta, screening, description, lawfulness, risks, measures, security, ai, equality,"
-        " processor_agreement, consultation, notes, central, public",
+        " processor_agreement, further_agreements, consultation, notes, central, public",
     ]),
     ("unknown-key.yaml", [
         B + "unknown-key.yaml:3:3: meta.organisaton: unknown field; did you mean"

@@ -152,3 +152,16 @@ def test_uk_school_biometrics_follow_the_protection_of_freedoms_act() -> None:
     assert "biometric-ground-unfit" not in found(**uk)
     nl_with_alternative = {**uk, "meta.organisation.country": "NL"}
     assert "biometric-ground-unfit" in found(**nl_with_alternative)
+
+
+def test_a_uk_college_speaks_of_students_not_pupils() -> None:
+    college = {
+        **FINGERPRINTS,
+        "meta.organisation.country": "GB",
+        "meta.organisation.sector": "vocational",
+    }
+    [f] = [f for f in findings(questionnaire(**college)) if f.code == "biometric-ground-unfit"]
+    assert "student under 18" in f.text() and "pupil" not in f.text()
+    school = {**college, "meta.organisation.sector": "secondary"}
+    [f] = [f for f in findings(questionnaire(**school)) if f.code == "biometric-ground-unfit"]
+    assert "pupil" in f.text()

@@ -20,7 +20,7 @@ from dpia.cli.common import file_language, problem_lines, shown
 from dpia.cli.exits import Exit
 from dpia.cli.render import check_format, choices
 from dpia.context.assessment import assess_file
-from dpia.produce import DOCUMENTS, FORMATS, LANGUAGES
+from dpia.produce import DOCUMENTS, FORMATS, LANGUAGES, agreement_processors
 from dpia.produce.batch import (
     Job,
     Known,
@@ -149,13 +149,14 @@ def batch(
                     tally.failed.append((path, "\n".join(problem_lines(problems, t))))
                     continue
                 sources = [*loaded.sources, *assessment.linked_sources]
-                kind = assessment.kind
-                known = Known(manifest.remember(path, sources, skip, kind), skip, kind)
+                kind, processors = assessment.kind, tuple(agreement_processors(assessment))
+                inputs = manifest.remember(path, sources, skip, kind, processors)
+                known = Known(inputs, skip, kind, processors)
             own = tuple(d for d in docs if DOCUMENTS[d].kind == known.kind)
             if known.skip or not own:
                 tally.skipped.append((path, known.skip or f"no --doc {doc} from a {known.kind}"))
                 continue
-            planned = plan(path, root, known.inputs, own, langs, fmt, output)
+            planned = plan(path, root, known.inputs, own, langs, fmt, output, known.processors)
             if clash := next((claimed[j.target] for j in planned if j.target in claimed), None):
                 message = (
                     f"{shown(path)}: its documents would have the same names as those of"

@@ -168,6 +168,10 @@ _NOT_QUESTIONS = {
     "data_flow_diagram",
     "restrictions",
     "information",
+    # Only where there is more than one processor (an empty list: none further); the register
+    # of the Dutch addendum has a default by sector.
+    "further_agreements",
+    "form_of_address",
 }
 
 # Optional inside an item of a list: links to operations (none: every operation) and the

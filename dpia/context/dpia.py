@@ -12,9 +12,9 @@ from dpia.context.common import (
     LocatedFinding,
     Shortlist,
     shortened,
-    unanswered,
 )
 from dpia.context.equality import mitigation_expected
+from dpia.context.open_questions import dotted, dpia_gaps
 from dpia.context.operations import KindRow, OperationView, kind_row, operation_views, special_rows
 from dpia.context.questions import Question, question
 from dpia.context.roles import ScopeView, scopes
@@ -102,7 +102,8 @@ class DpiaContext(DocumentBase):
     processors: list[Party]  # the parties that need a processor agreement (Art. 28)
     deployer_duties: list[str]  # the Art. 26 duties due (fields of ai.deployer_duties)
     mitigation_expected: list[Characteristic]  # a negative or unknown equality impact
-    gaps: list[Loc]  # unanswered questions
+    gaps: list[Loc]  # unanswered questions (dpia.context.open_questions)
+    open_fields: frozenset[str]  # the same, dotted: the body marks a cell not answered by them
     scopes: dict[str, list[ScopeView]]  # party id -> its further roles
     ai_chapter: bool  # an AI system within the AI Act: otherwise the chapter is left out
     ai_duties: list[DutyStatus]  # AI Act duties that concern the system, with their dates
@@ -145,8 +146,7 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
             by_measure.setdefault(m, []).append(r.id)
     open_measures = [m for m in q.measures if m.status is not MeasureStatus.implemented]
     errors = [f for f in base.findings if f.where.severity is Severity.error]
-    # Without an AI system in the AI Act's scope the AI chapter is left out: so are its questions.
-    gaps = [g for g in unanswered(q) if g[0] != "ai" or ai_in_scope(q)]
+    gaps = dpia_gaps(q)
     consultation = art36(q)  # Art. 36 read with the decision (dpia.rules.decision)
     highest = highest_residual(assessed)
     return DpiaContext(
@@ -176,6 +176,7 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
         deployer_duties=deployer_duties_due(q),
         mitigation_expected=mitigation_expected(q.equality.characteristics),
         gaps=gaps,
+        open_fields=frozenset(dotted(g) for g in gaps),
         finding_questions=[question(f.finding.loc) for f in base.findings],
         gap_questions=[question(g) for g in gaps],
         subject_names={s.id: s.name or s.category for s in q.description.data_subjects},

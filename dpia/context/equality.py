@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dpia.context.common import DocumentBase
+from dpia.data.equality import EqualityFrame, Leads, equality_frame
 from dpia.model.ai import Characteristics
-from dpia.model.enums import Characteristic, Impact
+from dpia.model.enums import Characteristic, Impact, Sector
 
 
 @dataclass(frozen=True)
@@ -14,21 +15,29 @@ class EqualityContext(DocumentBase):
     negative: list[Characteristic]  # an expected negative impact
     unassessed: list[Characteristic]  # no answer, or an impact still unknown
     mitigation_expected: list[Characteristic]  # a negative or unknown impact
-    # Which law leads the table: the Dutch grounds (Grondwet art. 1, AWGB, WGBH/CZ, Wgbl) for a
-    # Dutch organisation, with the UK Equality Act's characteristics mapped beside them; the
-    # Equality Act (and its PSED) for a UK one. Every organisation the model can describe today
-    # is Dutch; a country of establishment would set this per organisation.
-    dutch_grounds_lead: bool
+    # Which law frames the assessment, by meta.organisation.country (dpia.data.equality): the
+    # Dutch grounds (Grondwet art. 1, AWGB, WGBH/CZ, Wgbl) for a Dutch organisation, with the UK
+    # Equality Act's characteristics mapped beside them; the Equality Act, and its PSED, for a
+    # UK one; for any other country the Equality Act's characteristics as a checklist.
+    frame: EqualityFrame
+    dutch_grounds_lead: bool  # frame.leads is Leads.dutch_grounds (kept for the renderers)
+    # A primary or secondary school: under the Equality Act its pupils are not protected on
+    # grounds of age or of marriage and civil partnership (Part 6, Chapter 1); learners in
+    # vocational and higher education are students, under other rules.
+    pupils: bool
 
 
 def equality_context(base: DocumentBase) -> EqualityContext:
     answers = {c: base.q.equality.characteristics.get(c) for c in Characteristic}
+    frame = equality_frame(base.q.meta.organisation.country)
     return EqualityContext(
         **vars(base),
         negative=[c for c, a in answers.items() if a and a.impact is Impact.negative],
         unassessed=[c for c, a in answers.items() if a is None or a.impact is Impact.unknown],
         mitigation_expected=mitigation_expected(base.q.equality.characteristics),
-        dutch_grounds_lead=True,
+        frame=frame,
+        dutch_grounds_lead=frame.leads is Leads.dutch_grounds,
+        pupils=base.q.meta.organisation.sector in (Sector.primary, Sector.secondary),
     )
 
 

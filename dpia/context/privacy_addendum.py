@@ -18,7 +18,15 @@ from dpia.data.jurisdictions import adequate
 from dpia.load import Severity
 from dpia.model import Text
 from dpia.model.description import DataCategory, Location, Party
-from dpia.model.enums import DataKind, DecisionUse, Labelled, LawfulBasis, Role, Sector
+from dpia.model.enums import (
+    DataKind,
+    DecisionUse,
+    Labelled,
+    LawfulBasis,
+    Register,
+    Role,
+    Sector,
+)
 from dpia.model.lawfulness import BasisForPurpose
 from dpia.model.meta import Contact
 from dpia.model.public import PublicInformation
@@ -38,6 +46,11 @@ _AUDIENCE = {
     Sector.vocational: "students",
     Sector.higher: "students",
 }
+
+# The register of the Dutch text, unless meta.form_of_address chooses one: students in
+# vocational and higher education (16 and over) are addressed as "je", as Dutch institutions
+# write to their students; parents of pupils, and staff, as "u".
+_INFORMAL = frozenset({Sector.vocational, Sector.higher})
 
 
 @dataclass(frozen=True)
@@ -71,6 +84,10 @@ class PrivacyAddendumContext(DocumentBase):
     concept: bool
     open_errors: int
     audience: str  # "pupils" (parents addressed), "students" or "staff"
+    register: Register  # formal ("u") or informal ("je") Dutch: meta.form_of_address, or by sector
+    # The language template's variant the engine renders, if any: `nl/privacy-addendum.
+    # informal.html.j2` holds the Dutch prose in "je" (English has one register).
+    template_variant: str | None
     for_children: bool  # people under the age of digital consent: a part for the children
     public: PublicInformation
     system_name: str | None  # the AI system's product name, if an AI system is used
@@ -108,12 +125,17 @@ def privacy_addendum_context(base: DocumentBase) -> PrivacyAddendumContext:
     processors = [p for p in recipients if p.role in PROCESSOR_ROLES]
     reachable = org.contact and (org.contact.email or org.contact.phone)
     errors = sum(f.where.severity is Severity.error for f in base.findings)
+    register = q.meta.form_of_address or (
+        Register.informal if org.sector in _INFORMAL else Register.formal
+    )
     return PrivacyAddendumContext(
         **vars(base),
         proceeds=addendum_applies(q),
         concept=q.meta.status.value == "draft" or errors > 0,
         open_errors=errors,
         audience=_AUDIENCE.get(org.sector, "staff"),
+        register=register,
+        template_variant=register.value if register is Register.informal else None,
         for_children=young_children(q),
         public=q.public,
         system_name=d.ai_system.name if d.ai_system else None,

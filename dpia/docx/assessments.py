@@ -121,7 +121,13 @@ def equality(w: Writer, ctx: EqualityContext, prose: Prose) -> None:
     w.facts(facts)
     w.heading(_("Impact per protected characteristic"), 1)
     prose.write(w, "characteristics_intro")
-    equality_table(w, eq.characteristics, ctx.mitigation_expected, True, ctx.dutch_grounds_lead)
+    equality_table(
+        w,
+        eq.characteristics,
+        ctx.mitigation_expected,
+        ctx.frame.mapped_beside,
+        ctx.dutch_grounds_lead,
+    )
     w.heading(_("Bias and accessibility of the system"), 1)
     w.qa(_("Bias in the tool"), eq.bias)
     w.qa(_("Accessibility"), eq.accessibility)

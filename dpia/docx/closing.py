@@ -69,6 +69,8 @@ def consultation(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
             yesno(w, c.prior_consultation.planned),
             f"{date}.",
         ]
+    else:  # not answered yet, as the annex lists it
+        planned = [f" {_('Consultation planned')}: ", w.gap_run()]
     w.para(text, *planned)
     _record(w, ctx)
     w.heading(_("Decision"), 2)

@@ -17,7 +17,7 @@ from dpia.context.knowledge import KnowledgeContext
 from dpia.docx.html_text import parse
 from dpia.docx.runs import Run
 from dpia.docx.writer import Writer
-from dpia.render.engine import environment
+from dpia.render.engine import environment, template_name
 
 # The contexts a Word document is made from: a DPIA document's, or a knowledge-security
 # check's (which has its own questionnaire kind, with the same `meta`).
@@ -46,10 +46,15 @@ class Prose:
 
     def __init__(self, doc: str, ctx: Framed, **extra: Any) -> None:
         env = environment(ctx.lang)
-        self.template = env.get_template(f"{ctx.lang}/{doc}.html.j2")
-        # a block is defined in the language template or in the shared ones it extends
+        # The language template, or the variant the context names (the Dutch addendum in the
+        # informal register), which extends it: a block is defined in one of them or in the
+        # shared ones they extend.
+        name = template_name(doc, ctx)
+        self.template = env.get_template(name)
+        own = f"{ctx.lang}/{doc}.html.j2"
         self.chain = [
             self.template,
+            *([env.get_template(own)] if name != own else []),
             env.get_template(f"shared/{doc}.html.j2"),
             env.get_template("shared/base.html.j2"),
         ]

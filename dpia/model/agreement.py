@@ -49,6 +49,12 @@ class ProcessorAgreement(Strict):
     )
 
 
+class FurtherAgreement(ProcessorAgreement):
+    """The agreement with another processor: checked like the first, so it must say whose."""
+
+    processor: Id = Field(description="Id of the processor (description.parties).")
+
+
 class DpoAdvice(Strict):
     advice: TextValue = Field(description="The DPO's advice.")
     date: Date = Field(description="Date of the advice.")

@@ -35,6 +35,13 @@ class Sector(Labelled):
     other = "other", N_("other organisation")
 
 
+class Register(Labelled):
+    """How the Dutch public text addresses its readers (English has one "you")."""
+
+    formal = "formal", N_("formal: 'u' (parents, staff)")
+    informal = "informal", N_("informal: 'je' (students of 16 and over)")
+
+
 class Status(Labelled):
     draft = "draft", N_("draft")
     final = "final", N_("final")

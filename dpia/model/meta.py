@@ -11,6 +11,7 @@ from dpia.model.enums import (
     DigitalService,
     Frequency,
     Lang,
+    Register,
     RetentionClass,
     Sector,
     Status,
@@ -86,6 +87,12 @@ class Meta(Strict):
         None, description="A PNG or SVG logo, relative to this file and inside its folder."
     )
     subject: TextValue | None = Field(None, description="One line on what is assessed.")
+    form_of_address: Register | None = Field(
+        None,
+        description="How the Dutch privacy addendum addresses its readers: formal ('u') or "
+        "informal ('je'). Default: informal in vocational and higher education (students of 16 "
+        "and over), formal elsewhere (parents of pupils, staff).",
+    )
     scope: Scope | None = Field(None, description="What the assessment covers and what not.")
     history: list[Version] = Field(
         default_factory=list,

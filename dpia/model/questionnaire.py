@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import Field, StrictBool
 
 from dpia.load.problems import N_, Params, params
-from dpia.model.agreement import Consultation, ProcessorAgreement
+from dpia.model.agreement import Consultation, FurtherAgreement, ProcessorAgreement
 from dpia.model.ai import Ai, Equality
 from dpia.model.base import Strict, items
 from dpia.model.central import ID_LISTS, OPTIONAL_ID_LISTS, Central
@@ -44,6 +44,9 @@ class Questionnaire(Strict):
     processor_agreement: ProcessorAgreement = Field(
         default_factory=ProcessorAgreement, description="The processor agreement (Art. 28)."
     )
+    further_agreements: list[FurtherAgreement] = items(
+        "The agreements with further processors, one each, checked like processor_agreement."
+    )
     consultation: Consultation = Field(
         default_factory=Consultation, description="DPO advice, views, decision, sign-off."
     )
@@ -59,6 +62,17 @@ class Questionnaire(Strict):
         default_factory=PublicInformation,
         description="Text for the people concerned, printed in the privacy addendum.",
     )
+
+    def agreements(self) -> list[tuple[Loc, ProcessorAgreement]]:
+        """Every processor agreement to check, with where it is in the questionnaire:
+        processor_agreement first (always, as before further agreements existed), then
+        further_agreements in their order."""
+        first: list[tuple[Loc, ProcessorAgreement]] = [
+            (("processor_agreement",), self.processor_agreement)
+        ]
+        return first + [
+            (("further_agreements", i), a) for i, a in enumerate(self.further_agreements)
+        ]
 
 
 Reference = tuple[Loc, str, Params]  # where, an English catalog message, its parameters
@@ -156,13 +170,24 @@ def reference_errors(data: dict[str, Any]) -> Iterator[Reference]:
                     if isinstance(value, str) and value not in valid:
                         where = ("description", "parties", i, "other_roles", j, key, k)
                         yield where, *unknown(value, valid, target)
-    agreement = data.get("processor_agreement")
-    processor = agreement.get("processor") if isinstance(agreement, dict) else None
-    if isinstance(processor, str) and processor not in ids("description", "parties"):
-        yield (
-            ("processor_agreement", "processor"),
-            *unknown(processor, ids("description", "parties"), ("description", "parties")),
-        )
+    parties = ids("description", "parties")
+    further = data.get("further_agreements")
+    further = further if isinstance(further, list) else []  # the model reports a non-list
+    agreements: list[tuple[Loc, Any]] = [
+        (("processor_agreement",), data.get("processor_agreement"))
+    ]
+    agreements += [(("further_agreements", i), a) for i, a in enumerate(further)]
+    checked: set[str] = set()
+    for place, agreement in agreements:
+        processor = agreement.get("processor") if isinstance(agreement, dict) else None
+        if not isinstance(processor, str):
+            continue
+        if processor not in parties:
+            yield (*place, "processor"), *unknown(processor, parties, ("description", "parties"))
+        elif processor in checked:
+            message = N_("a second agreement for '{id}': record one agreement per processor")
+            yield (*place, "processor"), message, params(id=processor)
+        checked.add(processor)
 
 
 _EXAMPLE = {"lawful_bases": "B", "special_categories": "S"}  # an id to suggest, per list

@@ -7,9 +7,11 @@ documents, formats and languages exist.
 from dpia.languages import LANGUAGES, Language
 from dpia.produce.make import (
     Unsupported,
+    agreement_processors,
     make_document,
     output_name,
     prepare,
+    processors_for,
     render_assessment,
 )
 from dpia.produce.registry import DOCUMENTS, FORMATS, Document, Format, Request
@@ -23,8 +25,10 @@ __all__ = [
     "Language",
     "Request",
     "Unsupported",
+    "agreement_processors",
     "make_document",
     "output_name",
     "prepare",
+    "processors_for",
     "render_assessment",
 ]

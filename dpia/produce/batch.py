@@ -19,6 +19,7 @@ from dpia.load.source import MAX_BYTES, SUFFIXES
 from dpia.pdf.files import write_atomic
 from dpia.produce.limits import limit_memory
 from dpia.produce.make import make_document, output_name
+from dpia.produce.registry import DOCUMENTS
 from dpia.resources import LOCALES, TEMPLATES
 
 MANIFEST = ".dpia-manifest.json"
@@ -36,6 +37,7 @@ class Job:
     # worker need not parse it again. None: the worker reads the file.
     assessment: Assessment | None = field(default=None, compare=False, repr=False)
     root: Path | None = None  # the batch folder, inside which the files it extends must lie
+    processor: str | None = None  # for a per-processor document: whose it is
 
 
 def candidates(paths: list[Path]) -> list[tuple[Path, Path]]:
@@ -101,16 +103,36 @@ def plan(
     langs: tuple[str, ...],
     fmt: str,
     out: Path,
+    processors: tuple[str, ...] = (),
 ) -> list[Job]:
-    """One job per document and language, keyed on the file's inputs, assets and options."""
+    """One job per document and language, keyed on the file's inputs, assets and options; a
+    per-processor document (the supplier letter) once for each of `processors`, the ids of the
+    processors with an agreement, each file named after its processor when there are several."""
     # The folder as named below the root (a link is mirrored where it is, not where it points)
     folder = out / path.absolute().parent.relative_to(root.absolute())
     jobs = []
     for doc in docs:
-        for lang in langs:
-            key = hashlib.sha256(f"{inputs}|{assets_digest()}|{doc}|{lang}|{fmt}".encode())
-            target = folder / output_name(path, doc, lang, fmt)
-            jobs.append(Job(path, doc, lang, fmt, target, key.hexdigest(), root=root))
+        whom: list[str | None] = [None]
+        if DOCUMENTS[doc].per_processor and processors:
+            whom = [*processors]
+        for processor in whom:
+            named = processor if len(processors) > 1 else None
+            for lang in langs:
+                options = f"{doc}|{lang}|{fmt}" + (f"|{processor}" if processor else "")
+                key = hashlib.sha256(f"{inputs}|{assets_digest()}|{options}".encode())
+                target = folder / output_name(path, doc, lang, fmt, named)
+                jobs.append(
+                    Job(
+                        path,
+                        doc,
+                        lang,
+                        fmt,
+                        target,
+                        key.hexdigest(),
+                        root=root,
+                        processor=processor,
+                    )
+                )
     return jobs
 
 
@@ -121,6 +143,7 @@ class Known:
     inputs: str  # hash of the questionnaire and every file it extends
     skip: str | None  # why it is not rendered, if it is not
     kind: str = "dpia"  # its `kind`: only the documents of that kind are made from it
+    processors: tuple[str, ...] = ()  # the processors with an agreement: a letter each
 
 
 class Manifest:
@@ -154,17 +177,24 @@ class Manifest:
                 return None
         except (OSError, TypeError, ValueError):  # a base file was removed, or a bad entry
             return None
-        if "kind" not in entry:  # written before kinds: parse the file again
+        if "kind" not in entry or "processors" not in entry:  # an older manifest: parse again
             return None
-        return Known(entry["inputs"], entry.get("skip"), entry["kind"])
+        return Known(entry["inputs"], entry.get("skip"), entry["kind"], tuple(entry["processors"]))
 
     def _hashable(self, path: Path) -> bool:
         resolved = path.resolve()
         inside = not self.roots or any(resolved.is_relative_to(r) for r in self.roots)
         return inside and resolved.is_file() and resolved.stat().st_size <= MAX_BYTES
 
-    def remember(self, path: Path, sources: list[Path], skip: str | None, kind: str) -> str:
-        """Record a questionnaire's files and kind; returns its inputs hash.
+    def remember(
+        self,
+        path: Path,
+        sources: list[Path],
+        skip: str | None,
+        kind: str,
+        processors: tuple[str, ...] = (),
+    ) -> str:
+        """Record a questionnaire's files, kind and processors; returns its inputs hash.
 
         A school's overlay is keyed on its base file too, so a change to the central
         assessment re-renders every school that extends it, not only the schools whose
@@ -176,7 +206,13 @@ class Manifest:
         question, answered by `dpia status` (and the attention list at the end of a run)."""
         hashes = file_hashes(sources)
         inputs = hashlib.sha256(json.dumps(hashes, sort_keys=True).encode()).hexdigest()
-        entry = {"sources": hashes, "inputs": inputs, "skip": skip, "kind": kind}
+        entry = {
+            "sources": hashes,
+            "inputs": inputs,
+            "skip": skip,
+            "kind": kind,
+            "processors": list(processors),
+        }
         self.files[str(path.resolve())] = entry
         return inputs
 
@@ -218,6 +254,6 @@ def run(job: Job) -> tuple[Job, str]:
     """Render one document in a worker; returns the output's hash. Raises on failure."""
     # The worker's cached assessment, fonts and Jinja environments stay warm between jobs.
     a = job.assessment or _assessment(job.source, job.root, os.stat(job.source).st_mtime)
-    data = make_document(a, job.doc, job.lang, job.fmt)
+    data = make_document(a, job.doc, job.lang, job.fmt, job.processor)
     write_atomic(job.target, data)
     return job, hashlib.sha256(data).hexdigest()

@@ -28,7 +28,9 @@ from dpia.render.to_markdown import to_markdown
 @dataclass(frozen=True)
 class Document:
     name: str  # as in `--doc` and output file names; also the template's name
-    context: Callable[[DocumentBase], DocumentBase]  # builds the document's typed context
+    # Builds the document's typed context; for a per-processor document it also takes the id
+    # of the processor it is made for (None: the first agreement's).
+    context: Callable[..., DocumentBase]
     # The output formats it is made in: by default every format made of every document.
     formats: tuple[str, ...] = field(default_factory=lambda: _common_formats())
     # The kind of questionnaire it reads ('dpia' or 'knowledge-security'): `--doc all` and
@@ -41,6 +43,9 @@ class Document:
     # Sent or published outside the organisation (the addendum to the people concerned, the
     # letter to the supplier): the PDF does not carry the internal questionnaire.
     external: bool = False
+    # Made for one processor at a time (the letter to a supplier): `--processor` picks it, and
+    # a batch run makes one per processor agreement, so no supplier sees another's gaps.
+    per_processor: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,13 +57,17 @@ class Request:
     document: Document
     lang: str
     format: Format
+    processor: str | None = None  # for a per-processor document: whose (None: the first)
 
     @cached_property
     def context(self) -> DocumentBase | KnowledgeContext:
         embeds = self.format.embeds_source and not self.document.external
         if self.document.build is not None:
             return self.document.build(self.assessment, self.lang, embeds)
-        return self.document.context(self.assessment.document_base(self.lang, embeds))
+        base = self.assessment.document_base(self.lang, embeds)
+        if self.document.per_processor:
+            return self.document.context(base, self.processor)
+        return self.document.context(base)
 
     @cached_property
     def html(self) -> str:
@@ -128,9 +137,13 @@ DOCUMENTS: dict[str, Document] = {
             ("pdf", "html", "md", "docx"),
             external=True,
         ),
-        # The letter to the supplier: the checklist's gap list, addressed and dated.
+        # The letter to one supplier: its agreement's gap list, addressed and dated.
         Document(
-            "supplier-letter", processor_checklist_context, ("pdf", "html", "docx"), external=True
+            "supplier-letter",
+            processor_checklist_context,
+            ("pdf", "html", "docx"),
+            external=True,
+            per_processor=True,
         ),
         Document("equality", equality_context),
         Document("screening", prescan_context),

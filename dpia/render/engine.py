@@ -82,6 +82,7 @@ def environment(lang: str) -> Environment:
     )
     env.globals.update(
         gap=_gap(t),
+        unanswered=_unanswered,
         lang_name=lambda code: t.gettext(LANGUAGES[code].name),
         matrix=MATRIX,
         scale=SCALE,
@@ -133,6 +134,20 @@ def _gap(t: Translator) -> Markup:
 
 
 @pass_context
+def _unanswered(ctx: Context, path: str) -> Markup:
+    """The cell of a question without an answer: "not answered", marked with its path, when the
+    document's list of open questions has it (`open_fields`, which its annex lists), else a
+    dash (nothing is asked there). A document without such a list prints the plain gap."""
+    if "open_fields" not in ctx:
+        return Markup(ctx["gap"])
+    if path not in ctx["open_fields"]:
+        return Markup("\u2013")
+    return Markup('<span class="gap" data-field="{}">{}</span>').format(
+        path, Markup(ctx["gap"]).striptags()
+    )
+
+
+@pass_context
 def _text(ctx: Context, value: Text | None, inline: bool = False) -> Markup:
     """An answer in the document's language; in the other language, with a marker."""
     if value is None:
@@ -169,8 +184,29 @@ _FIRST_BLOCK = re.compile(
 )
 
 
+def template_name(doc: str, context: DocumentBase | KnowledgeContext) -> str:
+    """The language template of a document: `<lang>/<doc>.html.j2`, or the variant the context
+    names (`template_variant`, e.g. the Dutch addendum in the informal register) where the
+    language has one (the other language's text may need none)."""
+    variant = getattr(context, "template_variant", None)
+    if variant:
+        name = f"{context.lang}/{doc}.{variant}.html.j2"
+        if _exists(context.lang, name):
+            return name
+    return f"{context.lang}/{doc}.html.j2"
+
+
+@cache
+def _exists(lang: str, name: str) -> bool:
+    try:
+        environment(lang).get_template(name)
+    except TemplateNotFound:
+        return False
+    return True
+
+
 def render(doc: str, context: DocumentBase | KnowledgeContext) -> str:
     """HTML for one document kind (e.g. 'dpia') from its typed context."""
-    template = environment(context.lang).get_template(f"{context.lang}/{doc}.html.j2")
+    template = environment(context.lang).get_template(template_name(doc, context))
     values = {f.name: getattr(context, f.name) for f in dataclasses.fields(context)}
     return template.render(doc=doc, **values)

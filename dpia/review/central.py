@@ -120,8 +120,9 @@ def referenced(q: Questionnaire, aside: set[str]) -> set[str]:
             for scope in p.other_roles:
                 found |= {f"description.operations.{x}" for x in scope.operations}
                 found |= {f"description.personal_data.{x}" for x in scope.data}
-    if q.processor_agreement.processor:
-        found.add(f"description.parties.{q.processor_agreement.processor}")
+    for _, agreement in q.agreements():
+        if agreement.processor:
+            found.add(f"description.parties.{agreement.processor}")
     return found
 
 

@@ -44,6 +44,7 @@ SECTIONS = {
     "ai": N_("AI and the AI Act"),
     "equality": N_("Equality impact"),
     "processor_agreement": N_("Processor agreement"),
+    "further_agreements": N_("Further processor agreements"),
     "consultation": N_("Consultation and decision"),
 }
 

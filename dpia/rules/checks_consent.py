@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dpia.model import Questionnaire
-from dpia.model.enums import Art9Exception, BiometricNeed, DataKind, SpecialCategory
+from dpia.model.enums import Art9Exception, BiometricNeed, DataKind, Sector, SpecialCategory
 from dpia.model.labels import N_
 from dpia.rules.consent import genuine, imbalance
 from dpia.rules.finding import SCHOOLS, E, Finding, Loc, W, check
@@ -26,11 +26,20 @@ def _special_grounds(q: Questionnaire) -> Iterator[Finding]:
         biometric = s.category is SpecialCategory.biometric_unique_id
         if biometric and consent and british_school:
             if not genuine(s.alternative):
+                # Learners in vocational education are students, not pupils (the Act's
+                # consent rule concerns children under 18, at a school or a college).
                 yield Finding(
                     "biometric-ground-unfit",
                     E,
                     (*loc, "alternative"),
                     N_(
+                        "a college in England or Wales may process the biometric data of a "
+                        "student under 18 only with a parent's written consent, never against "
+                        "the student's refusal, and with a reasonable alternative (Protection of "
+                        "Freedoms Act 2012 ss. 26-28); no alternative is recorded"
+                    )
+                    if q.meta.organisation.sector is Sector.vocational
+                    else N_(
                         "a school in England or Wales may process a pupil's biometric data only "
                         "with a parent's written consent, never against the pupil's refusal, and "
                         "with a reasonable alternative (Protection of Freedoms Act 2012 "

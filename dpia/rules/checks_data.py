@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from dpia.data.jurisdictions import AS_OF, adequate, outside_area
 from dpia.model import Questionnaire
+from dpia.model.agreement import ProcessorAgreement
 from dpia.model.enums import (
     Art28Item,
     Classification,
@@ -246,33 +247,50 @@ def _processors(q: Questionnaire) -> Iterator[Finding]:
                 N_("no processor agreement (Art. 28(3)) is recorded for '{name}'"),
                 {"name": party.name},
             )
-    if not processors:
-        return
-    clauses = q.processor_agreement.clauses
-    for name in type(clauses).model_fields:
-        clause = getattr(clauses, name)
-        loc: Loc = ("processor_agreement", "clauses", name)
+    names = {p.id: p.name for p in q.description.parties if p.id}
+    for where, agreement in q.agreements():
+        # The first agreement is checked once there is a processor at all (as before several
+        # could be recorded); a further agreement names its processor, so always.
+        if where == ("processor_agreement",) and not processors:
+            continue
+        yield from _clauses(where, agreement, names.get(agreement.processor or ""))
+
+
+def _clauses(where: Loc, agreement: ProcessorAgreement, name: str | None) -> Iterator[Finding]:
+    """The Art. 28 items one agreement leaves open; the finding names the processor when the
+    agreement says whose it is, so that findings on several agreements can be told apart."""
+    named = {"name": name} if name else {}
+    for item in type(agreement.clauses).model_fields:
+        clause = getattr(agreement.clauses, item)
+        loc: Loc = (*where, "clauses", item)
+        params = {**named, "item": Art28Item(item)}
         if clause is None:
             yield Finding(
                 "art28-item-unanswered",
                 W,
-                ("processor_agreement", "clauses"),
-                N_("not yet checked in the processor agreement: {item}"),
-                {"item": Art28Item(name)},
+                (*where, "clauses"),
+                N_("not yet checked in the processor agreement with '{name}': {item}")
+                if name
+                else N_("not yet checked in the processor agreement: {item}"),
+                params,
             )
         elif clause.status is ClauseStatus.missing:
             yield Finding(
                 "art28-item-missing",
                 E,
                 (*loc, "status"),
-                N_("the processor agreement does not cover: {item}"),
-                {"item": Art28Item(name)},
+                N_("the processor agreement with '{name}' does not cover: {item}")
+                if name
+                else N_("the processor agreement does not cover: {item}"),
+                params,
             )
         elif clause.status is ClauseStatus.partial:
             yield Finding(
                 "art28-item-partial",
                 W,
                 (*loc, "status"),
-                N_("the processor agreement covers only in part: {item}"),
-                {"item": Art28Item(name)},
+                N_("the processor agreement with '{name}' covers only in part: {item}")
+                if name
+                else N_("the processor agreement covers only in part: {item}"),
+                params,
             )

@@ -75,13 +75,24 @@ def _roles(q: Questionnaire) -> Iterator[Finding]:
                 ),
                 params,
             )
-    if q.processor_agreement.own_purposes:
+    names = {p.id: p.name for p in q.description.parties if p.id}
+    for where, agreement in q.agreements():
+        if not agreement.own_purposes:
+            continue
+        name = names.get(agreement.processor or "")
         yield Finding(
             "processor-own-purposes",
             E,
-            ("processor_agreement", "own_purposes"),
+            (*where, "own_purposes"),
             N_(
+                "the processor agreement with '{name}' lets the processor use the "
+                "organisation's data for purposes of its own; it then acts as a controller "
+                "(Art. 28(10))"
+            )
+            if name
+            else N_(
                 "the processor agreement lets the processor use the organisation's data for "
                 "purposes of its own; it then acts as a controller (Art. 28(10))"
             ),
+            {"name": name} if name else {},
         )

@@ -38,6 +38,7 @@ SECTIONS: list[tuple[str, str]] = [
     ("equality", N_("Equality")),
     ("security", N_("Security")),
     ("processor_agreement", N_("Processor agreement")),
+    ("further_agreements", N_("Further processor agreements")),
     ("consultation", N_("Consultation and decision")),
     ("notes", N_("Extra notes per point")),  # the Rijksmodel's 'aanvullende informatie'
     ("public", N_("Text for the privacy addendum")),  # written for the people concerned
@@ -51,6 +52,7 @@ REFERENCES: dict[Path, Path] = {
     ("description", "personal_data", "-", "subjects"): ("description", "data_subjects"),
     ("lawfulness", "lawful_bases", "-", "purpose"): ("description", "purposes"),
     ("processor_agreement", "processor"): ("description", "parties"),
+    ("further_agreements", "-", "processor"): ("description", "parties"),
     # The Rijksmodel's details per party, retention period and further use.
     ("description", "parties", "-", "data"): ("description", "personal_data"),
     ("description", "parties", "-", "subjects"): ("description", "data_subjects"),
