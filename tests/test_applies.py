@@ -10,6 +10,7 @@ import pytest
 from dpia.model import validate_file
 from dpia.model.enums import RiskTier
 from dpia.model.fields import walk
+from dpia.model.knowledge import KnowledgeCheck
 from dpia.rules.applies import WHEN, applies, transfer_needs_tia
 from dpia.rules.follow_up import follow_up
 
@@ -34,8 +35,10 @@ def test_the_form_asks_what_the_pre_scan_advises(path: Path) -> None:
 
 
 def test_every_condition_names_a_field_of_the_model() -> None:
-    known = {f.path for f in walk()}
-    assert set(WHEN) <= known, set(WHEN) - known
+    # Of the DPIA or of the knowledge-security check; a path names a field of one only.
+    dpia, check = {f.path for f in walk()}, {f.path for f in walk(KnowledgeCheck)}
+    assert set(WHEN) <= dpia | check, set(WHEN) - dpia - check
+    assert not {p for p in WHEN if p in dpia and p in check}
 
 
 @pytest.mark.parametrize(
@@ -107,3 +110,14 @@ def test_every_part_of_the_questionnaire_has_a_place_in_the_form() -> None:
     from dpia.serve.form import SECTION_NAMES
 
     assert set(Questionnaire.model_fields) - set(SECTION_NAMES) == {"base_only"}
+
+
+def test_a_party_is_asked_for_the_agreement_its_roles_call_for() -> None:
+    agreement = ("description", "parties", "-", "agreement")
+    arrangement = ("description", "parties", "-", "arrangement")
+    school, vendor = {"role": "controller"}, {"role": "processor"}
+    both = {"role": "processor", "other_roles": [{"role": "joint_controller"}]}
+    assert not applies(agreement, {}, school) and not applies(arrangement, {}, school)
+    assert applies(agreement, {}, vendor) and not applies(arrangement, {}, vendor)
+    assert applies(agreement, {}, both) and applies(arrangement, {}, both)
+    assert applies(arrangement, {}, {"role": "controller", "arrangement": {}})  # kept in sight

@@ -181,7 +181,7 @@ def reassessment(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
                 "Resolved since then: 3",
                 "AI system \u203a Inputs train the model Yes No",
                 "What remains open",
-                "R2 NL Hergebruik van gesprekken door leverancier of subverwerker medium",
+                "R2 Hergebruik van gesprekken door leverancier of subverwerker medium",
             ],
         ),
         (

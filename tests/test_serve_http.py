@@ -386,13 +386,19 @@ def test_a_file_that_cannot_be_read_is_explained_not_edited(live: Live) -> None:
     assert "(niet te lezen" in live.request("GET", "/", origin=None).text
 
 
-def test_a_check_of_another_kind_is_listed_and_shown_but_not_edited(live: Live) -> None:
+def test_a_knowledge_security_check_is_listed_and_edited_with_its_own_questions(
+    live: Live,
+) -> None:
     name = "knowledge-security/exchange-oslo.yaml"
     path = live.folder / name
-    before = path.read_bytes()
     assert name in live.request("GET", "/", origin=None).text
     page = live.request("GET", f"/edit/{name}", origin=None).text
-    assert "geen DPIA-vragenlijst" in page and 'id="f-meta-' not in page
+    assert "<h1>De samenwerking</h1>" in page and 'id="f-collaboration-title-nl"' in page
+    assert "screening" not in page.split('id="section"')[1].split("</form>")[0]  # no pre-scan
     assert 'value="knowledge-security"' in page and 'value="dpia"' not in page  # its documents
-    r = live.save(name, [{"op": "set", "loc": ["meta", "version"], "value": "9"}])
+    r = live.save(name, [{"op": "set", "loc": ["collaboration", "lead"], "value": "Prof. Berg"}])
+    assert r.status == 200 and "lead: Prof. Berg" in path.read_text(encoding="utf-8")
+    # Only its own questions: a DPIA's question is refused, and the file stays as it was.
+    before = path.read_bytes()
+    r = live.save(name, [{"op": "set", "loc": ["screening", "frequency"], "value": "daily"}])
     assert r.status == 400 and path.read_bytes() == before

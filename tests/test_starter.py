@@ -116,7 +116,7 @@ def test_the_starter_validates_and_validate_lists_what_is_open(starters: dict[st
     assert "het bestand is geldig" in err
     opened = [line for line in out.splitlines() if ": open vraag: " in line]
     n = int(re.search(r"; (\d+) vragen staan nog open", err).group(1))  # type: ignore[union-attr]
-    assert len(opened) == n > 80
+    assert len(opened) == n > 60  # the annex's own list (dpia.context.open_questions)
     lines = starters["nl"].read_text().splitlines()
     for line in opened:  # located at the key to answer, with what it asks in Dutch
         where, _, field, asks = line.split(": ", 3)

@@ -13,7 +13,8 @@ from typing import Any
 import click
 
 from dpia.context.assessment import Assessment
-from dpia.context.common import Loc, LocatedFinding, unanswered
+from dpia.context.common import Loc, LocatedFinding
+from dpia.context.open_questions import dpia_gaps
 from dpia.languages import LANGUAGES
 from dpia.load import Pos, Problem, Severity, field_path
 from dpia.load.problems import N_, printable
@@ -56,11 +57,12 @@ def shown(path: object) -> str:
 
 
 def open_questions(a: Assessment) -> list[tuple[Loc, Pos]]:
-    """The questions still unanswered (as the DPIA's annex lists them), where they are."""
+    """The questions still unanswered, where they are: the very list the DPIA's annex prints
+    (dpia.context.open_questions), so the count here is the count there."""
     q, loaded = a.validated.questionnaire, a.validated.loaded
     if q is None or loaded is None:
         return []
-    return [(loc, loaded.locate(loc, key=True)) for loc in unanswered(q)]  # the key to answer
+    return [(loc, loaded.locate(loc, key=True)) for loc in dpia_gaps(q)]  # the key to answer
 
 
 def open_lines(a: Assessment, t: Translator) -> list[str]:

@@ -74,6 +74,8 @@ def _indented(w: Writer, *runs: Run) -> None:
 
 
 def write(w: Writer, ctx: PrivacyAddendumContext, prose: Prose) -> None:
+    if ctx.register.value == "informal":
+        w.variant = "informal"  # the templates' pgettext('informal', ...) headings
     if not ctx.proceeds:
         prose.write(w, "not_proceeding")
         return

@@ -64,8 +64,16 @@ class Writer:
         # Whether answers are meant to exist in this language (dpia.context.common.translated):
         # only then is an answer in another language marked, as in the PDF.
         self.translated = translated
+        # The gettext context of the document's wording variant, if any (set by the document).
+        self.variant: str | None = None
 
     def _(self, message: str) -> str:
+        if self.variant is not None:
+            # A message with a variant in the catalogs ("informal": the Dutch "je" of the
+            # addendum); the plain message where it has none.
+            varied = self.t.catalog.pgettext(self.variant, message)
+            if varied != message:
+                return varied
         return self.t.gettext(message)
 
     # ------------------------------------------------------------------ runs

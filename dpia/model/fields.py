@@ -1,15 +1,17 @@
 """What each question of the questionnaire is, read from the model itself: one place for the
 metadata that the starter (`dpia init`), the JSON Schema and a form all show.
 
-The help text of a field is its pydantic description, an English catalog message (the Dutch
-comes from locales/, where `make catalogs` puts every description); the allowed values are
-the members of its enum. Nothing here is written by hand per field, so a field added to the
-model appears everywhere by itself.
+Each field has a short label (a question or a noun phrase, from `dpia.model.questions`) and
+a help text, its pydantic description; both are English catalog messages (the Dutch comes
+from locales/, where `make catalogs` puts every description). The allowed values are the
+members of its enum. A field added to the model appears everywhere by itself; a test asks
+for its label.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -24,6 +26,7 @@ from pydantic_core import PydanticUndefined
 from dpia.model.base import PUBLIC, Text
 from dpia.model.enums import Labelled
 from dpia.model.questionnaire import Questionnaire
+from dpia.model.questions import label_of
 
 Path = tuple[str, ...]  # field names from the top; "-" stands for "an item of this list"
 
@@ -41,6 +44,7 @@ class Field:
     low: int | None = None  # bounds of a number
     high: int | None = None
     public: bool = False  # written for the people concerned (model.base.PUBLIC)
+    owner: str = ""  # the name of the model the field belongs to
 
     @property
     def name(self) -> str:
@@ -48,8 +52,18 @@ class Field:
 
     @property
     def label(self) -> str:
-        """A short English label made from the name: `assessment_date` -> `Assessment date`."""
-        return self.name.replace("_", " ").capitalize()
+        """The short English label (a catalog message); a field without one yet is named
+        after its key (`assessment_date` -> `Assessment date`)."""
+        return label_of(self.path, self.owner) or self.name.replace("_", " ").capitalize()
+
+    @property
+    def point(self) -> int | None:
+        """The point of the Model DPIA Rijksdienst the field answers, where its help text
+        starts with that number ("2 Whose data are processed.")."""
+        number = re.match(r"(\d+) ", self.help)
+        if number is None or self.path[0] == "screening":  # there: the AP list's own numbers
+            return None
+        return int(number.group(1))
 
     @property
     def optional_section(self) -> bool:
@@ -64,7 +78,7 @@ class Field:
 def fields(model: type[BaseModel], path: Path = ()) -> list[Field]:
     """The fields of one model, in the order of the model, without the internal ones."""
     return [
-        _field(info, (*path, name))
+        _field(info, (*path, name), model.__name__)
         for name, info in model.model_fields.items()
         if not info.exclude and not (model is Questionnaire and name == "base_only")
     ]
@@ -78,7 +92,7 @@ def walk(model: type[BaseModel] = Questionnaire, path: Path = ()) -> Iterator[Fi
             yield from walk(f.model, (*f.path, "-") if f.many else f.path)
 
 
-def _field(info: FieldInfo, path: Path) -> Field:
+def _field(info: FieldInfo, path: Path, owner: str) -> Field:
     tp, many = _unwrap(info.annotation)
     metadata = [*info.metadata, *_annotated_metadata(info.annotation)]
     help_text = info.description or next(
@@ -93,6 +107,7 @@ def _field(info: FieldInfo, path: Path) -> Field:
         "required": required,
         "default": PydanticUndefined if required else default,
         "public": info.json_schema_extra == PUBLIC,
+        "owner": owner,
     }
     if isinstance(tp, type) and issubclass(tp, Labelled):  # every closed list has labels
         return Field(kind="enum", enum=tp, **common)

@@ -117,8 +117,12 @@ class Starter:
         return _yaml(value)
 
     def _help(self, f: Field) -> str:
+        """The question's short label, then its help text and the values it allows."""
+        label = self.t.gettext(f.label)
         text = self.t.gettext(f.help) if f.help else ""
         allowed = self._allowed(f)
+        if text.rstrip(".").lower() != label.rstrip("?").lower():
+            text = f"{label} — {text}" if text else label
         return f"{text} {allowed}".strip()
 
     def _allowed(self, f: Field) -> str:
@@ -188,9 +192,11 @@ PRESETS = ("screening", "dpia", "knowledge-security")
 def new_questionnaire(preset: str, lang: str, today: dt.date) -> str:
     """The text of a new questionnaire: every question (preset dpia, written from the model)
     or a short, hand-written example (the pre-scan, the knowledge-security check); dated
-    today, with the review a year later."""
+    today, with the start a month and the review a year later."""
     if preset == "dpia":
         return starter(lang, today)
     short = (TEMPLATES / lang / f"starter-{preset}.yaml").read_text(encoding="utf-8")
     text = short.replace("2000-01-01", today.isoformat())
+    # The processing is planned to start a month on: a date to correct, never one long past.
+    text = text.replace("2000-02-01", (today + dt.timedelta(days=31)).isoformat())
     return text.replace("2001-01-01", (today + dt.timedelta(days=365)).isoformat())

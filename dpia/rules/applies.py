@@ -24,6 +24,7 @@ from dpia.model.enums import (
     LawfulBasis,
     Outcome,
     RiskTier,
+    Role,
     TransferMechanism,
 )
 from dpia.model.meta import Organisation
@@ -47,6 +48,13 @@ def _items(data: dict[str, Any], *keys: str) -> list[dict[str, Any]]:
 
 def _kinds(data: dict[str, Any]) -> set[Any]:
     return {i.get("kind") for i in _items(data, "description", "personal_data")}
+
+
+def _roles(party: dict[str, Any]) -> set[Any]:
+    """A party's role and the roles it holds for some operations or data."""
+    others = party.get("other_roles")
+    scopes = others if isinstance(others, list) else []
+    return {party.get("role"), *(r.get("role") for r in scopes if isinstance(r, dict))}
 
 
 def _outside_eea(item: dict[str, Any]) -> bool:
@@ -157,7 +165,41 @@ WHEN: dict[Path, Predicate] = {
     ("consultation", "decision", "conditions"): lambda d, i: (
         _get(d, "consultation", "decision", "outcome") == Outcome.proceed_with_conditions.value
     ),
+    # A party's Art. 26 arrangement for a joint controller, its Art. 28 agreement for a
+    # processor (in any of its roles); an answer already given stays shown.
+    ("description", "parties", "-", "arrangement"): lambda d, i: (
+        Role.joint_controller.value in _roles(i) or "arrangement" in i
+    ),
+    ("description", "parties", "-", "agreement"): lambda d, i: (
+        bool(_roles(i) & {Role.processor.value, Role.sub_processor.value}) or "agreement" in i
+    ),
+    # The knowledge-security check (its paths do not meet a DPIA's). An answer already given
+    # is always shown, so that nothing in the file is hidden.
+    ("field", "dual_use_categories"): lambda d, i: (
+        _get(d, "field", "dual_use") is True or bool(_get(d, "field", "dual_use_categories"))
+    ),
+    ("field", "export_check"): lambda d, i: (
+        _get(d, "field", "dual_use") is True
+        or _get(d, "field", "military_end_use") is True
+        or _get(d, "field", "export_check") is not None
+    ),
+    ("partners", "-", "ties_explained"): lambda d, i: (
+        i.get("ties") not in (None, "none_found") or "ties_explained" in i
+    ),
+    ("decision", "committee"): lambda d, i: (
+        _get(d, "decision", "verdict") == "refer" or _get(d, "decision", "committee") is not None
+    ),
 }
+
+
+def _when_exchanged(key: str) -> Predicate:
+    return lambda d, i: (
+        _get(d, "personal_data", "exchanged") is True or _get(d, "personal_data", key) is not None
+    )
+
+
+for _answer in ("description", "dpia_file", "transfer_analysis"):
+    WHEN[("personal_data", _answer)] = _when_exchanged(_answer)
 
 
 def applies(path: Path, data: dict[str, Any], item: dict[str, Any] | None = None) -> bool:

@@ -27,6 +27,7 @@ from dpia.serve.workspace import Refused, Workspace, version
 
 MAX_CHANGES = 20
 MAX_VALUE = 20_000
+MAX_LINES = 500  # as the model's longest list
 MAX_BODY = 1_000_000  # a change is small; a larger body is not from the form
 
 
@@ -52,7 +53,8 @@ async def save_change(request: Request) -> Response:
         if len(raw) > MAX_BODY:
             return JSONResponse({"error": "too large"}, status_code=413)
         body = json.loads(raw)
-        changes = [_change(c) for c in body["changes"][:MAX_CHANGES]]
+        if not isinstance(body["changes"], list):
+            raise TypeError("changes")
         seen, section = str(body["version"]), str(body.get("section", "screening"))
     except Refused:
         return PlainTextResponse("no such questionnaire in this folder", status_code=404)
@@ -62,8 +64,13 @@ async def save_change(request: Request) -> Response:
     if a.validated.loaded is None:
         return JSONResponse({"error": "the file cannot be read; fix it in an editor"}, 409)
     loaded = a.validated.loaded
-    if loaded.data.get("kind", "dpia") != "dpia":
-        return JSONResponse({"error": "the form asks a DPIA's questions only"}, status_code=400)
+    kind = form.kind_of(loaded.data)
+    if kind is None:
+        return JSONResponse({"error": "the form does not ask this kind's questions"}, 400)
+    try:
+        changes = [_change(c, kind) for c in body["changes"][:MAX_CHANGES]]
+    except (ValueError, KeyError, TypeError, IndexError) as e:
+        return JSONResponse({"error": str(e) or "bad request"}, status_code=400)
     languages = list(loaded.data.get("meta", {}).get("languages") or [])
     try:
         if len(loaded.sources) > 1:  # an overlay: only its differences are written
@@ -113,6 +120,8 @@ def _shown(data: Any, loc: tuple[str | int, ...], lang: str | None, first: str) 
     value = data
     for part in loc:
         value = form.child(value, part)
+    if lang is not None and isinstance(value, list):  # one language of a list of texts
+        return [_shown(v, (), lang, first) for v in value]
     if lang is not None:
         if isinstance(value, dict):
             return value.get(lang) or ""
@@ -126,19 +135,24 @@ def _shown(data: Any, loc: tuple[str | int, ...], lang: str | None, first: str) 
     return "" if value is None else str(value)
 
 
-def _change(raw: Any) -> Change:
+def _change(raw: Any, kind: str) -> Change:
     """A change as the browser sent it, checked against the model and converted."""
     op = raw["op"]
     loc = tuple(p for p in raw["loc"] if isinstance(p, str | int) and not isinstance(p, bool))
     if op not in ("set", "add", "remove", "move") or len(loc) != len(raw["loc"]) or not loc:
         raise ValueError("bad change")
-    question = form.field_at(loc)
+    question = form.field_at(loc, kind)
     kind, enum = question.kind, question.enum
     value = raw.get("value")
     lang = raw.get("lang")
     if lang not in (None, "nl", "en"):
         raise ValueError("bad language")
-    if op == "set":
+    if op == "set" and lang is not None and question.many:
+        # One language of a list of texts, line by line: empty lines keep their place.
+        if kind != "text" or not isinstance(value, list):
+            raise ValueError("expected lines of text")
+        value = [v[:MAX_VALUE] if isinstance(v, str) else "" for v in value[:MAX_LINES]]
+    elif op == "set":
         value = _convert(value, kind, enum)
     elif op == "add":
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):

@@ -51,5 +51,18 @@ def to_overlay(changes: list[Change], merged: dict[str, Any], overlay: Any) -> l
                 loc.append(part)
                 m = m.get(part) if isinstance(m, dict) else None
                 o = o.get(part) if isinstance(o, dict) else None
+        if change.lang and isinstance(change.value, list) and o is None and isinstance(m, list):
+            # One language of an inherited list of texts: the overlay takes the whole list
+            # first, so that the other language of each item stays.
+            out.append(Change("set", tuple(loc), _plain(m)))
         out.append(Change(change.op, tuple(loc), change.value, change.lang, change.to))
     return out
+
+
+def _plain(value: Any) -> Any:
+    """Loaded data (the loader's located mappings and lists) as plain dicts and lists."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value

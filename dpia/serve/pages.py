@@ -11,9 +11,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from dpia.context.assessment import Assessment
 from dpia.languages import LANGUAGES
+from dpia.model.enums import Labelled
 from dpia.produce.starter import PRESETS
 from dpia.rules.screening import screen
+from dpia.serve.form import KINDS
 from dpia.serve.ui import page
 from dpia.serve.workspace import Refused, Workspace
 
@@ -34,9 +37,8 @@ async def start(request: Request) -> Response:
                 "title_en": meta.title.get("en", meta.languages[0].value)[0] if meta else None,
                 "status": meta.status if meta else None,
                 "verdict": screen(q.screening).verdict if q else None,
-                "decision": q.consultation.decision.outcome
-                if q and q.consultation.decision
-                else None,
+                "decision": _decision(a),
+                "check": a.ok and a.validated.knowledge is not None,
                 "errors": len(a.validated.problems)
                 + sum(1 for f in a.findings if f.where.severity == "error"),
                 "warnings": sum(1 for f in a.findings if f.where.severity == "warning"),
@@ -45,6 +47,16 @@ async def start(request: Request) -> Response:
             }
         )
     return page(request, "start.html.j2", rows=rows, folder=str(ws.root), presets=PRESETS)
+
+
+def _decision(a: Assessment) -> Labelled | None:
+    """The decision on a DPIA's processing, or the verdict of a knowledge-security check."""
+    q, k = a.validated.questionnaire, a.validated.knowledge
+    if q is not None and q.consultation.decision is not None:
+        return q.consultation.decision.outcome
+    if k is not None:
+        return k.decision.verdict
+    return None
 
 
 async def new(request: Request) -> Response:
@@ -63,7 +75,8 @@ async def new(request: Request) -> Response:
         return JSONResponse({"error": "exists"}, status_code=409)
     except (Refused, ValueError, KeyError, TypeError):
         return JSONResponse({"error": "name"}, status_code=400)
-    return JSONResponse({"url": "/edit/" + quote(ws.name(path)) + "?section=screening"})
+    first = KINDS["knowledge-security" if preset == "knowledge-security" else "dpia"].first
+    return JSONResponse({"url": "/edit/" + quote(ws.name(path)) + "?section=" + first})
 
 
 ROUTES = [Route("/", start), Route("/api/new", new, methods=["POST"])]

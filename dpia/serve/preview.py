@@ -55,6 +55,8 @@ DOCUMENT_NAMES = {
     "privacy-addendum": N_("Privacy statement addendum"),
     "equality": N_("Equality impact assessment"),
     "screening": N_("Pre-scan"),
+    "supplier-letter": N_("Letter to the supplier"),
+    "knowledge-security": N_("Knowledge-security check"),
 }
 
 

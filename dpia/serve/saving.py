@@ -176,7 +176,13 @@ def _apply(tree: Any, change: Change, languages: list[str]) -> None:
     parent = _walk(tree, change.loc[:-1], create=change.op in ("set", "add"))
     key = change.loc[-1]
     if change.op == "set":
-        value = _text(_peek(parent, key), change, languages) if change.lang else change.value
+        old = _peek(parent, key)
+        if change.lang and isinstance(change.value, list):
+            value = _texts(old, change, languages)
+        elif change.lang:
+            value = _text(old, change, languages)
+        else:
+            value = change.value
         if value is None:
             _delete(tree, change.loc)
         else:
@@ -264,6 +270,29 @@ def _text(old: Any, change: Change, languages: list[str]) -> Any:
     for k in ("nl", "en"):
         if k in texts:
             out[k] = _scalar(texts[k])
+    return out
+
+
+def _texts(old: Any, change: Change, languages: list[str]) -> Any:
+    """A list of free texts after setting one language line by line: item i gets line i in
+    that language and keeps its other language; an item left without text goes."""
+    before = list(old) if isinstance(old, list) else []
+    lines: list[str] = change.value
+    items = []
+    for i in range(max(len(before), len(lines))):
+        line = lines[i] if i < len(lines) else ""
+        one = Change("set", change.loc, line, change.lang)
+        item = _text(before[i] if i < len(before) else None, one, languages)
+        if item is not None:
+            items.append(item)
+    if not items:
+        return None
+    if isinstance(old, CommentedSeq) and len(old) == len(items):
+        for i, item in enumerate(items):  # in place: comments between the items stay
+            old[i] = item
+        return old
+    out = CommentedSeq()
+    out.extend(items)
     return out
 
 

@@ -6,6 +6,7 @@ folder; everything from a questionnaire reaches the page as escaped text.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -17,6 +18,7 @@ from dpia.languages import LANGUAGES
 from dpia.render.engine import ContainedLoader
 from dpia.render.i18n import Translator
 from dpia.resources import TEMPLATES
+from dpia.serve.form import repeats
 
 UI = TEMPLATES / "serve"
 COOKIE = "dpia-ui"
@@ -36,6 +38,7 @@ def environment(lang: str) -> Environment:
     )
     env.install_gettext_translations(t.catalog, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
+        help=lambda node: _shown_help(node, t),
         date=t.date,
         label=t.label,
         message=t.gettext,
@@ -43,6 +46,25 @@ def environment(lang: str) -> Environment:
     )
     env.globals.update(ui_lang=lang, languages=list(LANGUAGES))
     return env
+
+
+# What a help text says for the file format only: the Rijksmodel's point number in front (the
+# form shows it as a badge), a field's path in brackets, code quotes.
+_POINT = re.compile(r"^\d+ ")
+_PATH = re.compile(r" \((?:description|lawfulness|risks|measures)\.[a-z_.]+\)")
+
+
+def _plain_help(text: str) -> str:
+    return _PATH.sub("", _POINT.sub("", text)).replace("`", "")
+
+
+def _shown_help(node: Any, t: Translator) -> str:
+    """A question's help text in the interface language, or nothing where it would only
+    repeat the label there ("Wat zij zeiden." under "Wat zeiden zij?")."""
+    if not node.help:
+        return ""
+    text = _plain_help(t.gettext(node.help))
+    return "" if repeats(text, t.gettext(node.label)) else text
 
 
 def language(request: Request) -> str:

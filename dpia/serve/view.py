@@ -120,17 +120,21 @@ def section_values(ws: Workspace, name: str, section: str, lang: str) -> dict[st
     a = assess_file(path)
     loaded = a.validated.loaded
     data = loaded.data if loaded is not None else {}
-    # The form asks a DPIA's questions; a check of another kind is shown, not edited.
-    editable = loaded is not None and data.get("kind", "dpia") == "dpia"
-    sections = form.available(data) if editable else []
-    if section not in (sections or form.SECTION_NAMES):
-        section = "screening"
-    root = form.section(section, data)
+    # The form asks the questions of a DPIA or a knowledge-security check; a file of another
+    # kind, or one that cannot be read, is shown with its findings, not edited.
+    kind = form.kind_of(data) if loaded is not None else None
+    editable = kind is not None
+    shape = form.KINDS[kind or "dpia"]
+    names = dict(shape.sections)
+    sections = form.available(data, kind) if kind is not None else []
+    if section not in (sections or names):
+        section = shape.first
+    root = form.section(section, data, kind or "dpia")
     nodes = {field_path(n.loc): n for n in form.walk_nodes(root)}
     items = shown(a, lang)
     progress = {}
     for s in sections:
-        done, total = form.count(form.section(s, data))
+        done, total = form.count(form.section(s, data, kind or "dpia"))
         progress[s] = (done, total)
     languages = [x for x in (data.get("meta") or {}).get("languages") or [] if x in ("nl", "en")]
     return {
@@ -140,7 +144,8 @@ def section_values(ws: Workspace, name: str, section: str, lang: str) -> dict[st
         "editable": editable,
         "data": data,
         "section": section,
-        "sections": [(s, form.SECTION_NAMES[s]) for s in sections],
+        "kind": kind,
+        "sections": [(s, names[s]) for s in sections],
         "root": root,
         "placed": place(items, set(nodes)),
         "items": items,
@@ -150,16 +155,20 @@ def section_values(ws: Workspace, name: str, section: str, lang: str) -> dict[st
         "text_langs": languages or ["nl"],
         "first_lang": (languages or ["nl"])[0],
         "bilingual": len(languages) > 1,  # answers edited side by side
-        "screening": screening_result(data) if editable else None,
-        "full": _past_prescan(data),
+        "screening": screening_result(data) if kind == "dpia" else None,
+        "full": kind != "dpia" or _past_prescan(data),  # only a DPIA starts with a pre-scan
         "own": _overlay_own(a),
         "field_path": field_path,
         "propose_id": form.propose_id,
         "json": lambda v: json.dumps(v, ensure_ascii=False),
-        "section_title": form.SECTION_NAMES[section],
+        "section_title": names[section],
+        "points": form.POINTS
+        if kind == "dpia" and section in ("description", "lawfulness")
+        else {},
         "documents": documents(str(data.get("kind", "dpia"))),
-        "heat": _heat(data) if section == "risks" else [],
+        "heat": _heat(data) if kind == "dpia" and section == "risks" else [],
         **HELPERS,
+        "new_item": lambda n: _new_item(n, kind or "dpia"),
     }
 
 
@@ -167,9 +176,9 @@ def _risk_level(likelihood: str, severity: str) -> str:
     return str(level(Level(likelihood), Level(severity)).value)
 
 
-def _new_item(n: form.Node) -> dict[str, str]:
+def _new_item(n: form.Node, kind: str) -> dict[str, str]:
     """A new list item: its id proposed, the rest to be answered."""
-    model = form.field_at(n.loc).model
+    model = form.field_at(n.loc, kind).model
     if model is not None and "id" in model.model_fields:
         return {"id": form.propose_id(n.value, str(n.loc[-1]))}
     return {}
@@ -205,5 +214,5 @@ HELPERS: dict[str, Any] = {
     "level_label": lambda value: Level(value).label,
     "risk_level": _risk_level,
     "scale": [lv.value for lv in SCALE],
-    "new_item": _new_item,
+    "summary": form.summary,  # an item's id and its name, as its heading
 }

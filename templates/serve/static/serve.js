@@ -48,8 +48,17 @@
   const name = form.dataset.name;
   let busy = Promise.resolve();
 
+  // One answer per line. Lines in one language of a list of texts keep their places, empty
+  // or not, so that line 2 in Dutch stays beside line 2 in English.
+  function lines(text, paired) {
+    const all = text.split("\n").map((s) => s.trim());
+    if (!paired) return all.filter(Boolean);
+    while (all.length && !all[all.length - 1]) all.pop();
+    return all;
+  }
+
   function valueOf(el) {
-    if (el.dataset.lines) return el.value.split("\n").map((s) => s.trim()).filter(Boolean);
+    if (el.dataset.lines) return lines(el.value, Boolean(el.dataset.lang));
     return el.value;
   }
 
@@ -60,7 +69,7 @@
       const option = Array.from(el.options).find((o) => o.defaultSelected);
       return option ? option.value : "";
     }
-    if (el.dataset.lines) return el.defaultValue.split("\n").map((s) => s.trim()).filter(Boolean);
+    if (el.dataset.lines) return lines(el.defaultValue, Boolean(el.dataset.lang));
     return el.defaultValue;
   }
 
@@ -166,6 +175,7 @@
   });
 
   document.getElementById("reload").addEventListener("click", () => window.location.reload());
+  form.dataset.ready = "1"; // changes are listened to from here on (tests wait for it)
 
   // ---- previews and PDF downloads
   const preview = document.getElementById("preview");
