@@ -466,7 +466,7 @@ def test_libreoffice_opens_the_word_documents(
     sample = "vocational-exam-proctoring.yaml"
     expected = {
         "dpia": ["Deel A: Beschrijving van de verwerking", "Aanvullende informatie", "O7"],
-        "privacy-addendum": ["Privacy-informatie: ", "OPENBAAR", "Welke rechten heeft u?"],
+        "privacy-addendum": ["Privacy-informatie: ", "OPENBAAR", "Welke rechten heb je?"],
         "supplier-letter": ["Geachte Examina Systems, Inc.", "Intern voor beide partijen"],
     }
     for doc in expected:
