@@ -12,7 +12,7 @@ from dpia.model.enums import RiskTier
 from dpia.model.fields import walk
 from dpia.model.knowledge import KnowledgeCheck
 from dpia.rules.applies import WHEN, applies, transfer_needs_tia
-from dpia.rules.screening import follow_up
+from dpia.rules.follow_up import follow_up
 
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").rglob("*.yaml"))
 

@@ -51,7 +51,8 @@ def test_prescan_works_with_only_meta_and_screening(tmp_path: Path) -> None:
         ({}, "Not needed on these answers", "Cannot tell yet"),
         (
             {"description.locations.0.country": "US", "description.locations.0.mechanism": "scc"},
-            "Advised",
+            # SCCs to a country without adequacy: required (Schrems II), as transfer-without-tia
+            "Required",
             "Cannot tell yet",
         ),
         (
@@ -80,7 +81,9 @@ def test_prescan_lists_what_applies_with_reasons(tmp_path: Path) -> None:
     assert "DPIA verplicht" in text
     # an English-only file: its answers are quoted untranslated, without a marker each
     assert "Profilering Builds profiles" in text
-    assert "Voer een volledige DPIA uit" in text
+    # The factory's DPIA is final: the next step is its review, not a DPIA to carry out.
+    assert "De DPIA is definitief. Herbeoordeel hem uiterlijk" in text
+    assert "Voer een volledige DPIA uit" not in text
 
 
 CHARACTERISTICS = {

@@ -284,7 +284,8 @@ def test_the_too_weak_verdict_names_reason_minimum_and_verdict() -> None:
     [finding] = [f for f in found if f.code == "ks-restricted-country"]
     assert finding.loc == ("partners", 0, "country")
     assert finding.text() == (
-        "partner 'uio' is based in a country under EU restrictive measures (RU: Regulation "
+        "partner uio (University of Oslo) is based in a country under EU restrictive measures "
+        "(RU: Regulation "
         "(EU) No 833/2014): this requires at least 'refer to the committee', but the verdict "
         "is 'proceed'"
     )

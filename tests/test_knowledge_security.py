@@ -215,7 +215,7 @@ def test_a_crowded_summary_still_fits_on_one_page_and_flags_the_weak_verdict(
     assert "zonder gekoppelde DPIA of doorgiftetoets" in summary  # the error that is not a reason
     assert "1 De samenwerking" in pages[2]
     annex = pages[-1] if "Bijlage" in pages[-1] else pages[-2] + pages[-1]
-    assert "partner 'msu' is gevestigd in een land met EU-beperkende maatregelen" in annex
+    assert "partner msu (Technical Institute) is gevestigd in een land met EU-beperkende" in annex
 
 
 def test_pdfs_are_pdf_a_with_the_questionnaire_embedded(pdfs: dict) -> None:

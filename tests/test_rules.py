@@ -289,6 +289,24 @@ FINDINGS = [
     ({"meta.languages": ["nl", "en"]}, "missing-translation"),
     ({"screening": {}}, "screening-incomplete"),
     (
+        {"screening.edpb.automated_decision_legal_effect": {"applies": True, "reason": "Hold"}},
+        "automated-decision-unanswered",
+    ),
+    (
+        {
+            "screening.edpb.automated_decision_legal_effect": {"applies": True, "reason": "Hold"},
+            "lawfulness.automated_decision": {"human_involvement": False},
+        },
+        "automated-decision-barred",
+    ),
+    (
+        {
+            "screening.edpb.automated_decision_legal_effect": {"applies": True, "reason": "Hold"},
+            "lawfulness.automated_decision": {"human_involvement": False, "exception": "law"},
+        },
+        "automated-decision-safeguards-missing",
+    ),
+    (
         {
             "screening.edpb.vulnerable_data_subjects": {"applies": False, "reason": "No"},
             "description.data_subjects.0.approximate_number": 20000,

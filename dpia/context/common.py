@@ -108,6 +108,9 @@ _NOT_QUESTIONS = {
     "special_category",
     "national_id",
     "consent_by",
+    "automated_decision",  # Art. 22: asked where the screening finds such decisions (a finding)
+    "exception",  # of an automated decision: left out when there is none (the Art. 22 finding)
+    "safeguards",  # of an automated decision: empty when none is in place (the same finding)
     "legal_provision",
     "age_range",
     "vulnerability",

@@ -16,6 +16,24 @@ def screening(w: Writer, ctx: PrescanContext, prose: Prose) -> None:
     w.heading(_("Outcome of the pre-scan"), 1)
     w.para(Run(w.t.label(sc.verdict), bold=True))
     prose.write(w, "verdict_explained")
+    if ctx.prohibited:
+        practices = "; ".join(w.t.label(p) for p in ctx.prohibited)
+        banned = _(
+            "prohibited by AI Act Art. 5 since %(date)s. No assessment can make it lawful: switch"
+            " it off or remove it before the processing starts."
+        ) % {"date": w.t.date(ctx.prohibited_since)}
+        w.para(Run(_("Prohibited AI practice in scope"), bold=True, gap=True))
+        w.para(f"{practices}: {banned}")
+    if ctx.provisional:
+        w.para(
+            Run(
+                _(
+                    "This outcome is provisional: questions that are not answered yet could still"
+                    " make a DPIA required."
+                ),
+                gap=True,
+            )
+        )
     if ctx.reasons:
         w.para(f"{_('Because')}: {'; '.join(_(r) for r in ctx.reasons)}.")
     if sc.new_legislation:
@@ -40,37 +58,28 @@ def screening(w: Writer, ctx: PrescanContext, prose: Prose) -> None:
         else:
             w.para(_("None"))
     if ctx.score_total is not None:  # the Rijksmodel's score counts for a Dutch controller
-        score = f"{_('Risk score of the Rijksmodel pre-scan')}: {ctx.score_total}"
+        total = str(ctx.score_total)
+        if ctx.score_lower_bound:  # unanswered parts count 0: the total is a lower bound
+            total = _("at least %(n)s") % {"n": total}
+        score = f"{_('Risk score of the Rijksmodel pre-scan')}: {total}"
         above = f"({_('a DPIA is required above')} {ctx.threshold})"
         w.para(Run(f"{score} {above}", bold=True)).paragraph_format.keep_with_next = True
-        parts = [[_(title), str(points)] for title, points in ctx.score_parts]
+        parts: list[list[Cell]] = [
+            [_(title), str(points) if points is not None else Run(_("not answered"), gap=True)]
+            for title, points in ctx.score_parts
+        ]
         w.table([_("Counts"), _("Points")], parts)
     w.heading(_("Further assessments"), 2)
     rows: list[tuple[str, Cell]] = []
-    for key, title, advised in (
-        ("tia", _("Transfer impact assessment (data outside the EEA)"), ctx.follow_up.tia),
-        ("fria", _("Fundamental-rights impact assessment (AI Act Art. 27)"), ctx.follow_up.fria),
-        ("equality", _("Equality impact assessment"), ctx.follow_up.equality),
-    ):
-        if key in ctx.required:
-            required = _("Required: the assessment records it as missing")
-            rows.append((title, Run(required, bold=True, gap=True)))
-        elif advised is None:
-            rows.append((title, Run(_("Cannot tell yet: describe the processing first"), gap=True)))
-        else:
-            rows.append(
-                (
-                    title,
-                    Run(_("Advised"), bold=True)
-                    if advised
-                    else Run(_("Not needed on these answers")),
-                )
-            )
+    for row in ctx.assessments:  # as the rules advise them (dpia.rules.follow_up)
+        status = _(row.status) % {"date": w.t.date(row.date)} if row.date else _(row.status)
+        strong = row.tone in ("bad", "strong")
+        rows.append((_(row.title), Run(status, bold=strong, gap=row.tone in ("bad", "gap"))))
     w.facts(rows)
     if ctx.transfer.beyond_rijksmodel:
         advice = _(
             "The Rijksmodel pre-scan asks for a transfer impact assessment (DTIA) only for"
-            " standard contractual clauses and other mechanisms. This pre-scan also advises one"
+            " standard contractual clauses and other mechanisms. This pre-scan also requires one"
             " for"
         )
         mechanisms = "; ".join(w.t.label(m) for m in ctx.transfer.beyond_rijksmodel)

@@ -327,6 +327,22 @@ class DecisionUse(Labelled):
     other = "other", N_("other decisions")
 
 
+class Art22Exception(Labelled):
+    """The exceptions of Art. 22(2) GDPR to the ban on solely automated decisions."""
+
+    contract = "contract", N_("necessary for a contract with the person (Art. 22(2)(a))")
+    law = "law", N_("authorised by Union or member-state law (Art. 22(2)(b))")
+    explicit_consent = "explicit_consent", N_("explicit consent (Art. 22(2)(c))")
+
+
+class Art22Safeguard(Labelled):
+    """The safeguards Art. 22(3) GDPR asks for at least."""
+
+    human_intervention = "human_intervention", N_("a person can be asked to intervene")
+    express_view = "express_view", N_("the person can give their point of view")
+    contest = "contest", N_("the person can contest the decision")
+
+
 class ActRole(Labelled):
     provider = "provider", N_("provider")
     deployer = "deployer", N_("deployer")

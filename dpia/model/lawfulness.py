@@ -8,6 +8,8 @@ from dpia.model.base import PUBLIC, Id, Strict, TextValue, items
 from dpia.model.enums import (
     AlternativeOutcome,
     Art9Exception,
+    Art22Exception,
+    Art22Safeguard,
     BiometricNeed,
     ConsentBy,
     DataSubjectRight,
@@ -63,6 +65,11 @@ class BasisForPurpose(Strict):
         None,
         description="For consent: who gives it: data_subject, parent, or both (a parent below "
         "the country's age of digital consent, the person from that age).",
+    )
+    subjects: list[Id] = items(
+        "For consent: ids of the data subjects asked for it (description.data_subjects), e.g. "
+        "the candidates but not bystanders in a recording; leave out when it is everyone "
+        "whose data the purpose's operations process."
     )
     alternative: ConsentAlternative | None = Field(
         None,
@@ -163,6 +170,25 @@ class Transparency(Strict):
     )
 
 
+class AutomatedDecision(Strict):
+    """Art. 22 GDPR: a decision with legal or similarly significant effect (the screening's
+    criterion) taken without a person weighing it is barred, unless an exception of
+    Art. 22(2) applies, and then only with the safeguards of Art. 22(3)."""
+
+    human_involvement: StrictBool = Field(
+        description="Whether a person with the authority and competence to change the outcome "
+        "weighs each decision before it takes effect (a routine confirmation does not count)."
+    )
+    exception: Art22Exception | None = Field(
+        None,
+        description="Without human involvement: the Art. 22(2) exception relied on (contract, "
+        "law, explicit_consent); leave out when there is none.",
+    )
+    safeguards: list[Art22Safeguard] = items(
+        "The Art. 22(3) safeguards in place: human_intervention, express_view, contest."
+    )
+
+
 class Lawfulness(Strict):
     lawful_bases: list[BasisForPurpose] = items("11 A lawful basis for each purpose.")
     special_categories: list[SpecialException] = items("12 Art. 9(2) exception per category.")
@@ -184,6 +210,11 @@ class Lawfulness(Strict):
     )
     minimisation: TextValue | None = Field(None, description="Data minimisation measures.")
     accuracy: TextValue | None = Field(None, description="How data are kept accurate.")
+    automated_decision: AutomatedDecision | None = Field(
+        None,
+        description="15 For a decision with legal or similarly significant effect (Art. 22): "
+        "whether a person weighs it, and else on what exception and with what safeguards.",
+    )
     rights: Rights = Field(default_factory=Rights, description="15 Data-subject rights.")
     transparency: Transparency = Field(
         default_factory=Transparency, description="How people are informed."

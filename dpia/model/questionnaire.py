@@ -129,6 +129,7 @@ def reference_errors(data: dict[str, Any]) -> Iterator[Reference]:
     yield from refs(("risks",), "data", ("description", "personal_data"))
     yield from refs(("lawfulness", "lawful_bases"), "purpose", ("description", "purposes"))
     yield from refs(("description", "personal_data"), "subjects", ("description", "data_subjects"))
+    yield from refs(("lawfulness", "lawful_bases"), "subjects", ("description", "data_subjects"))
     operation_links: list[tuple[str, ...]] = [
         ("description", "purposes"),
         ("description", "personal_data"),

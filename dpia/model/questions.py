@@ -429,6 +429,13 @@ BY_PATH: dict[str, str] = {
     "description.retention_periods.-.purposes": N_("For which purposes?"),
     # B. Lawfulness
     "lawfulness.lawful_bases.-.purpose": N_("For which purpose?"),
+    "lawfulness.lawful_bases.-.subjects": N_("Who is asked for consent?"),
+    "lawfulness.automated_decision": N_("Automated decisions (Art. 22)"),
+    "lawfulness.automated_decision.human_involvement": N_(
+        "Does a person weigh each decision before it takes effect?"
+    ),
+    "lawfulness.automated_decision.exception": N_("Which Art. 22(2) exception?"),
+    "lawfulness.automated_decision.safeguards": N_("Which Art. 22(3) safeguards are in place?"),
     "lawfulness.lawful_bases.-.basis": N_("Lawful basis (Art. 6(1))"),
     "lawfulness.lawful_bases.-.justification": N_("Why does this basis apply?"),
     "lawfulness.lawful_bases.-.alternative.description": N_("What is offered instead?"),

@@ -3,7 +3,7 @@
 A form asks a conditional question only when its predicate holds (the Art. 9(2) exception
 only for special-category data, the transfer impact assessment only for data leaving the EEA,
 the fundamental-rights impact assessment only for a high-risk system). The predicates use the
-same tables and tests as the findings and the pre-scan's follow-up (`EEA`, `NEEDS_TIA`,
+same tables and tests as the findings and the pre-scan's follow-up (`EEA`, `tia_required`,
 `follow_up`), and a test checks they agree with `follow_up` on every sample.
 
 They read the plain data of a file (dicts and lists, as `dpia.load` gives them), not the
@@ -27,9 +27,11 @@ from dpia.model.enums import (
     Role,
     TransferMechanism,
 )
-from dpia.rules.transfers import EEA, NEEDS_TIA
+from dpia.model.meta import Organisation
+from dpia.rules.transfers import EEA, tia_required
 
 Path = tuple[str, ...]
+_DEFAULT_COUNTRY = Organisation.model_fields["country"].default  # the model's, "NL"
 Predicate = Callable[[dict[str, Any], dict[str, Any]], bool]
 
 
@@ -60,13 +62,19 @@ def _outside_eea(item: dict[str, Any]) -> bool:
     return isinstance(country, str) and len(country) == 2 and country not in EEA
 
 
-def _needs_tia(item: dict[str, Any]) -> bool:
-    """As `rules.screening.follow_up`: a transfer on a tool that rests on the exporter's own
-    assessment (Schrems II), or on no tool at all."""
-    mechanism = item.get("mechanism", TransferMechanism.none.value)
-    return _outside_eea(item) and (
-        mechanism == TransferMechanism.none.value or mechanism in {m.value for m in NEEDS_TIA}
-    )
+def _needs_tia(data: dict[str, Any], item: dict[str, Any]) -> bool:
+    """As the DPIA's finding and the pre-scan (`rules.transfers.tia_required`): a transfer to a
+    country without adequacy on a tool that rests on the exporter's own assessment (Schrems II),
+    or on no tool at all."""
+    controller = _get(data, "meta", "organisation", "country") or _DEFAULT_COUNTRY
+    country = item.get("country")
+    try:
+        mechanism = TransferMechanism(item.get("mechanism", TransferMechanism.none.value))
+    except ValueError:
+        return False
+    if not (isinstance(controller, str) and isinstance(country, str)):
+        return False
+    return tia_required(controller, country, mechanism)
 
 
 def needs_fria(data: dict[str, Any]) -> bool:
@@ -80,6 +88,12 @@ def deployer_of_high_risk(data: dict[str, Any]) -> bool:
     ai = _get(data, "ai")
     role = _get(ai, "act_role") or ActRole.deployer.value  # the model's default
     return _get(ai, "risk_tier") == RiskTier.high_risk.value and role == ActRole.deployer.value
+
+
+def significant_decision(data: dict[str, Any]) -> bool:
+    """As the Art. 22 finding: the screening marks automated decisions with legal or similarly
+    significant effect as applying."""
+    return _get(data, "screening", "edpb", "automated_decision_legal_effect", "applies") is True
 
 
 def uses_ai(data: dict[str, Any]) -> bool:
@@ -99,7 +113,7 @@ WHEN: dict[Path, Predicate] = {
         i.get("vulnerable") is True
     ),
     ("description", "locations", "-", "mechanism"): lambda d, i: _outside_eea(i),
-    ("description", "locations", "-", "tia_done"): lambda d, i: _needs_tia(i),
+    ("description", "locations", "-", "tia_done"): lambda d, i: _needs_tia(d, i),
     ("description", "locations", "-", "mechanism_other"): lambda d, i: (
         i.get("mechanism") == TransferMechanism.other.value
     ),
@@ -113,6 +127,17 @@ WHEN: dict[Path, Predicate] = {
     ),
     ("lawfulness", "lawful_bases", "-", "legal_provision"): lambda d, i: (
         i.get("basis") in (LawfulBasis.legal_obligation.value, LawfulBasis.public_task.value)
+    ),
+    ("lawfulness", "lawful_bases", "-", "subjects"): lambda d, i: (
+        i.get("basis") == LawfulBasis.consent.value
+    ),
+    # Art. 22: asked where the screening finds a decision with legal or similar effect
+    ("lawfulness", "automated_decision"): lambda d, i: significant_decision(d),
+    ("lawfulness", "automated_decision", "exception"): lambda d, i: (
+        _get(d, "lawfulness", "automated_decision", "human_involvement") is False
+    ),
+    ("lawfulness", "automated_decision", "safeguards"): lambda d, i: (
+        _get(d, "lawfulness", "automated_decision", "human_involvement") is False
     ),
     ("lawfulness", "further_processing", "-", "legal_provision"): lambda d, i: (
         i.get("assessment") == FurtherUse.permitted_by_law.value
@@ -186,4 +211,4 @@ def applies(path: Path, data: dict[str, Any], item: dict[str, Any] | None = None
 def transfer_needs_tia(data: dict[str, Any]) -> bool | None:
     """The pre-scan's TIA advice from plain data (None: no locations given yet)."""
     locations = _items(data, "description", "locations")
-    return any(_needs_tia(loc) for loc in locations) if locations else None
+    return any(_needs_tia(data, loc) for loc in locations) if locations else None

@@ -17,11 +17,12 @@ from dpia.model.enums import (
     TransferMechanism,
 )
 from dpia.model.labels import N_
-from dpia.rules.consent import above_age, below_age, genuine, imbalance
+from dpia.rules.consent import above_age, asked, below_age, genuine, imbalance
 from dpia.rules.finding import E, Finding, Loc, W, check
 from dpia.rules.jurisdiction import seat
+from dpia.rules.naming import named, named_all
 from dpia.rules.parties import PROCESSOR_ROLES
-from dpia.rules.transfers import NEEDS_TIA, needs_safeguards
+from dpia.rules.transfers import needs_safeguards, needs_tia
 
 
 @check
@@ -66,8 +67,8 @@ def _special_categories(q: Questionnaire) -> Iterator[Finding]:
                 "retention-missing",
                 W,
                 loc,
-                N_("no retention period for data category '{id}'"),
-                {"id": cat.id},
+                N_("no retention period for data category {id}"),
+                {"id": named(q, "data", cat.id)},
             )
         if cat.kind is DataKind.special and q.meta.classification in (
             Classification.public,
@@ -88,34 +89,51 @@ def _special_categories(q: Questionnaire) -> Iterator[Finding]:
 @check
 def _lawful_bases(q: Questionnaire) -> Iterator[Finding]:
     place = seat(q)
-    unequal, young, grown = imbalance(q), below_age(q), above_age(q)
+    unequal = imbalance(q)
+    ages = {"age": str(place.consent_age), "source": place.consent_age_source}
     for i, lb in enumerate(q.lawfulness.lawful_bases):
         loc: Loc = ("lawfulness", "lawful_bases", i)
         consent = lb.basis is LawfulBasis.consent
+        purpose = named(q, "purpose", lb.purpose)
         if consent and unequal and not genuine(lb.alternative):
             yield Finding(
                 "consent-not-free",
                 E,
                 (*loc, "alternative"),
                 N_(
-                    "consent for '{purpose}' is not freely given: the organisation holds power "
+                    "consent for {purpose} is not freely given: the organisation holds power "
                     "over the people asked (a public body, a school or an employer) and no "
                     "genuine alternative without detriment is recorded (EDPB 05/2020)"
                 ),
-                {"purpose": lb.purpose},
+                {"purpose": purpose},
             )
-        if consent and young and lb.consent_by not in (ConsentBy.parent, ConsentBy.both):
+        # Only the people asked for consent count: bystanders in a recording are not asked,
+        # so their being children does not make a parent's consent due (the voc sample).
+        people = asked(q, lb) if consent else []
+        young = below_age(q, people)
+        if young and lb.consent_by not in (ConsentBy.parent, ConsentBy.both):
+            group = named_all(q, "subject", [s.id for s in young])
             yield Finding(
                 "child-consent-without-parent",
                 E,
                 (*loc, "consent_by"),
+                # UAVG art. 5(1): below 16 the holder of parental responsibility consents, for
+                # any consent; elsewhere this tool knows only the Art. 8 GDPR age, which covers
+                # information-society services offered directly to a child (domain notes 2, 15).
                 N_(
-                    "consent is relied on for children under {age} without the consent of a "
-                    "parent or guardian (Art. 8; {source})"
+                    "consent for {purpose} is asked of {group}, some of them under {age}, "
+                    "without a parent or guardian: under {age} the holder of parental "
+                    "responsibility consents ({source})"
+                )
+                if q.meta.organisation.country == "NL"
+                else N_(
+                    "consent for {purpose} is asked of {group}, some of them under {age}, "
+                    "without a parent or guardian: for an online service offered to a child, "
+                    "a parent consents under {age} (Art. 8 GDPR; {source})"
                 ),
-                {"age": str(place.consent_age), "source": place.consent_age_source},
+                {"purpose": purpose, "group": group, **ages},
             )
-        if consent and grown and lb.consent_by is ConsentBy.parent:
+        if consent and above_age(q, people) and lb.consent_by is ConsentBy.parent:
             yield Finding(
                 "consent-by-parent-over-age",
                 W,
@@ -124,7 +142,7 @@ def _lawful_bases(q: Questionnaire) -> Iterator[Finding]:
                     "from {age} people give consent themselves ({source}), yet only a parent "
                     "is asked; use both"
                 ),
-                {"age": str(place.consent_age), "source": place.consent_age_source},
+                ages,
             )
         if lb.basis is LawfulBasis.legitimate_interests and q.meta.organisation.public_body:
             yield Finding(
@@ -144,8 +162,8 @@ def _lawful_bases(q: Questionnaire) -> Iterator[Finding]:
                 "legal-provision-missing",
                 E,
                 (*loc, "legal_provision"),
-                N_("{basis} needs the statutory provision it rests on (Art. 6(3))"),
-                {"basis": lb.basis},
+                N_("{basis} for {purpose} needs the statutory provision it rests on (Art. 6(3))"),
+                {"basis": lb.basis, "purpose": purpose},
             )
     based = {lb.purpose for lb in q.lawfulness.lawful_bases}
     for i, p in enumerate(q.description.purposes):
@@ -154,8 +172,8 @@ def _lawful_bases(q: Questionnaire) -> Iterator[Finding]:
                 "purpose-without-basis",
                 E,
                 ("description", "purposes", i),
-                N_("purpose '{id}' has no lawful basis in lawfulness.lawful_bases"),
-                {"id": p.id},
+                N_("purpose {id} has no lawful basis in lawfulness.lawful_bases"),
+                {"id": named(q, "purpose", p.id)},
             )
 
 
@@ -204,7 +222,7 @@ def _transfers(q: Questionnaire) -> Iterator[Finding]:
                 ),
                 params,
             )
-        elif where.mechanism in NEEDS_TIA and not where.tia_done:
+        elif needs_tia(controller, where) and not where.tia_done:
             yield Finding(
                 "transfer-without-tia",
                 W,

@@ -32,8 +32,10 @@ from dpia.rules.ai_act import (
     tier_contradicts,
 )
 from dpia.rules.decision import Art36, art36, proceeding
-from dpia.rules.finding import E, Finding, Loc, W, check, walk_texts
+from dpia.rules.finding import E, Finding, Loc, Param, W, check, ngettext, walk_texts
+from dpia.rules.follow_up import Need, fria_advice
 from dpia.rules.jurisdiction import seat
+from dpia.rules.naming import named, named_all
 from dpia.rules.risk import SCALE, AssessedRisk, assess
 from dpia.rules.screening import contradicting_signals, screen_questionnaire
 
@@ -48,8 +50,8 @@ def _risks(q: Questionnaire) -> Iterator[Finding]:
                 "risk-without-measures",
                 W,
                 (*loc, "measures"),
-                N_("risk '{id}' is {level} but no measure addresses it"),
-                {"id": a.risk.id, "level": a.inherent},
+                N_("risk {id} is {level} but no measure addresses it"),
+                {"id": named(q, "risk", a.risk.id), "level": a.inherent},
             )
         r = a.risk
         if _rises(a):
@@ -57,8 +59,8 @@ def _risks(q: Questionnaire) -> Iterator[Finding]:
                 "residual-above-inherent",
                 W,
                 (*loc, "residual_likelihood"),
-                N_("risk '{id}' is rated higher after its measures than before"),
-                {"id": r.id},
+                N_("risk {id} is rated higher after its measures than before"),
+                {"id": named(q, "risk", r.id)},
             )
     unmotivated = [
         a.risk.id
@@ -72,7 +74,7 @@ def _risks(q: Questionnaire) -> Iterator[Finding]:
             W,
             ("risks",),
             N_("the likelihood and impact of risks {ids} are not motivated (Rijksmodel)"),
-            {"ids": ", ".join(unmotivated)},
+            {"ids": named_all(q, "risk", unmotivated)},
         )
     for i, a in enumerate(assessed):
         if a.residual is RiskLevel.unknown:
@@ -80,12 +82,15 @@ def _risks(q: Questionnaire) -> Iterator[Finding]:
                 "residual-unknown",
                 W,
                 ("risks", i, "residual_level"),
-                N_("the residual risk of '{id}' is unknown: find out what is needed to rate it"),
-                {"id": a.risk.id},
+                N_("the residual risk of {id} is unknown: find out what is needed to rate it"),
+                {"id": named(q, "risk", a.risk.id)},
             )
     status, planned = art36(q), q.consultation.prior_consultation
     authority = seat(q).authority
-    params = {"ids": ", ".join(status.high), "authority": authority or ""}
+    params: dict[str, Param] = {
+        "ids": named_all(q, "risk", status.high),
+        "authority": authority or "",
+    }
     if status.state is Art36.required and not (planned and (planned.planned or status.filed)):
         yield Finding(
             "prior-consultation-needed",
@@ -120,8 +125,8 @@ def _risks(q: Questionnaire) -> Iterator[Finding]:
                 "measure-overdue",
                 W,
                 ("measures", i, "due"),
-                N_("measure '{id}' was due before the assessment date and is not implemented"),
-                {"id": m.id},
+                N_("measure {id} was due before the assessment date and is not implemented"),
+                {"id": named(q, "measure", m.id)},
             )
 
 
@@ -184,7 +189,7 @@ def _ai(q: Questionnaire) -> Iterator[Finding]:
             ("ai", "human_oversight"),
             N_(
                 "AI outputs are used for decisions about people without human oversight "
-                "(Art. 22 AVG, Art. 14 and 26(2) AI Act)"
+                "(Art. 22 GDPR, Art. 14 and 26(2) AI Act)"
             ),
         )
     for i, practice in enumerate(ai.prohibited_practices):
@@ -205,7 +210,8 @@ def _ai(q: Questionnaire) -> Iterator[Finding]:
     if ai.annex_iii_uses and not ai.fria_done:
         yield Finding(
             "fria-missing",
-            E if fria.by_start and q.meta.organisation.public_body else W,
+            # The pre-scan's advice reads the same test (rules.follow_up.fria_advice).
+            E if fria_advice(q).need is Need.required else W,
             ("ai", "fria_done"),
             N_(
                 "a high-risk use under Annex III needs a fundamental-rights impact assessment "
@@ -465,10 +471,8 @@ def decision_conflicts(q: Questionnaire, errors: int) -> Iterator[Finding]:
             ),
         )
     if errors:
-        yield Finding(
-            "decision-conflict",
-            E,
-            loc,
-            N_("the decision is to proceed while {count} error(s) remain in this assessment"),
-            {"count": str(errors)},
+        one, many = ngettext(
+            "the decision is to proceed while {count} error remains in this assessment",
+            "the decision is to proceed while {count} errors remain in this assessment",
         )
+        yield Finding("decision-conflict", E, loc, one, {"count": str(errors)}, many)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dpia.load import Severity
 from dpia.model import Questionnaire
 from dpia.rules import (
+    checks_automated,
     checks_central,
     checks_consent,
     checks_data,
@@ -20,6 +21,7 @@ from dpia.rules.finding import CHECKS, Finding
 _MODULES = (
     checks_data,
     checks_consent,
+    checks_automated,
     checks_roles,
     checks_service,
     checks_governance,

@@ -27,6 +27,7 @@ from dpia.model.knowledge_enums import (
 )
 from dpia.model.labels import N_, english_label
 from dpia.rules.finding import E, Finding, Loc, W
+from dpia.rules.naming import SHORTER, Named
 from dpia.rules.transfers import EEA
 
 ORDER = list(Verdict)  # least to most restrictive
@@ -59,7 +60,7 @@ def stricter(a: Verdict, b: Verdict) -> bool:
 
 
 def _reason(
-    minimum: Verdict, code: str, loc: Loc, msg: str, **params: str | Labelled
+    minimum: Verdict, code: str, loc: Loc, msg: str, **params: str | Labelled | Named
 ) -> Requirement:
     return Requirement(minimum, Finding(code, W, loc, msg, params))
 
@@ -77,8 +78,8 @@ def requirements(c: KnowledgeCheck) -> list[Requirement]:
                     Verdict.do_not_proceed,
                     "ks-sanctioned-partner",
                     ("partners", i, "sanctioned"),
-                    N_("partner '{id}' is on a sanctions or end-user list"),
-                    id=p.id,
+                    N_("partner {id} is on a sanctions or end-user list"),
+                    id=Named(p.id, p.name),
                 )
             )
         if p.country in restricted:
@@ -88,10 +89,10 @@ def requirements(c: KnowledgeCheck) -> list[Requirement]:
                     "ks-restricted-country",
                     ("partners", i, "country"),
                     N_(
-                        "partner '{id}' is based in a country under EU restrictive measures "
+                        "partner {id} is based in a country under EU restrictive measures "
                         "({country}: {act})"
                     ),
-                    id=p.id,
+                    id=Named(p.id, p.name),
                     country=p.country,
                     act=RESTRICTED_COUNTRIES.get(p.country).note,
                 )
@@ -103,10 +104,10 @@ def requirements(c: KnowledgeCheck) -> list[Requirement]:
                     "ks-critical-technology-security-ties",
                     ("partners", i, "ties"),
                     N_(
-                        "an EU critical technology area is involved and partner '{id}' has "
+                        "an EU critical technology area is involved and partner {id} has "
                         "ties to military or security bodies: {ties}"
                     ),
-                    id=p.id,
+                    id=Named(p.id, p.name),
                     ties=p.ties,
                 )
             )
@@ -147,8 +148,8 @@ def requirements(c: KnowledgeCheck) -> list[Requirement]:
                     Verdict.refer,
                     "ks-high-residual-risk",
                     ("risks", i, "residual"),
-                    N_("risk '{id}' stays high after its measures"),
-                    id=r.id,
+                    N_("risk {id} stays high after its measures"),
+                    id=Named(r.id, r.description),
                 )
             )
         elif r.level is not Weight.low:
@@ -157,8 +158,8 @@ def requirements(c: KnowledgeCheck) -> list[Requirement]:
                     Verdict.proceed_with_measures,
                     "ks-risk-needs-measures",
                     ("risks", i, "level"),
-                    N_("risk '{id}' is {level} and needs its measures"),
-                    id=r.id,
+                    N_("risk {id} is {level} and needs its measures"),
+                    id=Named(r.id, r.description),
                     level=r.level,
                 )
             )
@@ -263,7 +264,7 @@ def _committee(c: KnowledgeCheck) -> Iterator[Finding]:
 @rule
 def _personal_data(c: KnowledgeCheck) -> Iterator[Finding]:
     pd = c.personal_data
-    outside = [p.id for p in c.partners if p.country not in EEA]
+    outside = tuple(Named(p.id, p.name, SHORTER) for p in c.partners if p.country not in EEA)
     if pd.exchanged and outside and pd.dpia_file is None and pd.transfer_analysis is None:
         yield Finding(
             "ks-transfer-without-dpia",
@@ -273,7 +274,7 @@ def _personal_data(c: KnowledgeCheck) -> Iterator[Finding]:
                 "personal data go to a partner outside the EEA ({partners}) without a linked "
                 "DPIA or transfer analysis"
             ),
-            {"partners": ", ".join(outside)},
+            {"partners": outside},
         )
 
 
@@ -301,10 +302,10 @@ def _partners(c: KnowledgeCheck) -> Iterator[Finding]:
                 W,
                 ("partners", i, "ties"),
                 N_(
-                    "the ties of partner '{id}' to military or security bodies are not known: "
+                    "the ties of partner {id} to military or security bodies are not known: "
                     "find out before deciding"
                 ),
-                {"id": p.id},
+                {"id": Named(p.id, p.name)},
             )
 
 
@@ -316,16 +317,16 @@ def _risks(c: KnowledgeCheck) -> Iterator[Finding]:
                 "ks-risk-without-measures",
                 W,
                 ("risks", i, "measures"),
-                N_("risk '{id}' is {level} but no measure addresses it"),
-                {"id": r.id, "level": r.level},
+                N_("risk {id} is {level} but no measure addresses it"),
+                {"id": Named(r.id, r.description), "level": r.level},
             )
         if WEIGHTS.index(r.residual) > WEIGHTS.index(r.level):
             yield Finding(
                 "ks-residual-above-level",
                 W,
                 ("risks", i, "residual"),
-                N_("risk '{id}' is rated higher after its measures than before"),
-                {"id": r.id},
+                N_("risk {id} is rated higher after its measures than before"),
+                {"id": Named(r.id, r.description)},
             )
     if not c.opportunities:
         yield Finding(

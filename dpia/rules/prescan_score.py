@@ -22,7 +22,7 @@ from dpia.model.enums import (
     TransferMechanism,
 )
 from dpia.model.labels import N_
-from dpia.rules.transfers import NEEDS_TIA, needs_safeguards
+from dpia.rules.transfers import NEEDS_TIA, needs_tia
 
 # "de som van de risicoscores groter is dan 4"
 THRESHOLD = 4
@@ -58,7 +58,10 @@ PARTS = {
 
 @dataclass(frozen=True)
 class RiskScore:
-    parts: dict[str, int]  # the pre-scan's score keys -> points
+    parts: dict[str, int]  # the pre-scan's score keys -> points (0 where unanswered)
+    # The parts whose question is not answered yet: they count 0, so the total is then only a
+    # lower bound, and a total at or below the threshold does not settle the criterion.
+    unanswered: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:
@@ -67,6 +70,15 @@ class RiskScore:
     @property
     def above_threshold(self) -> bool:
         return self.total > THRESHOLD
+
+    @property
+    def lower_bound(self) -> bool:
+        return bool(self.unanswered)
+
+    @property
+    def settled(self) -> bool:
+        """Whether the score criterion is decided: above the threshold already, or complete."""
+        return self.above_threshold or not self.unanswered
 
 
 def _bands(count: int) -> int:
@@ -108,6 +120,25 @@ def _transfer(q: Questionnaire) -> int:
     return 1
 
 
+def _unanswered(q: Questionnaire, people: int) -> tuple[str, ...]:
+    """The parts whose answers are missing: a screening question left empty, or no data,
+    people or locations described yet. A list of base registers left empty reads as none."""
+    d, s = q.description, q.screening
+    missing = {
+        "gewone_persoonsgegeven": not d.personal_data,
+        "bijzonder_persoonsgegeven": not d.personal_data,
+        "gevoelig_persoonsgegeven": not d.personal_data,
+        "betrokkenen": not d.data_subjects,
+        "aantal_betrokkenen": people < LARGE
+        and (not d.data_subjects or any(x.approximate_number is None for x in d.data_subjects)),
+        "frequentie_verwerking": s.frequency is None,
+        "bewaartermijn": s.retention_class is None,
+        "internationale_doorgifte": not d.locations,
+        "digitaledienst_minderjarig": s.digital_service is None,
+    }
+    return tuple(k for k in PARTS if missing.get(k, False))
+
+
 def risk_score(q: Questionnaire) -> RiskScore:
     d, s = q.description, q.screening
     kinds = [c.kind for c in d.personal_data]
@@ -132,7 +163,8 @@ def risk_score(q: Questionnaire) -> RiskScore:
             "digitaledienst_minderjarig": service.get(s.digital_service, 0)
             if s.digital_service
             else 0,
-        }
+        },
+        _unanswered(q, people),
     )
 
 
@@ -154,13 +186,8 @@ def transfer_advice(q: Questionnaire) -> TransferAdvice:
     country = q.meta.organisation.country
     abroad = [loc for loc in q.description.locations if outside_area(country, loc.country)]
     rijks = [loc for loc in abroad if loc.mechanism in RIJKS_DTIA]
-    # As the pre-scan document's follow-up (dpia.rules.screening.follow_up) decides it.
-    ours = [
-        loc
-        for loc in abroad
-        if needs_safeguards(country, loc)
-        and (loc.mechanism in NEEDS_TIA or loc.mechanism is TransferMechanism.none)
-    ]
+    # As the DPIA's finding and the pre-scan's follow-up (dpia.rules.transfers.tia_required).
+    ours = [loc for loc in abroad if needs_tia(country, loc)]
     beyond = sorted(
         {loc.mechanism for loc in ours if loc not in rijks and loc.mechanism in NEEDS_TIA},
         key=list(TransferMechanism).index,

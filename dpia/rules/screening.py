@@ -11,13 +11,11 @@ from dpia.model.enums import (
     DataKind,
     EdpbCriterion,
     ScreeningSignal,
-    TransferMechanism,
     Verdict,
 )
 from dpia.model.labels import N_
 from dpia.model.meta import Answer, Screening
 from dpia.rules.prescan_score import LARGE, RiskScore, risk_score
-from dpia.rules.transfers import NEEDS_TIA, needs_safeguards
 
 
 @dataclass(frozen=True)
@@ -100,36 +98,6 @@ def screen(
     else:
         verdict = Verdict.not_required
     return ScreeningResult(verdict, edpb, ap, national_list, score, law, reasons)
-
-
-@dataclass(frozen=True)
-class FollowUp:
-    """Which further assessments the pre-scan advises; None where the answers cannot tell yet."""
-
-    tia: bool | None  # transfer impact assessment (Schrems II, EDPB Recommendations 01/2020)
-    fria: bool | None  # fundamental-rights impact assessment (AI Act Art. 27)
-    equality: bool  # equality impact assessment
-
-
-def follow_up(q: Questionnaire) -> FollowUp:
-    edpb = q.screening.edpb
-    country = q.meta.organisation.country
-    tia = (
-        any(
-            needs_safeguards(country, loc)
-            and (loc.mechanism in NEEDS_TIA or loc.mechanism is TransferMechanism.none)
-            for loc in q.description.locations
-        )
-        if q.description.locations
-        else None
-    )
-    fria = bool(q.ai.annex_iii_uses) if q.ai else None
-    scoring = any(
-        a is not None and a.applies
-        for a in (edpb.evaluation_scoring, edpb.automated_decision_legal_effect)
-    )
-    equality = q.description.ai_system is not None or q.ai is not None or scoring
-    return FollowUp(tia, fria, equality)
 
 
 def screen_questionnaire(q: Questionnaire) -> ScreeningResult:
