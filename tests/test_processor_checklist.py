@@ -590,3 +590,18 @@ TRAINING_AI = {
         "inputs_train_model": True,
     }
 }
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_gap_list_introduction_reads_as_prose(lang: str) -> None:
+    """Words around a template tag keep their spaces; the marks are explained in words."""
+    changes = checklist_q(MIXED)
+    changes["description.parties.1"] = {**PROCESSOR, "agreement": False}
+    page, _ = document(lang, **changes)
+    intro = plain(page.split('<ol class="requests">')[0].rsplit("<h2", 1)[1])
+    expected = {
+        "en": ["agree with Acme Leermiddelen B.V. before", "processor agreement. Each point"],
+        "nl": ["met Acme Leermiddelen B.V. af te spreken", "tekent. Elk punt"],
+    }
+    for phrase in expected[lang]:
+        assert phrase in intro, intro

@@ -92,7 +92,7 @@ def test_nothing_to_ask_is_a_confirmation_that_asks_for_notice_of_sub_processors
     assert not PdfReader(pdf).attachments  # the school's questionnaire stays with the school
     text = " ".join(pdf_text(pdf).split())
     assert "Leerlijn Analytics B.V." in text and "Geachte M. de Boer," in text
-    assert "Model Verwerkersovereenkomst 4.0, 2025-08-12" in text  # the agreement, named
+    assert "(Model Verwerkersovereenkomst 4.0, 2025-08-12) naast" in text  # the agreement, named
     assert "artikel 28, lid 2" in text and "subverwerker" in text  # notice of changes
     assert "niets te vragen" not in text and "hoeven u niets" not in text
     assert "DPIA leeranalysedashboard" not in text  # not the assessment's title
