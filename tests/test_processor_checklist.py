@@ -16,8 +16,8 @@ from dpia.context.assessment import assess_file
 from dpia.context.processor_checklist import ProcessorChecklistContext
 from dpia.model.agreement import ProcessorAgreement
 from dpia.model.enums import Art28Item, SectorItem, SigningAdvice
-from dpia.produce import prepare
 from dpia.model.questionnaire import reference_errors
+from dpia.produce import prepare
 from dpia.rules.checklist import ESSENTIAL, rows, signing_advice
 from tests.factory import data
 from tests.pdfs import SharedPdfs
@@ -499,7 +499,7 @@ def two_vendors(lang: str, **acme: Any) -> tuple[str, ProcessorChecklistContext]
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_a_transfer_of_another_vendors_operation_is_not_in_this_vendors_letter(lang: str) -> None:
-    page, context = two_vendors(lang)
+    _page, context = two_vendors(lang)
     acme, beta = context.agreements
     assert acme.transfers == [] and [t.id for t in beta.transfers] == ["US"]
     # Acme's "not applicable" stands: no contradiction, no blocking transfers item

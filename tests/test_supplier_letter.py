@@ -27,9 +27,9 @@ OPENING = {
 }
 # The subject names the product and the agreement's version and date.
 SUBJECT = {
-    "en": "Processor agreement Examina Systems, Inc. – ExamGuard Live "
+    "en": "Processor agreement Examina Systems, Inc. \u2013 ExamGuard Live "
     "(Data Processing Addendum v2.3, 1 March 2026)",
-    "nl": "Verwerkersovereenkomst Examina Systems, Inc. – ExamGuard Live "
+    "nl": "Verwerkersovereenkomst Examina Systems, Inc. \u2013 ExamGuard Live "
     "(Data Processing Addendum v2.3, 1 March 2026)",
 }
 OWN_USE = {
