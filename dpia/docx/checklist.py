@@ -29,8 +29,10 @@ def _request(w: Writer, row: Row, prose: Prose) -> list[Run]:
 
 
 def item_name(w: Writer, row: Row) -> str:
-    """The item's name; without the article where the label repeats the source (as the PDF)."""
-    return w._(row.title) if row.title else w.t.label(row.item)
+    """The item's name, capitalised as the PDF's stylesheet sets it; without the article where
+    the label repeats the source."""
+    name = w._(row.title) if row.title else w.t.label(row.item)
+    return name[:1].upper() + name[1:]
 
 
 def marks(w: Writer, row: Row) -> list[Run]:
