@@ -114,13 +114,17 @@ def test_checklist_do_not_sign_for_own_purposes_or_disputed_roles(tmp_path: Path
     assert "roles-disputed" in found(**disputed)
     assert "processor-own-purposes" in found(**based, **{"processor_agreement.own_purposes": True})
     assert not {"roles-disputed", "processor-own-purposes"} & set(found(**based))
+    # the agreement is signed: the reasons are to settle, not a reason "not to sign"
     en = page_text(tmp_path, "processor-checklist", "en", **disputed)
     assert (
-        "Do not sign, whatever the clauses say" in en
+        "To settle first, whatever the clauses say" in en
         and "The roles of the processor are disputed." in en
     )
     nl = page_text(tmp_path, "processor-checklist", "nl", **disputed)
-    assert "Niet tekenen, wat de bepalingen ook zeggen" in nl
+    assert "Eerst te regelen, wat de bepalingen ook zeggen" in nl
+    unsigned = {**disputed, "description.parties.1.agreement": False}
+    en = page_text(tmp_path, "processor-checklist", "en", **unsigned)
+    assert "Do not sign, whatever the clauses say" in en
 
 
 def test_roles_are_rendered(tmp_path: Path) -> None:

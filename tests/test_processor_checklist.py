@@ -16,6 +16,7 @@ from dpia.context.assessment import assess_file
 from dpia.context.processor_checklist import ProcessorChecklistContext
 from dpia.model.agreement import ProcessorAgreement
 from dpia.model.enums import Art28Item, SectorItem, SigningAdvice
+from dpia.model.questionnaire import reference_errors
 from dpia.produce import prepare
 from dpia.rules.checklist import ESSENTIAL, rows, signing_advice
 from tests.factory import data
@@ -133,6 +134,7 @@ SUB = {
     "name": "Wolkenkrabber Hosting GmbH",
     "role": "sub_processor",
     "country": "DE",
+    "engaged_by": "ACME",
 }
 
 
@@ -322,8 +324,8 @@ def test_the_gap_list_holds_every_item_not_present_with_what_to_ask_for(lang: st
     entries = requests(page)
     assert len(entries) == len(open_items)
     ask = {
-        "en": ["security annex", "DPIA", "audits and inspections", "24 to 48 hours", "audit"],
-        "nl": ["beveiligingsbijlage", "DPIA", "audits en inspecties", "24 tot 48 uur", "audit"],
+        "en": ["security annex", "DPIA", "audits and inspections", "within 48 hours", "audit"],
+        "nl": ["beveiligingsbijlage", "DPIA", "audits en inspecties", "binnen 48 uur", "audit"],
     }
     for entry, key, phrase in zip(entries, open_items, ask[lang], strict=True):
         assert SOURCES[lang][key] in entry and phrase in entry, (key, entry)
@@ -461,3 +463,145 @@ def test_pdf_of_a_school_with_the_sector_model(pdf_text: dict) -> None:
         assert phrase in text
     assert "Beveiligingsbijlage" in text and "Model Verwerkersovereenkomst 4.0" in text
     assert "Auditrechten en certificeringen in de praktijk" in text  # the one open item
+
+
+# ---------------------------------------------------------------- per processor
+
+
+OTHER = {
+    "id": "BETA",
+    "name": "Beta Toetsing B.V.",
+    "role": "processor",
+    "country": "NL",
+    "agreement": False,
+    "operations": ["O2"],
+}
+US_FOR_BETA = {"id": "US", "country": "US", "mechanism": "scc", "operations": ["O2"]}
+OPERATIONS = [{"id": "O1", "description": "Lessons."}, {"id": "O2", "description": "Tests."}]
+# Every item present; transfers not applicable, as for a vendor that keeps data in the EEA.
+IN_EEA = {
+    **{i.value: {"status": "present", "clause": "art. 1"} for i in Art28Item},
+    "transfers": {"status": "not_applicable"},
+}
+
+
+def two_vendors(lang: str, **acme: Any) -> tuple[str, ProcessorChecklistContext]:
+    """Acme (operation O1, sub-processor engaged by it) and Beta (O2, which alone sends data
+    to the US); the letter goes to `processor`."""
+    changes = checklist_q(IN_EEA)
+    changes["description.operations"] = OPERATIONS
+    changes["description.parties.1"] = {**PROCESSOR, "operations": ["O1"], **acme}
+    changes["description.parties.3"] = OTHER
+    changes["description.locations"] = [US_FOR_BETA]
+    changes["further_agreements"] = [{"processor": "BETA", "clauses": {}}]
+    return document(lang, **changes)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_transfer_of_another_vendors_operation_is_not_in_this_vendors_letter(lang: str) -> None:
+    _page, context = two_vendors(lang)
+    acme, beta = context.agreements
+    assert acme.transfers == [] and [t.id for t in beta.transfers] == ["US"]
+    # Acme's "not applicable" stands: no contradiction, no blocking transfers item
+    assert not any(r.contradicted for r in acme.checklist)
+    assert acme.advice is SigningAdvice.ready
+    # its sub-processor is listed under Acme, not under Beta
+    assert [p.id for p in acme.sub_processors] == ["CLOUD"] and beta.sub_processors == []
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.yaml"
+        changes = checklist_q(IN_EEA)
+        changes["description.operations"] = OPERATIONS
+        changes["description.parties.1"] = {**PROCESSOR, "operations": ["O1"]}
+        changes["description.parties.3"] = OTHER
+        changes["description.locations"] = [US_FOR_BETA]
+        changes["further_agreements"] = [{"processor": "BETA", "clauses": {}}]
+        with path.open("w") as f:
+            YAML(typ="safe", pure=True).dump(data(**changes), f)
+        a = assess_file(path)
+        letter = plain(prepare(a, "supplier-letter", lang, "html", processor="ACME").html)
+    us = "United States" if lang == "en" else "Verenigde Staten"
+    assert us not in letter and "Wolkenkrabber" not in letter
+    assert "Beta Toetsing" not in letter
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_an_unlinked_transfer_is_asked_about_not_stated(lang: str) -> None:
+    """Acme names no operation: the US location may be its, so the item is still open, but
+    the checklist says the link is not recorded instead of accusing."""
+    page, context = two_vendors(lang, operations=[])
+    acme = context.agreements[0]
+    assert [t.id for t in acme.transfers] == ["US"] and acme.transfers_unlinked == acme.transfers
+    assert not acme.contradiction_known
+    entry = next(e for e in requests(page) if SOURCES[lang]["transfers"] in e)
+    ask = {"en": "Our records do not say whether", "nl": "Onze gegevens zeggen niet of"}
+    accuse = {"en": "but data go to", "nl": "maar gegevens gaan naar"}
+    assert ask[lang] in entry and accuse[lang] not in entry
+
+
+def test_an_unknown_engaging_processor_is_a_located_error() -> None:
+    changes = checklist_q({})
+    changes["description.parties.2"] = {**SUB, "engaged_by": "NOBODY"}
+    base = data(**changes)
+    found = {loc: message for loc, message, _ in reference_errors(base)}
+    assert found[("description", "parties", 2, "engaged_by")].startswith("unknown id")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_signed_agreement_in_order_reads_in_order_without_signing_tags(lang: str) -> None:
+    full = {i.value: {"status": "present", "clause": "art. 1"} for i in Art28Item}
+    page, context = document(lang, **checklist_q(full))
+    assert context.signed and context.advice is SigningAdvice.ready
+    verdict = re.search(r'<p class="verdict advice advice-(\w+)">(.*?)</p>', page)
+    assert (
+        verdict
+        and verdict.group(2) == {"en": "in order (signed)", "nl": "in orde (getekend)"}[lang]
+    )
+    text = plain(page)
+    assert VERDICT[lang]["ready"] not in text
+    assert {"en": "needed before signing", "nl": "vóór ondertekening"}[lang] not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_checklist_speaks_of_the_processor_not_to_it(lang: str) -> None:
+    page, _ = document(lang, **checklist_q(MIXED))
+    table = plain(re.search(r'<table class="grid checklist">(.*?)</table>', page, re.S).group(1))
+    gaps = " ".join(requests(page))
+    for text in (table, gaps):
+        words = set(re.findall(r"\w+", text.lower()))
+        assert not words & ({"you", "your"} if lang == "en" else {"u", "uw"}), words
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_model_training_by_the_vendor_is_a_reason_and_a_request(lang: str) -> None:
+    page, context = document(lang, **checklist_q(MIXED), **TRAINING_AI)
+    assert context.own_use and context.advice is SigningAdvice.do_not_sign
+    assert "The processor uses our data to train its own models." in context.stoppers
+    first = requests(page)[0]
+    assert {"en": "No use of the data for purposes", "nl": "Geen gebruik van de gegevens"}[
+        lang
+    ] in first
+
+
+TRAINING_AI = {
+    "description.ai_system": {
+        "name": "Leerhulp",
+        "vendor": "Acme Leermiddelen B.V.",
+        "service": "private",
+        "inputs_train_model": True,
+    }
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_gap_list_introduction_reads_as_prose(lang: str) -> None:
+    """Words around a template tag keep their spaces; the marks are explained in words."""
+    changes = checklist_q(MIXED)
+    changes["description.parties.1"] = {**PROCESSOR, "agreement": False}
+    page, _ = document(lang, **changes)
+    intro = plain(page.split('<ol class="requests">')[0].rsplit("<h2", 1)[1])
+    expected = {
+        "en": ["agree with Acme Leermiddelen B.V. before", "processor agreement. Each point"],
+        "nl": ["met Acme Leermiddelen B.V. af te spreken", "tekent. Elk punt"],
+    }
+    for phrase in expected[lang]:
+        assert phrase in intro, intro

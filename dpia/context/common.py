@@ -190,7 +190,8 @@ _OPTIONAL_BY_LIST = {
         "source_system",
         "provision_basis",
     },
-    "parties": {"functions", "interests"},
+    # who engages a sub-processor, and the supplier letter's address: details, not questions
+    "parties": {"functions", "interests", "engaged_by", "address"},
     "locations": {"measures", "mechanism_other"},
     "measures": {"monitored_in"},
 }
@@ -213,6 +214,8 @@ def unanswered(node: BaseModel, loc: Loc = ()) -> list[Loc]:
             continue
         if name in _OPTIONAL_IN_ITEMS and any(isinstance(part, int) for part in loc):
             continue
+        if name == "reference" and loc[:1] in (("processor_agreement",), ("further_agreements",)):
+            continue  # the agreement's version for the supplier letter's subject: a detail
         parent = next((part for part in reversed(loc) if isinstance(part, str)), None)
         if loc and isinstance(loc[-1], int) and name in _OPTIONAL_BY_LIST.get(str(parent), ()):
             continue

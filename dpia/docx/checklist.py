@@ -28,6 +28,48 @@ def _request(w: Writer, row: Row, prose: Prose) -> list[Run]:
     return [Run(kind + " ", bold=True), *prose.runs("item_ask", item=row.item)]
 
 
+def item_name(w: Writer, row: Row) -> str:
+    """The item's name, capitalised as the PDF's stylesheet sets it; without the article where
+    the label repeats the source."""
+    name = w._(row.title) if row.title else w.t.label(row.item)
+    return name[:1].upper() + name[1:]
+
+
+def marks(w: Writer, row: Row) -> list[Run]:
+    """Required by law or requested, and missing, incomplete or not checked (as the PDF)."""
+    _ = w._
+    legal = _("required by law") if row.required_by_law else _("requested")
+    if row.missing:
+        state = _("missing")
+    elif row.incomplete:
+        state = _("incomplete")
+    elif row.status is None:
+        state = _("not checked yet")
+    else:
+        state = w.t.label(row.status)
+    return [Run(legal, bold=True, small=True), Run(f" · {state}")]
+
+
+def contradiction(w: Writer, c: AgreementCheck, letter: bool = False) -> str:
+    """The transfers item marked not applicable while data go outside the EEA: stated where a
+    transfer is known to come from this processor's work, asked where the link is assumed."""
+    _ = w._
+    if c.contradiction_known:
+        known = [loc for loc in c.transfers if loc not in c.transfers_unlinked]
+        countries = ", ".join(w.t.country(loc.country) for loc in known)
+        return (
+            f"{_('The agreement treats transfers as not applicable, but data go to')}: {countries}."
+        )
+    countries = ", ".join(w.t.country(loc.country) for loc in c.transfers)
+    ask = (
+        _("Could you confirm whether your service is involved?")
+        if letter
+        else _("Our records do not say whether through this processor: ask it.")
+    )
+    lead = _("The agreement treats transfers as not applicable. Data of this processing go to")
+    return f"{lead}: {countries}. {ask}"
+
+
 def _party(w: Writer, p: Party) -> list[Run]:
     runs = [Run(p.name, bold=True), Run(f" ({w.t.country(p.country)})")]
     if p.description:
@@ -69,7 +111,7 @@ def _agreement_name(w: Writer, c: AgreementCheck) -> list[Run]:
 
 
 def _verdict(w: Writer, c: AgreementCheck) -> str:
-    return w._("renegotiate the signed agreement") if c.renegotiate else w.t.label(c.advice)
+    return w._(c.verdict) if c.verdict else w.t.label(c.advice)
 
 
 def write(w: Writer, ctx: ProcessorChecklistContext, prose: Prose) -> None:
@@ -77,13 +119,14 @@ def write(w: Writer, ctx: ProcessorChecklistContext, prose: Prose) -> None:
     heading per agreement, its sections one level below."""
     _ = w._
     several = ctx.several
+    unassigned = _("Sub-processors whose processor is not recorded")
     if several or ctx.other_processors:
         w.heading(_("The agreements checked"), 1)
         facts: list[tuple[str, Cell]] = [
             ("".join(r.text for r in _agreement_name(w, c)), _verdict(w, c)) for c in ctx.agreements
         ]
-        if several:  # whose they are is not recorded: once, not under each processor
-            facts.append((_("Sub-processors"), _subs(w, ctx.sub_processors)))
+        if several and ctx.unassigned_sub_processors:  # once, not under a processor
+            facts.append((unassigned, _subs(w, ctx.unassigned_sub_processors)))
         if ctx.other_processors:
             others = "; ".join(f"{o.name} ({w.t.country(o.country)})" for o in ctx.other_processors)
             facts.append((_("Processors whose agreement is not checked here"), others))
@@ -104,9 +147,14 @@ def _part(
     prose.write(w, "verdict_explained", **local)
     if c.stoppers:
         stoppers = [[Run(_(s))] for s in c.stoppers]
-        alert(w, _("Do not sign, whatever the clauses say"), stoppers)
+        title = (
+            _("To settle first, whatever the clauses say")
+            if c.signed
+            else _("Do not sign, whatever the clauses say")
+        )
+        alert(w, title, stoppers)
     blocking = joined(
-        w, [[Run(w.t.label(r.item), bold=True), Run(f" ({_(r.source)})")] for r in c.blocking]
+        w, [[Run(item_name(w, r), bold=True), Run(f" ({_(r.source)})")] for r in c.blocking]
     )
     to_change: list[Run] = [Run(str(c.to_change))]
     if c.unchecked:
@@ -114,7 +162,7 @@ def _part(
     w.facts(
         [
             (_("Essential items missing"), blocking),
-            (_("Items to change or complete"), to_change),
+            (_("Other items to change"), to_change),
             (_("Items present or not applicable"), f"{c.settled} / {len(c.checklist)}"),
         ]
     )
@@ -144,7 +192,12 @@ def _part(
     facts: list[tuple[str, Cell]] = [
         (_("Processor"), _party(w, p) if p else None),
         (_("Processor agreement in place"), yesno(w, p.agreement) if p else None),
-        *([] if ctx.several else [(_("Sub-processors"), _subs(w, c.sub_processors))]),
+        (_("Sub-processors"), _subs(w, c.sub_processors)),
+        *(
+            [(_("Sub-processors whose processor is not recorded"), _subs(w, unassigned))]
+            if (unassigned := ctx.unassigned_sub_processors) and not ctx.several
+            else []
+        ),
         (_("Data outside the EEA"), transfers),
         (
             _("Model Verwerkersovereenkomst 4.0 (sector model)"),
@@ -161,7 +214,7 @@ def _part(
             group = _("Education sector model (Privacyconvenant)") if row.sector else None
             rows.append([Run(group or _("Requirements of the GDPR"), bold=True), "", "", ""])
         requirement: list[Run] = [
-            Run(w.t.label(row.item), bold=True),
+            Run(item_name(w, row), bold=True),
             NL(),
             Run(_(row.source), small=True),
         ]
@@ -183,29 +236,41 @@ def _part(
     w.table([_("Requirement"), _("Status"), _("Clause"), _("What to negotiate")], rows)
 
     w.heading(_("Changes to ask the supplier for"), level)
-    if not c.requests:
+    if not c.requests and not c.own_use:
         w.para(_("Nothing to ask for: every item is present or does not apply."))
         return
     prose.write(w, "requests_intro", **local)
-    for n, row in enumerate(c.requests, 1):
-        title = [
+    n = 0
+    if c.own_use:
+        n += 1
+        own: list[Run] = [
             Run(f"{n}. "),
-            Run(w.t.label(row.item), bold=True),
-            Run(f" ({_(row.source)}) · "),
-            _status(w, row),
+            Run(_("No use of the data for purposes of the processor"), bold=True),
+            Run(f" ({_('Art. 28(3)(a) and 28(10)')}) · "),
+            Run(_("required by law"), bold=True, small=True),
         ]
-        if row.blocking:
-            title.append(Run(f" · {_('needed before signing')}", bold=True))
-        w.para(*title).paragraph_format.keep_with_next = True
+        if not c.signed:
+            own.append(Run(f" · {_('needed before signing')}", bold=True))
+        w.para(*own).paragraph_format.keep_with_next = True
+        w.para(
+            _(
+                "A clause that the processor does not use the data for purposes of its own, "
+                "including training its models, and deletes what it has kept for them."
+            )
+        )
+    for row in c.requests:
+        n += 1
+        request: list[Run] = [
+            Run(f"{n}. "),
+            Run(item_name(w, row), bold=True),
+            Run(f" ({_(row.source)}) · "),
+            *marks(w, row),
+        ]
+        if row.blocking and not c.signed:
+            request.append(Run(f" · {_('needed before signing')}", bold=True))
+        w.para(*request).paragraph_format.keep_with_next = True
         w.para(*prose.runs("item_ask", item=row.item))
         if row.contradicted:
-            countries = ", ".join(w.t.country(loc.country) for loc in c.transfers)
-            w.para(
-                Run(
-                    _("The agreement treats transfers as not applicable, but data go to"),
-                    small=True,
-                ),
-                Run(f": {countries}.", small=True),
-            )
+            w.para(Run(contradiction(w, c), small=True))
         if row.note:
             w.para(Run(f"{_('What we found')}: ", bold=True, small=True), *w.answer_runs(row.note))

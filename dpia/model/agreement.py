@@ -33,6 +33,11 @@ class Clauses(Strict):
 
 class ProcessorAgreement(Strict):
     processor: Id | None = Field(None, description="Id of the processor (description.parties).")
+    reference: Name | None = Field(
+        None,
+        description="The agreement's version or date as the supplier names it (e.g. DPA v3.2, "
+        "1 March 2025); the supplier letter's subject quotes it.",
+    )
     sector_model: StrictBool = Field(
         False,
         description="Whether the Model Verwerkersovereenkomst 4.0 (Privacyconvenant) is used.",

@@ -17,6 +17,7 @@ from dpia.model.enums import (
     ToolPicker,
     TransferMechanism,
 )
+from dpia.model.meta import Contact
 
 
 class AiSystem(Strict):
@@ -233,6 +234,15 @@ class Party(Strict):
         None,
         description="Where the roles recorded here are disputed (by the party, or in the "
         "assessment's own view): what is disputed.",
+    )
+    engaged_by: Id | None = Field(
+        None,
+        description="Sub-processors: the id of the processor that engages it "
+        "(description.parties); its agreement and letter list it.",
+    )
+    address: Name | None = Field(None, description="Postal address (for the supplier letter).")
+    contact: Contact | None = Field(
+        None, description="Whom the supplier letter is addressed to at this party."
     )
 
     def roles(self) -> list[Role]:

@@ -145,6 +145,7 @@ def reference_errors(data: dict[str, Any]) -> Iterator[Reference]:
         yield from refs(source, "operations", ("description", "operations"))
     yield from refs(("description", "parties"), "data", ("description", "personal_data"))
     yield from refs(("description", "parties"), "subjects", ("description", "data_subjects"))
+    yield from refs(("description", "parties"), "engaged_by", ("description", "parties"))
     for key, target in (
         ("purposes", ("description", "purposes")),
         ("data", ("description", "personal_data")),

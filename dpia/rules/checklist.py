@@ -14,6 +14,11 @@ Dutch education sector model is used, its annexes follow. The verdict:
   advised stopping where the vendor claimed such room; "sign after changes" would mislead.)
 - sign after changes: any other item is missing, covered only in part, or not yet checked.
 - ready to sign: every item is present or does not apply.
+
+Separately from the verdict, every row has a legal source: the points of Art. 28(3), 28(2)/(4),
+Art. 33(2) and Chapter V are required by law whatever their status (a partial item is as much
+a legal requirement as a missing one); the audit practice and the sector model's documents are
+requests of the organisation. The letter marks each request with one of the two.
 """
 
 from __future__ import annotations
@@ -63,6 +68,19 @@ SOURCES: dict[Item, str] = {
     SectorItem.security_annex: N_("Privacyconvenant 4.0"),
 }
 
+# Items whose enum label already names an article: the checklist prints the source next to the
+# name, so it uses these names instead ("Security measures (Art. 28(3)(c) and Art. 32)", not
+# "Security measures (Art. 32) (Art. 28(3)(c) and Art. 32)").
+TITLES: dict[Item, str] = {
+    Art28Item.c_security: N_("security measures"),
+    Art28Item.breach_notification: N_("notice of personal data breaches"),
+    Art28Item.transfers: N_("transfers outside the EEA"),
+}
+
+# Requests of the organisation rather than requirements of the GDPR: the audit practice (beyond
+# the right of 28(3)(h)) and the Dutch sector model's documents.
+REQUESTED: frozenset[Item] = frozenset({Art28Item.audits, *SectorItem})
+
 _SETTLED = (ClauseStatus.present, ClauseStatus.not_applicable)
 
 
@@ -86,6 +104,25 @@ class Row:
         return SOURCES[self.item]
 
     @property
+    def title(self) -> str | None:
+        """The item's name for the checklist where its label would repeat the source."""
+        return TITLES.get(self.item)
+
+    @property
+    def required_by_law(self) -> bool:
+        """The GDPR requires it (Art. 28(2)-(4), 33(2), Chapter V); otherwise it is a request."""
+        return self.item not in REQUESTED
+
+    @property
+    def missing(self) -> bool:
+        """Missing from the agreement (or wrongly marked not applicable), not merely partial."""
+        return self.status is ClauseStatus.missing or self.contradicted
+
+    @property
+    def incomplete(self) -> bool:
+        return self.status is ClauseStatus.partial
+
+    @property
     def sector(self) -> bool:
         return isinstance(self.item, SectorItem)
 
@@ -104,8 +141,7 @@ class Row:
     @property
     def blocking(self) -> bool:
         """Missing and essential: the agreement cannot be signed as it is."""
-        missing = self.status is ClauseStatus.missing or self.contradicted
-        return self.essential and missing
+        return self.essential and self.missing
 
 
 def rows(agreement: ProcessorAgreement, outside_eea: bool) -> list[Row]:
@@ -134,11 +170,17 @@ def rows(agreement: ProcessorAgreement, outside_eea: bool) -> list[Row]:
     return out
 
 
-def stoppers(agreement: ProcessorAgreement, processor: Party | None) -> list[str]:
-    """Reasons not to sign that no single clause can show (translated where shown)."""
+def stoppers(
+    agreement: ProcessorAgreement, processor: Party | None, trains_models: bool = False
+) -> list[str]:
+    """Reasons not to sign that no single clause can show (translated where shown).
+    `trains_models`: the processor is the AI system's vendor and uses its inputs to train its
+    own models; that is a purpose of its own whatever the agreement says (Art. 28(10))."""
     out = []
     if agreement.own_purposes:
         out.append(N_("The agreement lets the processor use our data for purposes of its own."))
+    if trains_models:
+        out.append(N_("The processor uses our data to train its own models."))
     if processor is not None and processor.roles_disputed is not None:
         out.append(N_("The roles of the processor are disputed."))
     if processor is not None and any(
