@@ -128,6 +128,7 @@ class DpiaContext(DocumentBase):
     gap_questions: list[Question | None]
     versions: list[VersionRow]  # oldest first, this version last
     dpo_overruled: bool  # the DPO's advice is recorded and not followed
+    dpo_advice_short: Text | None  # the DPO's advice cut short for the summary
     operations: list[OperationView]  # each operation with what belongs to it (none: implicit)
     operations_unlinked: list[str]  # lists none of whose items names an operation
     special_rows: list[KindRow]  # per special category recorded: its data, people, operations
@@ -194,6 +195,9 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
             VersionRow(q.meta.version, q.meta.assessment_date, None, None),
         ],
         dpo_overruled=bool(q.consultation.dpo_advice and not q.consultation.dpo_advice.followed),
+        dpo_advice_short=(
+            shortened(q.consultation.dpo_advice.advice, 200) if q.consultation.dpo_advice else None
+        ),
         scopes=scopes(q.description.parties),
         ai_chapter=ai_in_scope(q),
         ai_duties=duties_by_date(q),

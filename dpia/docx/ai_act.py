@@ -90,7 +90,7 @@ def ai(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
             ]
         )
         w.table([_("Element"), _("Answer")], rows)
-    w.qa(_("Transparency to users (Art. 50)"), a.transparency)
+    w.qa(_("Transparency to the people concerned (Art. 50)"), a.transparency)
     w.qa(_("AI literacy (Art. 4)"), a.literacy)
     w.qa(_("Sustainability and energy use"), a.sustainability)
     w.qa(_("Keeping the skills to work without the tool"), a.skills_retained)

@@ -29,6 +29,7 @@ from dpia.docx.prose import Prose
 from dpia.docx.runs import Run
 from dpia.docx.writer import DASH, NL, Cell, Writer
 from dpia.model.description import DataCategory, Party
+from dpia.model.enums import ToolPicker
 
 
 def part_a(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
@@ -69,8 +70,9 @@ def part_a(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
             (_("Model"), system.model),
             (_("Service"), w.t.label(system.service)),
             (_("Inputs train the model"), yesno(w, system.inputs_train_model)),
-            (_("AI tool picker"), w.t.label(system.tool_picker)),
         ]
+        if system.tool_picker is not ToolPicker.unlisted:  # an institution without one: silence
+            facts.append((_("AI tool picker"), w.t.label(system.tool_picker)))
         if system.description:
             facts.append((_("What it does"), w.answer_runs(system.description)))
         w.facts(facts)

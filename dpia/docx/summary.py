@@ -3,6 +3,8 @@ templates/shared/dpia.html.j2 row by row: every row reads a decision the context
 
 from __future__ import annotations
 
+import dataclasses
+
 from dpia.context.dpia import DpiaContext
 from dpia.docx.parts import alert, level
 from dpia.docx.prose import Prose
@@ -17,7 +19,10 @@ def summary(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
     w.heading(_("Management summary"), 1)
     prose.write(w, "summary_intro")
     conflict_alert(w, ctx)
+    # The decision and the DPO's advice first: what the board signs, and who advised what.
     rows: list[tuple[str, Cell]] = [
+        (_("Decision"), _decision(w, ctx)),
+        (_("The DPO's advice"), _dpo(w, ctx)),
         (_("Screening"), _screening(w, ctx)),
         (_("Risks by residual level"), _counts(w, ctx)),
         (_("Highest residual risk"), _highest(w, ctx)),
@@ -28,7 +33,7 @@ def summary(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
     ]
     if ctx.ai_chapter:  # an AI system within the AI Act (the chapter's condition too)
         rows.append((_("AI Act"), _ai_act(w, ctx)))
-    rows += [(_("Open measures"), _open(w, ctx)), (_("Decision"), _decision(w, ctx))]
+    rows.append((_("Open measures"), _open(w, ctx)))
     w.facts(rows)
     w.heading(_("Findings that need attention"), 2)
     errors = ctx.summary_errors
@@ -103,7 +108,7 @@ def _jurisdiction(w: Writer, ctx: DpiaContext) -> list[Run]:
     )
     small = (
         f"{_('National DPIA list')}: {dpia_list} · "
-        f"{_('Reference data as of')} {w.t.date(seat.as_of)}"
+        f"{_('Reference data of this tool as of')} {w.t.date(seat.as_of)}"
     )
     return [Run(main), NL(), Run(small, small=True)]
 
@@ -166,7 +171,11 @@ def _ai_act(w: Writer, ctx: DpiaContext) -> list[Run]:
         since = w.t.date(ds.application.applies_from)
         when = f"{_(ds.application.label)}: {_('applies from')} {since}"
         if ds.by_start:
-            by = _("by the planned start") if ctx.start_planned else _("by the assessment date")
+            by = (
+                _("in force at the planned start")
+                if ctx.start_planned
+                else _("in force on the assessment date")
+            )
             when += f" ({by})"
         runs += [NL(), Run(when, small=True)]
     if not ctx.start_planned:
@@ -188,6 +197,20 @@ def _open(w: Writer, ctx: DpiaContext) -> list[Run]:
     if ctx.summary_measures.more:
         runs += [NL(), Run("…", small=True)]
     return runs
+
+
+def _dpo(w: Writer, ctx: DpiaContext) -> list[Run]:
+    advice = ctx.q.consultation.dpo_advice
+    if advice is None or ctx.dpo_advice_short is None:
+        return [w.gap_run()]
+    runs = [Run(w._("followed"))] if advice.followed else [Run(w._("not followed"), bold=True)]
+    if not advice.followed and advice.overruled_by:
+        runs.append(Run(f" · {w._('overruled by')} {advice.overruled_by}"))
+    runs += [Run(f" · {w.t.date(advice.date)}"), NL()]
+    return [
+        *runs,
+        *[dataclasses.replace(r, small=True) for r in w.answer_runs(ctx.dpo_advice_short)],
+    ]
 
 
 def _decision(w: Writer, ctx: DpiaContext) -> list[Run]:

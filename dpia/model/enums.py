@@ -265,7 +265,7 @@ class FurtherUse(Labelled):
     compatible = "compatible", N_("compatible with the original purpose")
     # Not among the Rijksmodel's options, which assume a lawful further use; an assessment must
     # be able to record that a planned use fails the Art. 6(4) test.
-    incompatible = "incompatible", N_("not compatible, and not permitted by law")
+    incompatible = "incompatible", N_("not compatible: needs a lawful basis of its own (Art. 6(4))")
     not_applicable = "not_applicable", N_("not applicable (no further processing)")
 
 
