@@ -56,10 +56,10 @@ def frame(w: Writer, ctx: PrivacyAddendumContext, prose: Prose) -> tuple[str, st
                 " language. Do not publish it in this language."
             )
             w.para(Run(not_here, bold=True, gap=True))
-    # A draft's header says only that it is one: short enough for one line (as the PDF's).
+    # A draft's header drops the word "Classification" to stay on one line (as the PDF's).
     facts = f"{_('Classification')}: {public}"
     if ctx.concept:
-        facts = f"{_('DRAFT')} · {_('not for publication')}"
+        facts = f"{_('DRAFT')} · {_('not for publication')} · {public}"
     running_parts(w, f"{org.name} · {_('Privacy information')}", facts, ctx.concept)
     named = ""  # in the properties, the processing's name as plain text, or nothing
     if ctx.public.title or ctx.system_name:

@@ -176,8 +176,9 @@ def _block(node: _Node, shift: dict[int, int]) -> list[str]:
         return _table(node)
     if "gap" in node.classes:
         return [_lines(_inline(node))]
-    if node.tag == "blockquote" or "for-children" in node.classes:
-        # A part set apart for other readers (the children's part of the addendum): a quote.
+    if "for-children" in node.classes:
+        # The children's part of the addendum, set apart as a quote. Only the template's own
+        # part: a quote typed in an answer stays plain text, as it always was.
         lines = [line for b in _blocks(node, shift) for line in (*b.split("\n"), "")][:-1]
         quoted = ["\n".join(f"> {line}" if line else ">" for line in lines)]
         return quoted if lines else []
