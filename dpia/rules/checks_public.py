@@ -97,9 +97,8 @@ def _public_text(q: Questionnaire) -> Iterator[Finding]:
                 W,
                 ("meta", "languages"),
                 N_(
-                    "the privacy addendum's public texts are not written in '{language}' (not in"
-                    " meta.languages); an addendum in '{language}' is marked not for"
-                    " publication until they are"
+                    "no public texts in '{language}' (meta.languages): the privacy addendum in"
+                    " '{language}' is marked not for publication"
                 ),
                 {"language": code},
             )
