@@ -203,8 +203,10 @@ def write(folder: Path, **changes: Any) -> Path:
 def test_an_addendum_in_a_language_the_answers_lack_is_not_for_publication() -> None:
     missing = [f for f in findings(questionnaire()) if f.code == "public-text-language-missing"]
     assert [(f.loc, f.params["language"]) for f in missing] == [(("meta", "languages"), "nl")]
-    both = questionnaire(**{"meta.languages": ["en", "nl"]})
-    assert not [f for f in findings(both) if f.code == "public-text-language-missing"]
+    # Only the language of the people concerned in the organisation's country is asked for.
+    for changes in ({"meta.languages": ["en", "nl"]}, {"meta.organisation.country": "BE"}):
+        other = questionnaire(**changes)
+        assert not [f for f in findings(other) if f.code == "public-text-language-missing"]
     page, context = document("nl")  # a final assessment, English answers
     assert context.language_missing and context.concept
     assert "Deze tekst is nog niet in deze taal geschreven" in page

@@ -86,19 +86,23 @@ def _public_text(q: Questionnaire) -> Iterator[Finding]:
             loc = ("description", "purposes", i, "public")
             yield Finding("public-text-missing", W, loc, message, {"section": p.id})
     # The public texts exist only in the answers' languages: an addendum in another language
-    # would print them untranslated beside its own prose (a Dutch text 40 % English). It is
-    # not publishable in that language, and the document says so as it does for a draft
-    # (dpia.context.privacy_addendum, `language_missing`); this warning tells the author
-    # before rendering. A warning, not an error: the DPIA itself may well be monolingual.
-    for code in LANGUAGES:  # by code, as meta.languages names them
-        if code not in q.meta.languages:
-            yield Finding(
-                "public-text-language-missing",
-                W,
-                ("meta", "languages"),
-                N_(
-                    "no public texts in '{language}' (meta.languages): the privacy addendum in"
-                    " '{language}' is marked not for publication"
-                ),
-                {"language": code},
-            )
+    # prints them untranslated beside its own prose (a Dutch text 40 % English), so it is not
+    # publishable in that language, and the document says so as it does for a draft
+    # (dpia.context.privacy_addendum, `language_missing`). The warning here is raised only for
+    # the language the people concerned read in the organisation's country (the jurisdiction
+    # table: Dutch for a Dutch school): that is the addendum the organisation must publish. A
+    # Dutch-only file is not warned that its English addendum would be Dutch; the English
+    # document still carries the mark. A warning, not an error: the DPIA itself may well be
+    # monolingual.
+    local = seat(q).language
+    if local is not None and local in LANGUAGES and local not in q.meta.languages:
+        yield Finding(
+            "public-text-language-missing",
+            W,
+            ("meta", "languages"),
+            N_(
+                "no public texts in '{language}' (meta.languages), the language of the people"
+                " concerned: the privacy addendum in '{language}' is marked not for publication"
+            ),
+            {"language": local},
+        )
