@@ -255,7 +255,10 @@ def test_withdrawing_consent_only_where_consent_is_a_basis(lang: str) -> None:
     assert T[lang]["withdraw"][0] not in page
     # Nor portability (Art. 20 applies only to consent and contract), unless a contract is a basis.
     assert T[lang]["rights"][-1][0] not in page and not context.portability
-    contract = {**without, "lawfulness.lawful_bases.2": {"id": "B3", "purpose": "P3", "basis": "contract"}}
+    contract = {
+        **without,
+        "lawfulness.lawful_bases.2": {"id": "B3", "purpose": "P3", "basis": "contract"},
+    }
     assert T[lang]["rights"][-1][0] in document(lang, **contract)[0]
 
 
@@ -429,7 +432,9 @@ def test_pdf_in_english(pdf_text: dict) -> None:
     # Special categories with their Art. 9(2) ground; explicit consent may be withdrawn.
     assert "biometric data for unique identification (Article 9 GDPR): 9(2)(a)" in text
     assert "UAVG art. 30 (accommodations for students)" in text
-    assert "For biometric data for unique identification we ask for your explicit permission" in text
+    assert (
+        "For biometric data for unique identification we ask for your explicit permission" in text
+    )
     # No children's part for a vocational college: the children are bystanders (one line).
     assert "For children" not in text and "your teacher or your parents" not in text
     assert "children who are not our students" in text
