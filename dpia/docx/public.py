@@ -284,7 +284,7 @@ def _record(w: Writer, ctx: PrivacyAddendumContext, prose: Prose) -> None:
         if sp.provision:
             entry += [Run(", "), *w.answer_runs(sp.provision)]
         if sp.unsettled:
-            entry.append(Run(f": {_('not yet decided')}"))
+            entry.append(Run(f" ({_('not yet decided')})"))
         entries.append(entry)
     fixed = [
         _(
