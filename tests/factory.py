@@ -72,6 +72,7 @@ BASE: dict[str, Any] = {
         "summary": "Pupils get help with homework.",
         "retention": "We keep your name for one year.",
         "for_children": "A computer helps you with homework.",
+        "must_provide": "You need a school account to use it.",
     },
     "screening": {
         "edpb": {

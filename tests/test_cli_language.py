@@ -32,15 +32,16 @@ def test_summary_separates_validity_from_findings_with_plurals(tmp_path: Path) -
     one_warning = write(tmp_path, "w.yaml", data(**{"meta.review_date": None}))
     code, _, err = run("validate", str(one_warning))
     assert code == 0  # findings do not make a file invalid
-    assert err == (
-        f"{one_warning}: the file is valid; the assessment has 0 errors and 1 warning; "
+    # The review date, and the English answers of a Dutch school (no Dutch addendum yet).
+    assert err.endswith(
+        f"{one_warning}: the file is valid; the assessment has 0 errors and 2 warnings; "
         "71 questions are still open (--open lists them)\n"
     )
     two = data(**{"meta.review_date": None, "consultation.dpo_advice": None})  # + an error
     code, _, err = run("validate", str(write(tmp_path, "two.yaml", two)))
     assert code == 0
     # no DPO advice is an error, and deciding to proceed with an error open is another
-    assert "the file is valid; the assessment has 2 errors and 1 warning" in err
+    assert "the file is valid; the assessment has 2 errors and 2 warnings" in err
 
 
 def test_summary_of_an_invalid_file_counts_its_problems(tmp_path: Path) -> None:

@@ -125,10 +125,13 @@ def test_without_a_planned_start_the_assessment_date_is_named(tmp_path: Path) ->
 
 def test_a_clean_summary_reads_as_prose(tmp_path: Path) -> None:
     """Seven low risks are not seven "highest" risks, and no findings is said in a sentence."""
-    page = html(tmp_path, data(), "nl")
+    # A Belgian school: the base's English answers are then no finding (a Dutch school would be
+    # warned that its addendum is not yet written in Dutch).
+    belgian = {"meta.organisation.country": "BE"}
+    page = html(tmp_path, data(**belgian), "nl")
     summary = section(page, 'class="summary"', "</section>")
     assert "Alle restrisico's zijn laag" in section(summary, "Hoogste restrisico", "</tr>")
     assert "R1 Leak" not in summary
     assert "Er zijn geen fouten of waarschuwingen" in summary
-    warned = html(tmp_path, data(**{"meta.review_date": None}), "en")
+    warned = html(tmp_path, data(**belgian, **{"meta.review_date": None}), "en")
     assert "There are no errors; 1 warning is listed in the annex." in warned

@@ -69,10 +69,15 @@ def test_parent_only_for_people_past_the_age_is_a_warning() -> None:
 
 def test_both_renders_as_parent_below_the_age_and_person_above(tmp_path: Path) -> None:
     be = {**CONSENT, "meta.organisation.country": "BE"}
-    en = page_text(tmp_path, "privacy-addendum", "en", **be)
+    # The addendum explains a basis only while no open error puts it in doubt: with a genuine
+    # alternative the consent holds; without one the addendum says it is not yet decided.
+    held = {**be, "lawfulness.lawful_bases.0.alternative": ALTERNATIVE}
+    en = page_text(tmp_path, "privacy-addendum", "en", **held)
     assert "a parent or guardian while you are under 13, and from you yourself" in en
-    nl = page_text(tmp_path, "privacy-addendum", "nl", **be)
+    nl = page_text(tmp_path, "privacy-addendum", "nl", **held)
     assert "zolang u jonger bent dan 13 jaar" in nl
+    doubtful = page_text(tmp_path, "privacy-addendum", "en", **be)
+    assert "Lawful basis: not yet decided." in doubtful and "while you are under" not in doubtful
     summary = page_text(tmp_path, "dpia", "en", **be)
     assert "P1 (Homework help): a parent below 13, the person from 13" in summary
     assert "not freely given: no genuine alternative" in summary

@@ -115,6 +115,7 @@ FULL: dict[str, Any] = {
         "retention": "We delete essays at the end of the school year.",
         "decisions": "Your teacher decides the mark and can change any suggestion.",
         "for_children": "A computer gives tips on your essay. Your teacher decides.",
+        "must_provide": "You need a school account to log in; there is no other way in.",
     },
 }
 # Internal answers of FULL that must never reach the public addendum.
@@ -130,6 +131,7 @@ INTERNAL = [
     "The teacher checks every suggested mark.",
     "Suggested marks are never final",
     "Homework help",
+    "Pupils must have a school account",  # lawfulness.transparency.must_provide
 ]
 
 T = {
@@ -152,7 +154,7 @@ T = {
         "US": "United States",
         "eea_only": "Your data stay inside the European Economic Area (EEA).",
         "ai_act": "AI Act",
-        "art50": "Article 50",
+        "art50": "Article 26(11) of the AI Act",
         "decision": "assessment of learning outcomes",
         "no_decisions": "We do not use the AI system to take decisions about you.",
         "processor": "processor",
@@ -181,7 +183,7 @@ T = {
         "US": "Verenigde Staten",
         "eea_only": "Uw gegevens blijven binnen de Europese Economische Ruimte (EER).",
         "ai_act": "AI-verordening",
-        "art50": "artikel 50",
+        "art50": "artikel 26, lid 11, AI-verordening",
         "decision": "beoordeling van leerresultaten",
         "no_decisions": "Wij gebruiken het AI-systeem niet om besluiten over u te nemen.",
         "processor": "verwerker",
@@ -251,6 +253,13 @@ def test_withdrawing_consent_only_where_consent_is_a_basis(lang: str) -> None:
     page, context = document(lang, **without)
     assert not context.consent
     assert T[lang]["withdraw"][0] not in page
+    # Nor portability (Art. 20 applies only to consent and contract), unless a contract is a basis.
+    assert T[lang]["rights"][-1][0] not in page and not context.portability
+    contract = {
+        **without,
+        "lawfulness.lawful_bases.2": {"id": "B3", "purpose": "P3", "basis": "contract"},
+    }
+    assert T[lang]["rights"][-1][0] in document(lang, **contract)[0]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -335,10 +344,12 @@ def test_whether_people_must_give_the_data_and_further_purposes(lang: str) -> No
     """Art. 13(2)(e) has a section of its own; Art. 13(3) follows the purposes."""
     s = sections(document(lang, **FULL)[0])
     assert T[lang]["must_provide"] in s["must-provide"]
-    assert s["must-provide"].endswith(FULL["lawfulness.transparency"]["must_provide"])
+    # The public text, never the assessor's own answer (lawfulness.transparency.must_provide).
+    assert s["must-provide"].endswith(FULL["public"]["must_provide"])
+    assert FULL["lawfulness.transparency"]["must_provide"] not in s["must-provide"]
     assert T[lang]["further_use"] in s["purposes"]
     assert s["purposes"].endswith(FULL["lawfulness.transparency"]["further_purposes"])
-    bare = sections(document(lang)[0])
+    bare = sections(document(lang, **{"public.must_provide": None})[0])
     assert bare["must-provide"].endswith(T[lang]["gap"])
     assert T[lang]["further_use"] in bare["purposes"]  # the promise stands without a plan
 
@@ -362,7 +373,7 @@ def test_missing_answers_show_as_gaps(lang: str) -> None:
     assert gap in s["complaints"]
     assert "One year" not in page  # the internal retention answer
     located = {f.where.field for f in context.findings if f.finding.code == "public-text-missing"}
-    expected = {"public.summary", "public.retention", "public.for_children"}
+    expected = {"public.summary", "public.retention", "public.for_children", "public.must_provide"}
     assert located == expected | {"description.purposes[0].public"}
     assert not re.search(r"<(p|li|td)[^>]*>\s*</\1>", page), "an empty element"
     assert not re.search(r":(</strong>)?\s*</(p|li)>", page), "a label without its answer"
@@ -400,7 +411,7 @@ def test_pdf_in_english(pdf_text: dict) -> None:
         T["en"]["public_task"],
         T["en"]["consent"],
         "Our legitimate interests",
-        "Recordings are deleted 60 days after the exam",  # public retention
+        "recordings and scores are kept for 12 months",  # public retention, as recorded
         "India",
         "ExamGuard Live is an AI system",
         "Exam proctoring",  # capitalised by the stylesheet
@@ -410,13 +421,37 @@ def test_pdf_in_english(pdf_text: dict) -> None:
     for internal in ["DPIA", "CONFIDENTIAL", "The DPO notes", "Nobody has the authority"]:
         assert internal not in text, internal
     # No processor agreement on record for every processor: no claim that there is one.
-    assert "We have made agreements" not in text
+    assert "processor agreement with each processor" not in text
+    # Claims follow the answers: no balancing test recorded, so no "weighed"; the vendor trains
+    # its models on the recordings (ai_system.inputs_train_model), so it is named; the bases of
+    # purposes 4 (consent not free) and 5 (legitimate interests of a public body) are doubtful.
+    assert "weighed" not in text
+    assert "Even so, Examina Systems, Inc. also uses your data for a purpose of its own" in text
+    assert text.count("Lawful basis: not yet decided.") == 2
+    assert "consent (Art. 6(1)(a)): not yet decided (purpose 4)" in text
+    # Special categories with their Art. 9(2) ground; explicit consent may be withdrawn.
+    assert "biometric data for unique identification (Article 9 GDPR): 9(2)(a)" in text
+    assert "UAVG art. 30 (accommodations for students)" in text
+    assert (
+        "For biometric data for unique identification we ask for your explicit permission" in text
+    )
+    # No children's part for a vocational college: the children are bystanders (one line).
+    assert "For children" not in text and "your teacher or your parents" not in text
+    assert "children who are not our students" in text
+    # The public must_provide, never the assessor's answer; the AI Act reference by tier.
+    assert "you must use ExamGuard Live, including your camera" in text
+    assert "There is no alternative yet" not in text
+    assert "Article 26(11) of the AI Act" in text and "Article 50(3)" in text
+    assert "Transparency about AI systems: Article 50 of the AI Act" not in text
+    assert "decisions about you, namely" in text
 
 
 def test_pdf_in_dutch(pdf_text: dict) -> None:
     text = pdf_text["secondary-ai-homework", "nl"]
-    for title, _article in T["nl"]["rights"]:
+    for title, _article in T["nl"]["rights"][:-1]:
         assert title in text
+    # No purpose rests on consent or a contract: Art. 20 does not apply, so it is not listed.
+    assert T["nl"]["rights"][-1][0] not in text
     assert T["nl"]["withdraw"][0] not in text  # no consent in this sample
     for phrase in [
         "Privacy-informatie: HuiswerkMaatje, de AI-hulp bij huiswerk (proef)",
@@ -488,7 +523,8 @@ def test_markdown_answers_are_inert(tmp_path: Path, lang: str) -> None:
     # A Markdown renderer that allows HTML shows the answers as the very characters typed.
     rendered = MarkdownIt("commonmark", {"html": True, "linkify": True}).enable("table").render(md)
     assert "<script" not in rendered and "<img" not in rendered and "<a " not in rendered
-    assert "<h1>Heading" not in rendered and "<blockquote>" not in rendered
+    assert "<h1>Heading" not in rendered and "<blockquote>\n<p>quote" not in rendered
+    assert rendered.count("<blockquote>") <= 1  # only the children's part is set apart
     shown = htmllib.unescape(rendered)
     for attack in ATTACKS:
         assert attack in shown, attack
@@ -499,14 +535,20 @@ def test_markdown_answers_are_inert(tmp_path: Path, lang: str) -> None:
 def test_markdown_has_the_sections_and_shows_gaps(tmp_path: Path, lang: str) -> None:
     md = markdown_of(tmp_path, lang)
     assert md.startswith("Example School\n\n# ")
-    headings = re.findall(r"^### (.+)$", md, re.M)
+    headings = re.findall(r"^(?:> )?#+ (.+)$", md, re.M)[1:]  # after the title
+    # No jump from # to ###; the children's part is set apart as a quote.
+    assert all(h == "## " for h in re.findall(r"^(?:> )?(#+ )", md, re.M)[1:])
+    assert re.search(r"^> ## ", md, re.M)
     assert len(headings) == 12, headings  # children, ..., complaints, for the record
     gap = f"**({T[lang]['gap']})**"
     assert md.count(gap) >= 8  # title, summary, contacts, source, purpose, retention, ...
-    for title, _ in T[lang]["rights"]:
+    for title, _ in T[lang]["rights"][:-1]:  # portability: no consent or contract here
         assert f"**{title}**" in md
     assert "Autoriteit Persoonsgegevens" in md
-    assert "DRAFT" not in md and "CONCEPT" not in md and "<" not in md
+    assert "<" not in md
+    # The factory's answers are English: in Dutch the text is marked not for publication.
+    assert ("CONCEPT" in md) is (lang == "nl") and "DRAFT" not in md
+    assert ("Deze tekst is nog niet in deze taal geschreven" in md) is (lang == "nl")
 
 
 def test_markdown_of_every_sample_matches_its_html(tmp_path: Path) -> None:

@@ -55,7 +55,6 @@ def shown(path: object) -> str:
     return printable(str(path))
 
 
-
 def open_questions(a: Assessment) -> list[tuple[Loc, Pos]]:
     """The questions still unanswered, where they are: the very list the DPIA's annex prints
     (dpia.context.open_questions), so the count here is the count there."""

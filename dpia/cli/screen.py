@@ -36,9 +36,7 @@ def screen(file: Path, fmt: str, lang: str | None) -> None:
     if assessment.validated.knowledge is not None:
         from dpia.cli.screen_knowledge import screen_knowledge
 
-        screen_knowledge(
-            file, assessment.validated.knowledge, fmt, file_language(assessment, lang)
-        )
+        screen_knowledge(file, assessment.validated.knowledge, fmt, file_language(assessment, lang))
         return
     q = assessment.validated.questionnaire
     if q is None:

@@ -138,6 +138,8 @@ _NOT_QUESTIONS = {
     # consultation), or one of two ways to answer (a 4x4 rating or a direct level).
     "alternative",
     "biometric_need",
+    "balancing",  # legitimate interests only; without it the addendum claims no weighing
+    "learners",  # inferred for minors at a school when left out
     "other_roles",
     "arrangement",
     "roles_disputed",

@@ -104,3 +104,34 @@ DUTIES: dict[Duty, Application] = {
         ),
     )
 }
+
+
+# The provision behind the privacy addendum's AI block, for its "for the record" block, by the
+# system's risk tier and practices (ai.risk_tier, ai.prohibited_practices). Art. 50(1) concerns
+# systems that interact with people directly, so it is not named for every AI system: a
+# deployer of an Annex III high-risk system informs the people it is used on under Art. 26(11);
+# a deployer of emotion recognition informs those exposed under Art. 50(3); for a minimal-risk
+# system the AI Act asks nothing and the information is given voluntarily. No dates here: the
+# DPIA says from when each duty applies (DUTIES above).
+TRANSPARENCY_REFERENCES: dict[str, str] = {
+    "high_risk": N_(
+        "Informing people that a high-risk AI system is used in decisions about them: Article"
+        " 26(11) of the AI Act."
+    ),
+    "emotion_recognition": N_(
+        "Informing people exposed to an emotion recognition system: Article 50(3) of the AI Act."
+    ),
+    "transparency": N_("Transparency about AI systems: Article 50 of the AI Act."),
+    "minimal": N_(
+        "Information about a minimal-risk AI system: the AI Act does not require it; we give it"
+        " voluntarily."
+    ),
+}
+
+
+def transparency_references(tier: str | None, practices: list[str]) -> list[str]:
+    """The references that apply to a system of this tier with these practices, in order."""
+    keys = [tier] if tier in ("high_risk", "transparency", "minimal") else []
+    if any(p.startswith("emotion_recognition") for p in practices):
+        keys.append("emotion_recognition")
+    return [TRANSPARENCY_REFERENCES[k] for k in keys if k]

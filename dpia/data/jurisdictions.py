@@ -32,6 +32,10 @@ class Jurisdiction:
     consent_age_source: str  # the national provision that sets it
     dpia_list: str | None  # the national Art. 35(4) list that this tool encodes, if any
     source: str
+    # The language the people concerned read, where the country has one that the tool writes
+    # (ISO 639-1): the privacy addendum is published in it (rules/checks_public.py). None: several
+    # official languages (BE) or one the tool does not write.
+    language: str | None = None
 
 
 JURISDICTIONS: dict[str, Jurisdiction] = {
@@ -45,6 +49,7 @@ JURISDICTIONS: dict[str, Jurisdiction] = {
             "UAVG art. 5",
             "AP-lijst (Stcrt. 2019, 64418)",
             "autoriteitpersoonsgegevens.nl; wetten.overheid.nl/BWBR0040940",
+            language="nl",
         ),
         Jurisdiction(
             "BE",
@@ -72,6 +77,7 @@ JURISDICTIONS: dict[str, Jurisdiction] = {
             "Data Protection Act 2018 (IE), s. 31",
             None,
             "dataprotection.ie",
+            language="en",
         ),
         # Germany: schools answer to the authority of their Land, federal bodies to the BfDI.
         Jurisdiction(
@@ -91,6 +97,7 @@ JURISDICTIONS: dict[str, Jurisdiction] = {
             "Data Protection Act 2018, s. 9",
             None,
             "ico.org.uk; legislation.gov.uk/ukpga/2018/12/section/9",
+            language="en",
         ),
         Jurisdiction(
             "PL",

@@ -92,6 +92,20 @@ def screening(w: Writer, ctx: PrescanContext, prose: Prose) -> None:
     prose.write(w, "next_steps")
 
 
+def equality_title(w: Writer, ctx: EqualityContext) -> tuple[list[Run], list[Run]]:
+    """The cover names the processing, not the DPIA (which the subtitle names), as the HTML's
+    cover_title block: "Equality impact assessment: <processing>"."""
+    _, q = w._, ctx.q
+    if ctx.processing_title:
+        named = w.answer_runs(ctx.processing_title)
+    elif ctx.system_name:
+        named = [Run(ctx.system_name)]
+    else:
+        named = w.answer_runs(q.meta.title)
+    subject = [Run(f"{_('For the assessment')}: "), *w.answer_runs(q.meta.title)]
+    return [Run(f"{_('Equality impact assessment')}: "), *named], subject
+
+
 def equality(w: Writer, ctx: EqualityContext, prose: Prose) -> None:
     _, q, eq = w._, ctx.q, ctx.q.equality
     s = q.description.ai_system
@@ -111,11 +125,11 @@ def equality(w: Writer, ctx: EqualityContext, prose: Prose) -> None:
         (_("Who is affected"), joined(w, who) if who else None),
         (
             _("Expected negative impact"),
-            joined(w, [[Run(w.t.label(c))] for c in ctx.negative], ", "),
+            joined(w, [[Run(_(c))] for c in ctx.negative_names], ", "),
         ),
         (
             _("Not yet assessed or unknown"),
-            joined(w, [[Run(w.t.label(c), gap=True)] for c in ctx.unassessed], ", "),
+            joined(w, [[Run(_(c), gap=True)] for c in ctx.unassessed_names], ", "),
         ),
     ]
     w.facts(facts)

@@ -50,9 +50,17 @@ def frame(w: Writer, ctx: PrivacyAddendumContext, prose: Prose) -> tuple[str, st
         else:
             why = _("the assessment behind this text is not final; do not publish it yet.")
         w.para(Run(f"{_('DRAFT')}: {why}", bold=True, gap=True))
-    concept = f"{_('DRAFT')} · {_('not for publication')} · " if ctx.concept else ""
-    heading = f"{org.name} · {_('Privacy information')}"
-    running_parts(w, heading, f"{concept}{_('Classification')}: {public}", ctx.concept)
+        if ctx.language_missing:
+            not_here = _(
+                "This text is not yet written in this language: the public texts are in another"
+                " language. Do not publish it in this language."
+            )
+            w.para(Run(not_here, bold=True, gap=True))
+    # A draft's header drops the word "Classification" to stay on one line (as the PDF's).
+    facts = f"{_('Classification')}: {public}"
+    if ctx.concept:
+        facts = f"{_('DRAFT')} · {_('not for publication')} · {public}"
+    running_parts(w, f"{org.name} · {_('Privacy information')}", facts, ctx.concept)
     named = ""  # in the properties, the processing's name as plain text, or nothing
     if ctx.public.title or ctx.system_name:
         named = "".join(r.text for r in _processing_name(w, ctx) if not r.small)
@@ -95,7 +103,7 @@ def write(w: Writer, ctx: PrivacyAddendumContext, prose: Prose) -> None:
     _data(w, ctx, prose)
     w.heading(w._("Do you have to give us your data?"), 2)
     prose.write(w, "must_provide_intro")
-    w.answer(ctx.q.lawfulness.transparency.must_provide)
+    w.answer(ctx.public.must_provide)
     _recipients(w, ctx, prose)
     _transfers(w, ctx, prose)
     w.heading(w._("How long do we keep your data?"), 2)
@@ -130,6 +138,10 @@ def _purposes(w: Writer, ctx: PrivacyAddendumContext, prose: Prose) -> None:
     prose.write(w, "purposes_intro")
     for number, p in enumerate(ctx.purposes, 1):
         _numbered(w, number, w.answer_runs(p.public))
+        if p.unsettled:  # an open error puts the basis in doubt
+            undecided = f"{w._('Lawful basis')}: {w._('not yet decided')}. "
+            _indented(w, Run(undecided), *prose.runs("basis_unsettled"))
+            continue
         for b in p.bases:  # what the lawful basis means, in plain words
             _indented(w, *prose.runs("basis_explained", b=b))
         if not p.bases:
@@ -152,6 +164,8 @@ def _data(w: Writer, ctx: PrivacyAddendumContext, prose: Prose) -> None:
     prose.write(w, "data_intro")
     whose = joined(w, [w.answer_runs(s) for s in ctx.subjects]) if ctx.subjects else [w.gap_run()]
     w.para(Run(f"{_('Whose data')}:", bold=True), Run(" "), *whose)
+    if ctx.bystander_children:
+        prose.write(w, "bystanders")
     entries = []
     for item in ctx.data:
         c = item.category
@@ -164,6 +178,8 @@ def _data(w: Writer, ctx: PrivacyAddendumContext, prose: Prose) -> None:
         w.items(entries)
     else:
         w.para(w.gap_run())
+    if ctx.explicit_consent:
+        prose.write(w, "explicit_consent")
 
 
 def _recipients(w: Writer, ctx: PrivacyAddendumContext, prose: Prose) -> None:
@@ -223,7 +239,7 @@ def _rights(w: Writer, ctx: PrivacyAddendumContext, prose: Prose) -> None:
         ("erasure", _("Right to erasure")),
         ("restriction", _("Right to restriction of processing")),
         ("objection", _("Right to object")),
-        ("portability", _("Right to data portability")),
+        *([("portability", _("Right to data portability"))] if ctx.portability else []),
     )
     entries = [
         [Run(title, bold=True), NL(), *prose.runs("right_explained", key=key)]
@@ -257,9 +273,19 @@ def _record(w: Writer, ctx: PrivacyAddendumContext, prose: Prose) -> None:
         entry = [Run(w.t.label(r.basis))]
         if r.provision:
             entry += [Run(", "), *w.answer_runs(r.provision)]
+        if r.unsettled:
+            entry.append(Run(f": {_('not yet decided')}"))
         which = w.t.ngettext("purpose", "purposes", len(r.purposes))
         numbers = ", ".join(str(n) for n in r.purposes)
         entries.append([*entry, Run(f" ({which} {numbers})", small=True)])
+    for sp in ctx.special:
+        category = f"{w.t.label(sp.category)} ({_('Article 9 GDPR')})"
+        entry = [Run(f"{category}: {w.t.label(sp.exception)}")]
+        if sp.provision:
+            entry += [Run(", "), *w.answer_runs(sp.provision)]
+        if sp.unsettled:
+            entry.append(Run(f" ({_('not yet decided')})"))
+        entries.append(entry)
     fixed = [
         _(
             "Information to be provided: Articles 13 and 14 GDPR; rights: Articles 15 to 22"
@@ -269,7 +295,7 @@ def _record(w: Writer, ctx: PrivacyAddendumContext, prose: Prose) -> None:
     if ctx.consent:
         fixed.append(_("Withdrawing consent: Article 7(3) GDPR."))
     if ctx.ai_block:
-        fixed.append(_("Transparency about AI systems: Article 50 of the AI Act."))
+        fixed += [_(ref) for ref in ctx.ai_references]
     if ctx.transfers:
         fixed.append(_("Transfers outside the EEA: Chapter V GDPR (Articles 44 to 49)."))
     w.items([*entries, *([Run(x)] for x in fixed)])

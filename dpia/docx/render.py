@@ -37,6 +37,9 @@ class Builder:
     # `cover_title` where it has one
     frame: Frame | None = None
     cover_title: Callable[[Writer, Any], tuple[list[Run], list[Run]]] | None = None
+    # The running header repeats the cover's own title (as the HTML's running block does)
+    # instead of the assessment's title.
+    running_own_title: bool = False
 
 
 # --doc -> how its Word version is made
@@ -47,7 +50,9 @@ BUILDERS: dict[str, Builder] = {
     # assessment's cover (title, authors, classification).
     "privacy-addendum": Builder(public.write, frame=public.frame),
     "supplier-letter": Builder(letter.write, frame=letter.frame),
-    "equality": Builder(assessments.equality),
+    "equality": Builder(
+        assessments.equality, cover_title=assessments.equality_title, running_own_title=True
+    ),
     "screening": Builder(assessments.screening),
     "knowledge-security": Builder(knowledge.write, toc=True),
 }
@@ -101,6 +106,8 @@ def _assessment_frame(
     status, classification = w.t.label(q.meta.status), w.t.label(q.meta.classification)
     running = f"{w._('Version')} {q.meta.version} · {status} · {classification.upper()}"
     title = q.meta.title.get(lang, ctx.first_lang)[0]
+    if own_title is not None and builder.running_own_title:
+        title = "".join(r.text for r in own_title[0] if not r.small)
     running_parts(w, title, running, q.meta.status is Status.draft)
     w.page_break()
     return f"{doc_title} {DASH} {title}", f"{doc_title}: {title}"

@@ -104,6 +104,11 @@ class DataSubject(Strict):
     staff: StrictBool = Field(
         False, description="Whether they are the organisation's own staff (an employer's power)."
     )
+    learners: StrictBool | None = Field(
+        None,
+        description="Whether they are the organisation's own pupils or students (not bystanders"
+        " or relatives); left out: assumed for minors at a primary or secondary school.",
+    )
     vulnerable: StrictBool = Field(False, description="Whether they form a vulnerable group.")
     vulnerability: TextValue | None = Field(None, description="In what way they are vulnerable.")
     approximate_number: StrictInt | None = Field(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dpia.model import enums as e
 from dpia.model.enums import N_, Labelled
 
-__all__ = ["GROUNDS", "N_", "english_label"]
+__all__ = ["GROUNDS", "GROUND_NAMES", "N_", "english_label"]
 
 
 def english_label(member: Labelled) -> str:
@@ -35,4 +35,20 @@ GROUNDS: dict[e.Characteristic, str] = {
     e.Characteristic.sexual_orientation: N_(
         "hetero- or homosexual orientation: art. 1 of the Constitution, AWGB"
     ),
+}
+
+
+# The Dutch ground each characteristic falls under, by name only: the equality assessment's
+# summary lists these when the Dutch grounds lead, so that gender reassignment and pregnancy,
+# which Dutch law protects as part of 'sex' (AWGB art. 1(2)), are not separate grounds there.
+GROUND_NAMES: dict[e.Characteristic, str] = {
+    e.Characteristic.age: N_("age"),
+    e.Characteristic.disability: N_("disability or chronic illness"),
+    e.Characteristic.gender_reassignment: N_("sex"),
+    e.Characteristic.marriage_civil_partnership: N_("civil status"),
+    e.Characteristic.pregnancy_maternity: N_("sex"),
+    e.Characteristic.race: N_("race"),
+    e.Characteristic.religion_or_belief: N_("religion or belief"),
+    e.Characteristic.sex: N_("sex"),
+    e.Characteristic.sexual_orientation: N_("hetero- or homosexual orientation"),
 }

@@ -54,6 +54,11 @@ class BasisForPurpose(Strict):
     )
     basis: LawfulBasis = Field(description="The Art. 6(1) lawful basis.")
     justification: TextValue | None = Field(None, description="Why this basis applies.")
+    balancing: TextValue | None = Field(
+        None,
+        description="For legitimate interests: how they were weighed against the interests and"
+        " rights of the people concerned (the balancing test); left out: not yet weighed.",
+    )
     legal_provision: TextValue | None = Field(
         None,
         description="The statutory provision, for legal_obligation and public_task; in each"
@@ -90,6 +95,13 @@ class SpecialException(Strict):
     )
     exception: Art9Exception = Field(description="The Art. 9(2) exception relied on.")
     justification: TextValue | None = Field(None, description="Why the exception applies.")
+    legal_provision: TextValue | None = Field(
+        None,
+        description="The national provision that applies, e.g. UAVG art. 30; in each language"
+        " where the documents are bilingual.",
+        # A legal reference, named in the privacy addendum's "for the record" block.
+        json_schema_extra=PUBLIC,
+    )
     alternative: ConsentAlternative | None = Field(
         None,
         description="For explicit consent: the genuine alternative offered to those who refuse.",
@@ -159,8 +171,8 @@ class Transparency(Strict):
     must_provide: TextValue | None = Field(
         None,
         description="Art. 13(2)(e): whether people must give the data (by law, by contract, or to"
-        " enter into a contract), and what happens if they do not.",
-        json_schema_extra=PUBLIC,
+        " enter into a contract), and what happens if they do not. The assessor's answer:"
+        " the privacy addendum prints public.must_provide instead.",
     )
     further_purposes: TextValue | None = Field(
         None,

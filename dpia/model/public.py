@@ -25,6 +25,10 @@ class PublicInformation(Strict):
         "For the privacy addendum: what the AI system does, how people notice that they deal"
         " with it, and who checks its results."
     )
+    must_provide: TextValue | None = _public(
+        "For the privacy addendum: whether people must give their data (by law or agreement),"
+        " and what happens if they do not."
+    )
     interests: TextValue | None = _public(
         "For the privacy addendum: the legitimate interests relied on, in plain words."
     )

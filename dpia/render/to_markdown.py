@@ -134,7 +134,7 @@ def _is_block(node: _Node | str) -> bool:
     return isinstance(node, _Node) and node.tag in _BLOCKS
 
 
-def _blocks(node: _Node, shift: int) -> list[str]:
+def _blocks(node: _Node, shift: dict[int, int]) -> list[str]:
     """The node's content as Markdown blocks; inline runs become paragraphs."""
     out: list[str] = []
     run: list[_Node | str] = []
@@ -156,9 +156,9 @@ def _blocks(node: _Node, shift: int) -> list[str]:
     return out
 
 
-def _block(node: _Node, shift: int) -> list[str]:
+def _block(node: _Node, shift: dict[int, int]) -> list[str]:
     if node.tag in _HEADINGS:
-        level = min(6, max(1, _HEADINGS[node.tag] - shift))
+        level = shift[_HEADINGS[node.tag]]
         text = _lines("".join(_inline(c) for c in node.children)).replace("\n", " ")
         return [f"{'#' * level} {text}"] if text else []
     if node.tag in ("ul", "ol"):
@@ -176,6 +176,12 @@ def _block(node: _Node, shift: int) -> list[str]:
         return _table(node)
     if "gap" in node.classes:
         return [_lines(_inline(node))]
+    if "for-children" in node.classes:
+        # The children's part of the addendum, set apart as a quote. Only the template's own
+        # part: a quote typed in an answer stays plain text, as it always was.
+        lines = [line for b in _blocks(node, shift) for line in (*b.split("\n"), "")][:-1]
+        quoted = ["\n".join(f"> {line}" if line else ">" for line in lines)]
+        return quoted if lines else []
     return _blocks(node, shift)
 
 
@@ -211,10 +217,11 @@ def _headings(node: _Node) -> list[int]:
 
 
 def to_markdown(html: str) -> str:
-    """The document as Markdown: its highest heading becomes `#`."""
+    """The document as Markdown: its highest heading becomes `#`, and the levels below it follow
+    without a jump (an HTML page may go from h1 to h3; Markdown readers expect # then ##)."""
     builder = _TreeBuilder()
     builder.feed(html)
     builder.close()
     root = builder.root
-    shift = min(_headings(root), default=1) - 1
+    shift = {level: rank for rank, level in enumerate(sorted(set(_headings(root))), start=1)}
     return "\n\n".join(_blocks(root, shift)).strip() + "\n"

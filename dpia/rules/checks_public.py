@@ -9,15 +9,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from dpia.languages import LANGUAGES
 from dpia.model import Questionnaire
-from dpia.model.enums import LawfulBasis, Outcome
+from dpia.model.description import DataSubject
+from dpia.model.enums import LawfulBasis, Outcome, Sector
 from dpia.model.labels import N_
 from dpia.rules.finding import Finding, W, check
+from dpia.rules.jurisdiction import seat
 
-# The age of digital consent (Art. 8 GDPR) where the Netherlands set it (UAVG art. 5: 16).
-# Below it, the addendum also speaks to the children themselves. A jurisdiction table may
-# replace this constant where another country sets another age.
-DIGITAL_CONSENT_AGE = 16
+# Where `learners` is left out, minors count as the organisation's own learners only at a
+# primary or secondary school: elsewhere (a vocational college, a university) minors are
+# bystanders or relatives far more often than the institution's own students.
+_SCHOOLS = frozenset({Sector.primary, Sector.secondary})
+
+
+def own_learners(q: Questionnaire, s: DataSubject) -> bool:
+    """Whether a group of people concerned are the organisation's own pupils or students."""
+    if s.learners is not None:
+        return s.learners
+    return s.minors and not s.staff and q.meta.organisation.sector in _SCHOOLS
 
 
 def addendum_applies(q: Questionnaire) -> bool:
@@ -27,11 +37,20 @@ def addendum_applies(q: Questionnaire) -> bool:
 
 
 def young_children(q: Questionnaire) -> bool:
-    """Whether some of the people concerned are under the age of digital consent."""
+    """Whether some of the organisation's own learners are under the age of digital consent
+    (Art. 8 GDPR) of its country, read from the jurisdiction table: only then does the addendum
+    have a part written for the children themselves. Children who are bystanders (a sibling in
+    the room) are not its readers; the main text mentions them in one line."""
+    age = seat(q).consent_age
     return any(
-        s.minors and (s.age_range is None or s.age_range.min < DIGITAL_CONSENT_AGE)
+        own_learners(q, s) and s.minors and (s.age_range is None or s.age_range.min < age)
         for s in q.description.data_subjects
     )
+
+
+def other_minors(q: Questionnaire) -> bool:
+    """Whether children other than the organisation's own learners may be concerned."""
+    return any(s.minors and not own_learners(q, s) for s in q.description.data_subjects)
 
 
 def relies_on_interests(q: Questionnaire) -> bool:
@@ -42,6 +61,7 @@ def _wanted(q: Questionnaire) -> Iterator[tuple[str, bool]]:
     """Each public text of the addendum and whether the addendum has a section for it."""
     p = q.public
     yield "summary", p.summary is None
+    yield "must_provide", p.must_provide is None
     yield "ai", q.description.ai_system is not None and p.ai is None
     yield "interests", relies_on_interests(q) and p.interests is None
     yield "retention", bool(q.description.personal_data) and p.retention is None
@@ -65,3 +85,24 @@ def _public_text(q: Questionnaire) -> Iterator[Finding]:
         if p.public is None:
             loc = ("description", "purposes", i, "public")
             yield Finding("public-text-missing", W, loc, message, {"section": p.id})
+    # The public texts exist only in the answers' languages: an addendum in another language
+    # prints them untranslated beside its own prose (a Dutch text 40 % English), so it is not
+    # publishable in that language, and the document says so as it does for a draft
+    # (dpia.context.privacy_addendum, `language_missing`). The warning here is raised only for
+    # the language the people concerned read in the organisation's country (the jurisdiction
+    # table: Dutch for a Dutch school): that is the addendum the organisation must publish. A
+    # Dutch-only file is not warned that its English addendum would be Dutch; the English
+    # document still carries the mark. A warning, not an error: the DPIA itself may well be
+    # monolingual.
+    local = seat(q).language
+    if local is not None and local in LANGUAGES and local not in q.meta.languages:
+        yield Finding(
+            "public-text-language-missing",
+            W,
+            ("meta", "languages"),
+            N_(
+                "no public texts in '{language}' (meta.languages), the language of the people"
+                " concerned: the privacy addendum in '{language}' is marked not for publication"
+            ),
+            {"language": local},
+        )

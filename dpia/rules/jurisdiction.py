@@ -34,6 +34,10 @@ class Seat:
         return self.row.consent_age_source if self.row else "GDPR Art. 8(1)"
 
     @property
+    def language(self) -> str | None:
+        return self.row.language if self.row else None
+
+    @property
     def dpia_list(self) -> str | None:
         return self.row.dpia_list if self.row else None
 
