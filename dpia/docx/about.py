@@ -44,5 +44,5 @@ def question_runs(w: Writer, qn: Question | None) -> list[Run]:
     """The question in words, which item of a list, and its section in small print."""
     if qn is None:
         return []
-    item = f" ({w._('item')} {qn.item})" if qn.item else ""
+    item = f" ({qn.item_id})" if qn.item_id else f" ({w._('item')} {qn.item})" if qn.item else ""
     return [Run(w._(qn.text) + item), NL(), Run(w._(qn.section), small=True)]
