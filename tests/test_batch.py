@@ -121,7 +121,8 @@ def test_ctrl_c_leaves_no_partial_files_and_a_consistent_manifest(
     coop: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    for n in range(4):  # enough PDFs that the run is still going when interrupted
+    extra = 10  # enough PDFs that the run is still going when interrupted, on a fast machine too
+    for n in range(extra):
         shutil.copy(coop / "joint" / "school-a.yaml", coop / "joint" / f"extra-{n}.yaml")
     proc = subprocess.Popen(
         [
@@ -157,7 +158,7 @@ def test_ctrl_c_leaves_no_partial_files_and_a_consistent_manifest(
     manifest = json.loads((out / ".dpia-manifest.json").read_text())
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf"))
     assert sorted(manifest["outputs"]) == written
-    assert 1 <= len(written) < 7
+    assert 1 <= len(written) < 3 + extra
 
 
 def test_json_summary_lists_failures_with_their_error(coop: Path, tmp_path: Path) -> None:

@@ -42,7 +42,7 @@ def test_the_new_fields_render_in_the_dutch_dpia(page: str) -> None:
         "Aanvullende maatregelen",  # 8.1.1.3
         "art. 29 (biometric data)",  # 9.1.1.2
         "The Examination Office is to oversee deletion",  # 10.1.1.5
-        "niet verenigbaar en niet toelaatbaar op grond van recht",  # 13.1.1.5
+        "niet verenigbaar: vraagt een eigen rechtsgrond (art. 6 lid 4)",  # 13.1.1.5
         "Beperking op grond van wettelijke uitzondering",  # 15.x.3
         "Recht op duidelijke informatie",  # 15.8
         "gemonitord in NL",  # 17.1.6

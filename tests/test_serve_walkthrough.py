@@ -203,6 +203,7 @@ def test_a_complete_dpia_from_the_browser_alone(page: Page, live: Live) -> None:
     section(page, "Tekst voor de aanvulling op de privacyverklaring")
     type_in(page, "public.summary", "De school gebruikt StudieWolk voor opdrachten en feedback.")
     type_in(page, "public.retention", "Je werk blijft twee schooljaren bewaard.")
+    type_in(page, "public.must_provide", "Je moet je opdrachten inleveren om beoordeeld te worden.")
     type_in(page, "public.for_children", "Je maakt je opdrachten in StudieWolk.")
 
     # Nothing left for the privacy officer to fix: no error, no warning.

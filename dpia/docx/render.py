@@ -45,7 +45,9 @@ class Builder:
 # --doc -> how its Word version is made
 BUILDERS: dict[str, Builder] = {
     "dpia": Builder(report.write, toc=True),
-    "processor-checklist": Builder(checklist.write, toc=True, cover_title=checklist.cover_title),
+    "processor-checklist": Builder(
+        checklist.write, toc=True, cover_title=checklist.cover_title, running_own_title=True
+    ),
     # The two documents that leave the organisation have a frame of their own, without the
     # assessment's cover (title, authors, classification).
     "privacy-addendum": Builder(public.write, frame=public.frame),
