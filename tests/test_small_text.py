@@ -57,6 +57,8 @@ WANTED = [
     *[(SAMPLES / "primary-learning-analytics.yaml", doc, "nl") for doc in DPIA_DOCS],
     (SAMPLES / "secondary-ai-homework.yaml", "dpia", "nl"),
     (SAMPLES / "university-writing-assistant.yaml", "dpia", "en"),
+    # a risk trajectory: its chart's labels are text in the PDF too
+    (SAMPLES / "review" / "ai-homework-v2.yaml", "dpia", "en"),
     (SAMPLES / "joint" / "school-a.yaml", "dpia", "nl"),
 ]
 

@@ -16,7 +16,7 @@ HEIGHT = 150  # of the plot area, in px
 BAR, GAP = 44, 36  # bar width and the space between bars
 LEFT, TOP, BOTTOM = 26, 12, 34  # margins: axis numbers, headroom, version and date labels
 LEGEND = 110  # width kept for the legend on the right
-MIN_LABELLED = 9  # px: a segment lower than this shows no count (it would not fit)
+MIN_LABELLED = 12  # px: a segment lower than this shows no count (it would not fit)
 
 
 @dataclass(frozen=True)

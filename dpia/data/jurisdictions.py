@@ -11,6 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+
+def N_(message: str) -> str:
+    """Mark a message for the catalogs (this module comes before the model's own N_)."""
+    return message
+
+
 AS_OF = dt.date(2026, 11, 30)  # the date every table in this module reflects
 
 # GDPR Art. 8(1): 16 unless a member state sets a lower age, not below 13.
@@ -30,7 +36,9 @@ class Jurisdiction:
     complaint: str | None  # where people lodge a complaint (Art. 77); None: no single address
     consent_age: int  # age of digital consent (Art. 8)
     consent_age_source: str  # the national provision that sets it
-    dpia_list: str | None  # the national Art. 35(4) list that this tool encodes, if any
+    # The national Art. 35(4) list that this tool encodes, if any: a catalog message, so that
+    # an English document does not name it in Dutch.
+    dpia_list: str | None
     source: str
     # The language the people concerned read, where the country has one that the tool writes
     # (ISO 639-1): the privacy addendum is published in it (rules/checks_public.py). None: several
@@ -47,7 +55,7 @@ JURISDICTIONS: dict[str, Jurisdiction] = {
             "autoriteitpersoonsgegevens.nl",
             16,
             "UAVG art. 5",
-            "AP-lijst (Stcrt. 2019, 64418)",
+            N_("AP list (Stcrt. 2019, 64418)"),
             "autoriteitpersoonsgegevens.nl; wetten.overheid.nl/BWBR0040940",
             language="nl",
         ),

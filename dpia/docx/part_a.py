@@ -172,7 +172,7 @@ def _data_name(w: Writer, ctx: DpiaContext, p: DataCategory) -> list[Run]:
     if p.provided_by:
         provided = [Run(p.provided_by)]
         if p.source_system:
-            provided.append(Run(f" ({p.source_system})"))
+            provided.append(Run(f" {DASH} {p.source_system}"))
         if p.provision_basis:
             provided += [Run(f" · {_('legal ground for providing')}: ")]
             provided += w.answer_runs(p.provision_basis)

@@ -14,6 +14,7 @@ from dpia.model.ai import Characteristics
 from dpia.model.enums import Characteristic, Level, RiskLevel
 from dpia.model.labels import GROUNDS
 from dpia.model.meta import Contact
+from dpia.rules.risk import MAP_LEVELS
 from dpia.rules.screening import Item
 
 
@@ -166,7 +167,7 @@ def heat_notes(w: Writer, maps: list[list[list[HeatCell]]]) -> None:
     ]
     if crowded:
         w.items(crowded)
-    legend = " · ".join(f"{w.t.label(x)[:1].upper()} {w.t.label(x)}" for x in RiskLevel)
+    legend = " · ".join(f"{w.t.label(x)[:1].upper()} {w.t.label(x)}" for x in MAP_LEVELS)
     w.para(Run(legend, small=True))
 
 

@@ -101,7 +101,11 @@ def _jurisdiction(w: Writer, ctx: DpiaContext) -> list[Run]:
     the national DPIA list the screening used, with the date of the reference data."""
     _, seat = w._, ctx.seat
     authority = seat.authority or _("not encoded for this country")
-    dpia_list = seat.dpia_list or _("none encoded; screened on the EDPB criteria only")
+    dpia_list = (
+        _(seat.dpia_list)
+        if seat.dpia_list
+        else _("none encoded; screened on the EDPB criteria only")
+    )
     main = (
         f"{w.t.country(seat.country)} · {_('Supervisory authority')}: {authority} · "
         f"{_('Age of digital consent')}: {seat.consent_age}"

@@ -35,7 +35,7 @@ from dpia.render import markdown
 from dpia.render.i18n import Translator
 from dpia.resources import TEMPLATES
 from dpia.review import words
-from dpia.rules.risk import MATRIX, SCALE
+from dpia.rules.risk import MAP_LEVELS, MATRIX, SCALE
 
 
 class ContainedLoader(FileSystemLoader):
@@ -85,6 +85,7 @@ def environment(lang: str) -> Environment:
         unanswered=_unanswered,
         lang_name=lambda code: t.gettext(LANGUAGES[code].name),
         matrix=MATRIX,
+        map_levels=MAP_LEVELS,
         scale=SCALE,
         levels=list(RiskLevel),
         characteristics=list(Characteristic),

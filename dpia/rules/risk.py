@@ -20,6 +20,8 @@ MATRIX = [
     [_L, _M, _H, _H],
     [_M, _H, _H, _H],
 ]
+# The levels a heat map's cells can show, for its legend (no cell is 'unknown').
+MAP_LEVELS = [lvl for lvl in RiskLevel if any(lvl in row for row in MATRIX)]
 
 
 def level(likelihood: Level, severity: Level) -> RiskLevel:
