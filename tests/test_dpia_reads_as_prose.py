@@ -135,3 +135,14 @@ def test_a_clean_summary_reads_as_prose(tmp_path: Path) -> None:
     assert "Er zijn geen fouten of waarschuwingen" in summary
     warned = html(tmp_path, data(**belgian, **{"meta.review_date": None}), "en")
     assert "There are no errors; 1 warning is listed in the annex." in warned
+
+
+def test_the_summary_says_what_is_assessed(tmp_path: Path) -> None:
+    scoped = data(**{"meta.scope": {"assessed": "The homework helper for pupils of year 3"}})
+    summary = section(html(tmp_path, scoped), 'class="summary"', "</section>")
+    assert "What is assessed" in summary and "The homework helper for pupils of year 3" in summary
+    long = "Pupils get help with homework from a chat assistant. " * 8
+    summary = section(
+        html(tmp_path, data(**{"description.proposal": long})), 'class="summary"', "</section>"
+    )
+    assert "Pupils get help with homework" in summary and long.strip() not in summary

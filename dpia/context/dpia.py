@@ -129,6 +129,9 @@ class DpiaContext(DocumentBase):
     versions: list[VersionRow]  # oldest first, this version last
     dpo_overruled: bool  # the DPO's advice is recorded and not followed
     dpo_advice_short: Text | None  # the DPO's advice cut short for the summary
+    # What is assessed, in one or two lines for the summary: the scope's own words, else the
+    # proposal cut short.
+    summary_processing: Text | None
     operations: list[OperationView]  # each operation with what belongs to it (none: implicit)
     operations_unlinked: list[str]  # lists none of whose items names an operation
     special_rows: list[KindRow]  # per special category recorded: its data, people, operations
@@ -195,6 +198,13 @@ def dpia_context(base: DocumentBase) -> DpiaContext:
             VersionRow(q.meta.version, q.meta.assessment_date, None, None),
         ],
         dpo_overruled=bool(q.consultation.dpo_advice and not q.consultation.dpo_advice.followed),
+        summary_processing=(
+            q.meta.scope.assessed
+            if q.meta.scope
+            else shortened(q.description.proposal, 200)
+            if q.description.proposal
+            else None
+        ),
         dpo_advice_short=(
             shortened(q.consultation.dpo_advice.advice, 200) if q.consultation.dpo_advice else None
         ),

@@ -21,6 +21,11 @@ def summary(w: Writer, ctx: DpiaContext, prose: Prose) -> None:
     conflict_alert(w, ctx)
     # The decision and the DPO's advice first: what the board signs, and who advised what.
     rows: list[tuple[str, Cell]] = [
+        *(
+            [(_("What is assessed"), w.answer_runs(ctx.summary_processing))]
+            if ctx.summary_processing
+            else []
+        ),
         (_("Decision"), _decision(w, ctx)),
         (_("The DPO's advice"), _dpo(w, ctx)),
         (_("Screening"), _screening(w, ctx)),
