@@ -16,6 +16,7 @@ from dpia.model.central import Mark
 from dpia.model.knowledge import KnowledgeCheck
 from dpia.rules.finding import Finding
 from dpia.rules.jurisdiction import Seat
+from dpia.rules.naming import SHORT, shorten
 
 Loc = tuple[str | int, ...]
 T = TypeVar("T")
@@ -233,18 +234,12 @@ def unanswered(node: BaseModel, loc: Loc = ()) -> list[Loc]:
     return gaps
 
 
-SHORT_NAME = 60  # characters of a description that stand for it where an id would be printed
-
-
-def shortened(text: Text, limit: int = SHORT_NAME) -> Text:
-    """`text` with each language cut at a word boundary before `limit` characters, with an
-    ellipsis: a purpose has no name of its own, and its id alone means nothing to a reader."""
+def shortened(text: Text, limit: int = SHORT) -> Text:
+    """`text` with each language cut as a finding cuts a name (dpia.rules.naming.shorten): a
+    purpose has no name of its own, and its id alone means nothing to a reader."""
 
     def cut(value: str | None) -> str | None:
-        if value is None or len(value) <= limit:
-            return value
-        head = value[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:.")
-        return f"{head}…"
+        return None if value is None else shorten(value, limit)
 
     return Text(nl=cut(text.nl), en=cut(text.en), plain=cut(text.plain))
 
