@@ -160,8 +160,15 @@ def _structure(d: docx.document.Document, doc: str, lang: str, a: Assessment) ->
     section = d.sections[0]
     title = a.questionnaire.meta.title.get(lang, a.questionnaire.meta.languages[0].value)[0]
     # the checklist and the equality assessment repeat their own title, as the PDF's head does
+    header = section.header._element.xml
+    if doc == "equality":
+        assert Translator(lang).gettext("Equality impact assessment") in header
+    elif doc == "processor-checklist":  # the processors whose agreements it checks
+        q = a.questionnaire
+        named = [p.name for p in q.description.parties if p.id == q.processor_agreement.processor]
+        assert all(name in header for name in named)
     if doc in ("processor-checklist", "equality"):
-        assert Translator(lang).gettext("Version") in section.header._element.xml
+        assert Translator(lang).gettext("Version") in header
     else:
         assert title in section.header._element.xml
     draft = a.questionnaire.meta.status is Status.draft
